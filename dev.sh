@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# One entry point for newcomers and CI: sets up what is missing, then runs a task.
+#   ./dev.sh demo     set up, then start the kiosk on its embedded demo
+#   ./dev.sh test     set up, then run lint, layer contracts and the whole test suite
+#   ./dev.sh bench    set up, then print the benchmark figures
+#   ./dev.sh bundle   set up, then build the PyInstaller one-folder bundle in dist/kiosk
+#   ./dev.sh setup    only set up
+# Idempotent: a second run installs nothing and starts in seconds.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages: Qt's offscreen and X11 platforms, speech, audio measurement, venv.
+DEB_PACKAGES=(
+  python3 python3-venv python3-pip
+  libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-render-util0 libxcb-shape0
+  espeak-ng libespeak-ng1 alsa-utils sox
+)
+VENV=.venv
+STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+
+missing_debian_packages() {
+  local pkg
+  for pkg in "${DEB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || echo "$pkg"
+  done
+}
+
+install_debian_packages() {
+  command -v dpkg-query >/dev/null || { echo "Not a Debian system: install the equivalents of: ${DEB_PACKAGES[*]}"; return; }
+  local missing
+  missing=$(missing_debian_packages | tr '\n' ' ')
+  [ -z "${missing// /}" ] && return
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages. As root, run:"
+    echo "  apt-get update && apt-get install -y $missing"
+    echo "then run this command again."
+    exit 1
+  fi
+  echo "Installing Debian packages: $missing"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+install_python_packages() {
+  [ -f "$STAMP" ] && return
+  python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  "$VENV/bin/python" -m pip install -q -e ".[test]"
+  rm -f "$VENV"/.installed-*
+  touch "$STAMP"
+}
+
+setup() {
+  install_debian_packages
+  install_python_packages
+}
+
+task=${1:-help}
+shift || true
+case "$task" in
+  setup) setup ;;
+  demo)
+    setup
+    exec "$VENV/bin/kiosk" demo "$@" ;;
+  test)
+    setup
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/lint-imports"
+    exec "$VENV/bin/python" -m pytest "$@" ;;
+  bench)
+    setup
+    exec "$VENV/bin/python" -m benchmarks "$@" ;;
+  bundle)
+    setup
+    exec "$VENV/bin/pyinstaller" --noconfirm --clean --distpath dist --workpath build kiosk.spec ;;
+  *)
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2 ;;
+esac

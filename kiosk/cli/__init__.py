@@ -1,0 +1,51 @@
+"""The `kiosk` command: one module per subcommand, each registering itself here.
+
+A subcommand module exposes `register(subparsers, common)`; it adds its parser with
+`parents=[common]` (so every subcommand takes --config) and sets `handler=fn(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from kiosk import __version__
+from kiosk.config import ENV_VAR, ConfigError
+
+COMMAND_MODULES = (
+    "kiosk.cli.run_cmd",
+    "kiosk.cli.demo_cmd",
+    "kiosk.cli.screenshots_cmd",
+    "kiosk.cli.doctor_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", metavar="PATH", default=None,
+        help=f"configuration file (default: ${ENV_VAR}, else the embedded demo)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="kiosk", parents=[common],
+        description="Assisted-access kiosk for public-service points.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except ConfigError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,41 @@
+"""The one door from the command line to the Qt front end (allowed by the layer contracts).
+
+Command modules import this lazily, so `kiosk --help` and non-GUI commands never load Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kiosk.config import KioskConfig
+
+
+def use_offscreen_platform() -> None:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def run_window(config: KioskConfig, fullscreen: bool) -> int:
+    from ui.app import run_kiosk
+
+    return run_kiosk(config, fullscreen=fullscreen)
+
+
+def render_screenshots(config: KioskConfig, out_dir: Path, variants: bool) -> list[Path]:
+    use_offscreen_platform()
+    from ui.app import ensure_application
+    from ui.screenshots import render_all_variants, render_screens
+
+    ensure_application()
+    if variants:
+        return render_all_variants(config, out_dir)
+    return render_screens(config, out_dir)
+
+
+def run_headless_tour(config: KioskConfig, out_dir: Path) -> list:
+    use_offscreen_platform()
+    from ui.app import ensure_application
+    from ui.tour import run_tour
+
+    ensure_application()
+    return run_tour(config, out_dir)

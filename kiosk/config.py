@@ -1,0 +1,156 @@
+"""The one configuration file: declared as data, validated at start, errors that name the key.
+
+Every setting lives in SETTINGS with its type, default and a help line; docs/configuration.md
+documents each one (a test checks it), so an IT officer deploying 40 sites has one reference.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from kiosk.paths import demo_config_path
+
+ENV_VAR = "KIOSK_CONFIG"
+SUPPORTED_LANGUAGES = ("fr", "en")
+
+
+class ConfigError(Exception):
+    """A configuration problem an operator can fix; the message says where and how."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str  # "section.name" as written in the TOML file
+    kind: type | tuple[type, ...]
+    default: Any
+    help: str
+    expected: str  # what a valid value looks like, in the operator's words
+    check: Callable[[Any], bool] = lambda _value: True
+
+
+def _in_range(low: int, high: int) -> Callable[[Any], bool]:
+    return lambda value: low <= value <= high
+
+
+def _languages_ok(value: Any) -> bool:
+    return bool(value) and all(lang in SUPPORTED_LANGUAGES for lang in value)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("site.name", str, "Mairie de démonstration", "Name shown on the attract screen.",
+            "a non-empty text", lambda v: bool(v.strip())),
+    Setting("site.commune", str, "Démoville", "Commune where the kiosk stands.",
+            "a non-empty text", lambda v: bool(v.strip())),
+    Setting("site.kiosk_id", str, "borne-demo-01",
+            "Identifier of this kiosk at the hub (letters, digits, dash).",
+            "letters, digits and dashes, 3 to 40 characters",
+            lambda v: re.fullmatch(r"[A-Za-z0-9-]{3,40}", v) is not None),
+    Setting("hub.url", str, "http://127.0.0.1:8750", "Base URL of the back-office hub.",
+            "an http:// or https:// URL", lambda v: re.match(r"https?://[^\s/]+", v) is not None),
+    Setting("hub.token", str, "demo-token", "Bearer token this kiosk presents to the hub.",
+            "a non-empty text", lambda v: bool(v.strip())),
+    Setting("interface.languages", list, ["fr", "en"],
+            "Languages offered to citizens, in order.",
+            f"a list drawn from {list(SUPPORTED_LANGUAGES)}", _languages_ok),
+    Setting("interface.default_language", str, "fr", "Language of the attract screen.",
+            f"one of {list(SUPPORTED_LANGUAGES)}", lambda v: v in SUPPORTED_LANGUAGES),
+    Setting("interface.fullscreen", bool, True, "Show the kiosk full screen (`kiosk run`).",
+            "true or false"),
+    Setting("interface.idle_warning_seconds", int, 90,
+            "Seconds without a touch before the 'are you still there?' warning.",
+            "a whole number of seconds from 15 to 1800", _in_range(15, 1800)),
+    Setting("interface.idle_reset_seconds", int, 30,
+            "Seconds the warning waits before wiping the session.",
+            "a whole number of seconds from 10 to 600", _in_range(10, 600)),
+    Setting("storage.data_dir", str, "",
+            "Folder for the queue and caches; empty means the platform's data folder.",
+            "a folder path, or empty"),
+)
+_BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class KioskConfig:
+    """Validated settings; `source` is the file they came from (for messages)."""
+
+    values: dict[str, Any]
+    source: Path
+    base_dir: Path = field(default=Path("."))
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def data_dir(self) -> Path:
+        configured = self.values["storage.data_dir"]
+        if not configured:
+            return Path(platformdirs.user_data_dir("borne-kiosk", appauthor=False))
+        path = Path(os.path.expanduser(configured))
+        return path if path.is_absolute() else self.base_dir / path
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{key}."))
+        else:
+            flat[key] = value
+    return flat
+
+
+def _type_ok(setting: Setting, value: Any) -> bool:
+    if setting.kind is int and isinstance(value, bool):
+        return False  # TOML `true` must not pass for a number of seconds
+    return isinstance(value, setting.kind)
+
+
+def validate(raw: dict[str, Any], source: Path) -> KioskConfig:
+    values = {setting.key: setting.default for setting in SETTINGS}
+    for key, value in _flatten(raw).items():
+        setting = _BY_KEY.get(key)
+        if setting is None:
+            known = ", ".join(sorted(_BY_KEY))
+            raise ConfigError(f"{source}: unknown key '{key}'. Known keys: {known}.")
+        if not _type_ok(setting, value) or not setting.check(value):
+            raise ConfigError(
+                f"{source}: key '{key}' has the value {value!r}; expected {setting.expected}."
+            )
+        values[key] = value
+    if values["interface.default_language"] not in values["interface.languages"]:
+        raise ConfigError(
+            f"{source}: key 'interface.default_language' is "
+            f"{values['interface.default_language']!r}, which is not in 'interface.languages' "
+            f"{values['interface.languages']!r}; add it there or pick one of those."
+        )
+    return KioskConfig(values=values, source=source, base_dir=source.parent)
+
+
+def config_path(explicit: str | os.PathLike[str] | None) -> Path:
+    """The file to read: the --config option, else $KIOSK_CONFIG, else the embedded demo."""
+    chosen = explicit or os.environ.get(ENV_VAR)
+    return Path(chosen) if chosen else demo_config_path()
+
+
+def load_config(explicit: str | os.PathLike[str] | None = None) -> KioskConfig:
+    path = config_path(explicit)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found. Pass --config PATH or set {ENV_VAR}.") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror}).") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error}).") from None
+    return validate(raw, path)

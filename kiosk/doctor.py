@@ -1,0 +1,119 @@
+"""`kiosk doctor`: one line per check, ok or the problem and what to do about it.
+
+Checks are plain functions in CHECKS; other parts of the kiosk (voice, outbox) add theirs
+through `extra_checks`, so an IT officer reads one report.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import requests
+
+from kiosk.catalog import CatalogError, load_catalog
+from kiosk.config import KioskConfig
+from kiosk.display import display_available
+from kiosk.paths import fonts_dir
+
+TRUETYPE_MAGICS = (b"\x00\x01\x00\x00", b"OTTO", b"true")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    name: str
+    ok: bool
+    message: str
+
+    def line(self) -> str:
+        return f"{'ok     ' if self.ok else 'PROBLEM'}  {self.name}: {self.message}"
+
+
+def check_display(_config: KioskConfig) -> CheckResult:
+    if display_available():
+        return CheckResult("display", True, "a screen is available")
+    return CheckResult("display", False, "no display (DISPLAY is not set): `kiosk run` cannot "
+                       "open its window; start it from the kiosk's graphical session")
+
+
+def check_fonts(_config: KioskConfig) -> CheckResult:
+    fonts = sorted(fonts_dir().glob("*.ttf"))
+    broken = [f.name for f in fonts if f.read_bytes()[:4] not in TRUETYPE_MAGICS]
+    if not fonts or broken:
+        return CheckResult("fonts", False, f"missing or damaged fonts in {fonts_dir()} "
+                           f"({', '.join(broken) or 'none found'}): reinstall the kiosk")
+    return CheckResult("fonts", True, f"{len(fonts)} font files in {fonts_dir()}")
+
+
+def check_catalog(_config: KioskConfig) -> CheckResult:
+    try:
+        catalog = load_catalog()
+    except CatalogError as error:
+        return CheckResult("catalogue", False, f"{error} Fix the file or reinstall the kiosk.")
+    return CheckResult("catalogue", True, f"version {catalog.version}, "
+                       f"{len(catalog.services)} services in {len(catalog.themes)} themes")
+
+
+def check_speech_engine(_config: KioskConfig) -> CheckResult:
+    if shutil.which("espeak-ng") is None:
+        return CheckResult("speech engine", False,
+                           "espeak-ng is not installed: run `apt-get install espeak-ng`")
+    return CheckResult("speech engine", True, "espeak-ng is installed")
+
+
+def check_audio_player(_config: KioskConfig) -> CheckResult:
+    if shutil.which("aplay") is None:
+        return CheckResult("audio player", False,
+                           "aplay is not installed: run `apt-get install alsa-utils`")
+    cards = subprocess.run(["aplay", "-l"], capture_output=True, text=True, timeout=10)
+    if "card" not in cards.stdout:
+        return CheckResult("audio player", False, "aplay finds no sound card: plug in speakers "
+                           "or check the sound card in the BIOS; the kiosk will show "
+                           "'voix indisponible'")
+    return CheckResult("audio player", True, "aplay sees a sound card")
+
+
+def check_data_dir(config: KioskConfig) -> CheckResult:
+    folder = config.data_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        return CheckResult("data folder", False, f"{folder} is not writable ({error.strerror}): "
+                           "set `storage.data_dir` to a writable folder")
+    free_mb = shutil.disk_usage(folder).free // 2**20
+    return CheckResult("data folder", free_mb > 200,
+                       f"{folder}, {free_mb} MB free" + ("" if free_mb > 200 else
+                       ": free some disk space (at least 200 MB)"))
+
+
+def check_hub(config: KioskConfig) -> CheckResult:
+    url = config["hub.url"]
+    try:
+        requests.get(url, timeout=(3, 5))
+    except requests.RequestException as error:
+        return CheckResult("hub", False, f"{url} cannot be reached ({type(error).__name__}): "
+                           "requests wait in the queue; check the network or `hub.url`")
+    return CheckResult("hub", True, f"{url} answers")
+
+
+CHECKS: tuple[Callable[[KioskConfig], CheckResult], ...] = (
+    check_display, check_fonts, check_catalog, check_speech_engine, check_audio_player,
+    check_data_dir, check_hub,
+)
+
+
+def run_checks(config: KioskConfig,
+               extra_checks: Iterable[Callable[[KioskConfig], CheckResult]] = ()) -> list[CheckResult]:
+    results = []
+    for check in (*CHECKS, *extra_checks):
+        try:
+            results.append(check(config))
+        except Exception as error:  # a broken check must not hide the others
+            results.append(CheckResult(check.__name__, False, f"the check itself failed: {error}"))
+    return results
+

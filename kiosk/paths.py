@@ -1,0 +1,30 @@
+"""Where shipped files live, in a source checkout and in the frozen bundle alike."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def project_root() -> Path:
+    """The folder holding `assets/`: the bundle's unpack dir when frozen, else the checkout."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def assets_dir() -> Path:
+    return project_root() / "assets"
+
+
+def fonts_dir() -> Path:
+    return assets_dir() / "fonts"
+
+
+def catalog_dir() -> Path:
+    return assets_dir() / "catalog"
+
+
+def demo_config_path() -> Path:
+    return assets_dir() / "config" / "demo.toml"

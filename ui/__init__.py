@@ -1,0 +1,1 @@
+"""Qt front end (PySide6). The only package that imports Qt."""

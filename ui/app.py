@@ -1,0 +1,62 @@
+"""Build the Qt application and the kiosk window from a configuration: the GUI's front door."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from kiosk.catalog import Catalog, load_catalog
+from kiosk.config import KioskConfig
+from kiosk.journey import Journey
+from ui.fonts import load_fonts
+from ui.idle import IdleWatcher
+from ui.main_window import KioskWindow
+from ui.screens.base import ScreenContext
+from ui.theme import FONT_FAMILY, Theme
+
+WINDOW_SIZE = QSize(1280, 800)
+
+
+def ensure_application() -> QApplication:
+    """The one QApplication, with the shipped font loaded and made the default."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    load_fonts()
+    app.setFont(QFont(FONT_FAMILY))
+    return app
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    app.setStyleSheet(theme.stylesheet())
+
+
+def build_window(config: KioskConfig, catalog: Catalog | None = None,
+                 theme: Theme | None = None, idle_warning_ms: int | None = None) -> KioskWindow:
+    app = ensure_application()
+    apply_theme(app, theme or Theme())
+    catalog = catalog or load_catalog()
+    languages = tuple(config["interface.languages"])
+    journey = Journey(catalog, languages, config["interface.default_language"])
+    context = ScreenContext(catalog=catalog, site_name=config["site.name"], languages=languages,
+                            idle_reset_seconds=config["interface.idle_reset_seconds"])
+    window = KioskWindow(journey, context)
+    window.resize(WINDOW_SIZE)
+    warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
+    window.idle_watcher = IdleWatcher(
+        journey, warning_ms, config["interface.idle_reset_seconds"],
+        on_countdown=window.idle.show_countdown, parent=window,
+    )
+    app.installEventFilter(window.idle_watcher)
+    return window
+
+
+def run_kiosk(config: KioskConfig, fullscreen: bool) -> int:
+    app = ensure_application()
+    window = build_window(config)
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    return app.exec()

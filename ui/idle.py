@@ -1,0 +1,56 @@
+"""Idle handling: no touch for a while -> a spoken warning with a countdown -> a full wipe."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from kiosk.journey import Journey, JourneyState, Step
+
+ACTIVITY_EVENTS = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
+})
+
+
+class IdleWatcher(QObject):
+    """Watches every touch in the application; owns the two idle timers."""
+
+    def __init__(self, journey: Journey, warning_after_ms: int, reset_after_s: int,
+                 on_countdown: Callable[[int], None], parent: QObject | None = None):
+        super().__init__(parent)
+        self._journey = journey
+        self._reset_after_s = reset_after_s
+        self._on_countdown = on_countdown
+        self._remaining = reset_after_s
+        self._warning_timer = QTimer(self, singleShot=True, interval=warning_after_ms)
+        self._warning_timer.timeout.connect(journey.idle_warning)
+        self._tick_timer = QTimer(self, interval=1000)
+        self._tick_timer.timeout.connect(self._tick)
+        journey.subscribe(self._on_state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY_EVENTS and self._warning_timer.isActive():
+            self._warning_timer.start()
+        return False
+
+    def _on_state(self, state: JourneyState) -> None:
+        if state.step is Step.IDLE_WARNING:
+            self._warning_timer.stop()
+            self._remaining = self._reset_after_s
+            self._on_countdown(self._remaining)
+            self._tick_timer.start()
+            return
+        self._tick_timer.stop()
+        if state.step is Step.ATTRACT:
+            self._warning_timer.stop()
+        else:
+            self._warning_timer.start()
+
+    def _tick(self) -> None:
+        self._remaining -= 1
+        if self._remaining <= 0:
+            self._tick_timer.stop()
+            self._journey.reset()
+        else:
+            self._on_countdown(self._remaining)

@@ -1,0 +1,47 @@
+"""The attract screen: a welcome that any touch, anywhere, turns into a start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+
+from kiosk.i18n import tr
+from kiosk.journey import JourneyState
+from ui.screens.base import Screen, ScreenContext
+from ui.widgets.buttons import BigButton
+from ui.widgets.labels import text_label
+
+
+class AttractScreen(Screen):
+    started = Signal()
+
+    def __init__(self, context: ScreenContext, parent=None):
+        super().__init__(context, parent)
+        self.setAccessibleName(context.site_name)
+        self.welcome = text_label(role="hero", centered=True)
+        self.site = text_label(context.site_name, role="title", centered=True)
+        self.help = text_label(role="muted", centered=True)
+        self.start_button = BigButton("", role="primary")
+        self.start_button.clicked.connect(self.started)
+        self.layout_.addStretch(2)
+        self.layout_.addWidget(self.welcome)
+        self.layout_.addWidget(self.site)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.start_button)
+        self.layout_.addWidget(self.help)
+        self.layout_.addStretch(2)
+
+    def present(self, state: JourneyState) -> None:
+        lang = state.language
+        self.welcome.setText(tr("attract.welcome", lang))
+        self.start_button.set_text(tr("attract.touch", lang))
+        self.help.setText(tr("attract.help", lang))
+
+    def spoken_text(self) -> str:
+        return f"{self.welcome.text()} {self.start_button.text()}."
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A touch anywhere starts: an older person may not aim at the button."""
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.started.emit()
+        super().mousePressEvent(event)

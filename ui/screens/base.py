@@ -1,0 +1,47 @@
+"""What every screen shares: how it is shown a journey state and what it says aloud."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.catalog import Catalog
+from kiosk.journey import JourneyState
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenContext:
+    """Read-only facts a screen needs; screens never reach for the main window."""
+
+    catalog: Catalog
+    site_name: str
+    languages: tuple[str, ...]
+    idle_reset_seconds: int = 30
+
+
+class Screen(QWidget):
+    """One journey step. Subclasses fill `present` and emit intent signals; no business logic."""
+
+    def __init__(self, context: ScreenContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(48, 32, 48, 32)
+        self.layout_.setSpacing(24)
+
+    def present(self, state: JourneyState) -> None:
+        raise NotImplementedError
+
+    def spoken_text(self) -> str:
+        """What the voice reads when this screen appears or "Répéter" is touched."""
+        raise NotImplementedError
+
+    def clear_layout(self, layout) -> None:
+        """Remove and delete every widget of a layout (screens rebuilt per service or theme)."""
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                self.clear_layout(item.layout())

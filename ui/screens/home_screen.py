@@ -1,0 +1,46 @@
+"""Home: life themes as large tiles, read from the catalogue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout
+
+from kiosk.catalog import localized
+from kiosk.i18n import tr
+from kiosk.journey import JourneyState
+from ui.screens.base import Screen, ScreenContext
+from ui.widgets.buttons import BigButton
+from ui.widgets.labels import text_label
+
+COLUMNS = 2
+
+
+class HomeScreen(Screen):
+    theme_chosen = Signal(str)
+
+    def __init__(self, context: ScreenContext, parent=None):
+        super().__init__(context, parent)
+        self.title = text_label(role="title")
+        self.hint = text_label(role="muted")
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.hint)
+        grid = QGridLayout()
+        grid.setSpacing(24)
+        self.tiles: dict[str, BigButton] = {}
+        for index, theme in enumerate(context.catalog.themes):
+            tile = BigButton("", role="tile")
+            tile.clicked.connect(lambda _checked=False, tid=theme.id: self.theme_chosen.emit(tid))
+            self.tiles[theme.id] = tile
+            grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+        self.layout_.addLayout(grid, stretch=1)
+
+    def present(self, state: JourneyState) -> None:
+        lang = state.language
+        self.title.setText(tr("home.title", lang))
+        self.hint.setText(tr("home.hint", lang))
+        for theme in self.context.catalog.themes:
+            self.tiles[theme.id].set_text(localized(theme.title, lang))
+
+    def spoken_text(self) -> str:
+        tiles = ", ".join(tile.text() for tile in self.tiles.values())
+        return f"{self.title.text()} {self.hint.text()} {tiles}."

@@ -1,0 +1,64 @@
+"""One procedure in plain words: what it is, who handles it, what to bring, where to read more."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.catalog import localized
+from kiosk.i18n import tr
+from kiosk.journey import JourneyState
+from ui.screens.base import Screen, ScreenContext
+from ui.widgets.labels import text_label
+from ui.widgets.qr_view import QrView
+from ui.widgets.scroll_area import TouchScrollArea
+
+
+class ServiceScreen(Screen):
+    def __init__(self, context: ScreenContext, parent=None):
+        super().__init__(context, parent)
+        self.title = text_label(role="title")
+        self.summary = text_label()
+        self.who_heading = text_label(role="title")
+        self.who = text_label()
+        self.documents_heading = text_label(role="title")
+        self.documents = text_label()
+        self.qr = QrView()
+        self.qr_caption = text_label(role="muted")
+        self.qr.setAccessibleName("QR code")
+
+        scroll = TouchScrollArea()
+        text_column = QVBoxLayout()
+        for widget in (self.summary, self.who_heading, self.who,
+                       self.documents_heading, self.documents):
+            text_column.addWidget(widget)
+        text_column.addStretch(1)
+        qr_column = QVBoxLayout()
+        qr_column.addWidget(self.qr)
+        qr_column.addWidget(self.qr_caption)
+        qr_column.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(48)
+        columns.addLayout(text_column, stretch=3)
+        columns.addLayout(qr_column, stretch=1)
+        scroll.content_layout.addLayout(columns)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(scroll, stretch=1)
+
+    def present(self, state: JourneyState) -> None:
+        lang = state.language
+        service = self.context.catalog.service(state.service_id)
+        self.title.setText(localized(service.title, lang))
+        self.summary.setText(localized(service.summary, lang))
+        self.who_heading.setText(tr("service.who", lang))
+        self.who.setText(localized(service.authority, lang))
+        self.documents_heading.setText(tr("service.documents", lang))
+        items = service.documents.get(lang) or service.documents["fr"]
+        self.documents.setText("\n".join(f"•  {item}" for item in items))
+        self.qr.set_data(service.official_url)
+        self.qr.setAccessibleDescription(service.official_url)
+        self.qr_caption.setText(tr("service.qr", lang))
+
+    def spoken_text(self) -> str:
+        documents = self.documents.text().replace("•  ", "").replace("\n", ". ")
+        return (f"{self.title.text()}. {self.summary.text()} {self.who_heading.text()} "
+                f"{self.who.text()}. {self.documents_heading.text()} : {documents}.")

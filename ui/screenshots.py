@@ -1,0 +1,57 @@
+"""Render every screen to PNG, headless: for reviews, documentation and the bundle check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import KioskConfig
+from kiosk.journey import Journey
+from ui.app import build_window
+from ui.theme import PALETTES, TextSize, Theme
+
+
+def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
+    """Named ways to reach each screen, in journey order, from a fresh journey."""
+    catalog = journey.catalog
+    first_theme = catalog.themes[0].id
+    first_service = catalog.services_for(first_theme)[0].id
+    return [
+        ("attract", lambda: None),
+        ("language", journey.start),
+        ("home", lambda: journey.choose_language(journey.default_language)),
+        ("theme", lambda: journey.choose_theme(first_theme)),
+        ("service", lambda: journey.choose_service(first_service)),
+        ("help", journey.ask_for_help),
+        ("idle_warning", lambda: (journey.resume(), journey.idle_warning())),
+    ]
+
+
+def render_screens(config: KioskConfig, out_dir: Path, theme: Theme | None = None) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = build_window(config, theme=theme)
+    window.show()
+    written = []
+    for index, (name, reach) in enumerate(_scenes(window.journey), start=1):
+        reach()
+        QApplication.processEvents()
+        path = out_dir / f"{index:02d}-{name}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"{path}: could not write the PNG; check the folder is writable.")
+        written.append(path)
+    window.close()
+    window.deleteLater()
+    return written
+
+
+def render_all_variants(config: KioskConfig, out_dir: Path) -> list[Path]:
+    """Every screen at each text size, in each palette: `<palette>-<size>px/NN-screen.png`."""
+    written = []
+    for palette in PALETTES:
+        for size in TextSize:
+            folder = out_dir / f"{palette.name}-{size.value}px"
+            written += render_screens(config, folder, Theme(palette, size))
+    return written
+

@@ -1,0 +1,126 @@
+"""Sizes, colours and fonts: the only place they are written.
+
+Body text is at least 28 px at the default size, with two larger steps; touch targets are at
+least 72 px; every text/background pair reaches 7:1 (WCAG AAA), checked by a test.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+FONT_FAMILY = "Atkinson Hyperlegible"
+MIN_TOUCH_PX = 72
+
+
+class TextSize(enum.Enum):
+    """The three text sizes a citizen can pick; the value is the body size in pixels."""
+
+    NORMAL = 28  # the default, already large
+    LARGE = 34  # one step up
+    LARGER = 42  # for low vision
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    name: str
+    background: str
+    text: str
+    muted_text: str  # secondary lines; still 7:1 on the background
+    primary: str  # main buttons' fill
+    on_primary: str
+    surface: str  # tiles and secondary buttons' fill
+    on_surface: str
+    border: str
+    header: str  # top bar fill
+    on_header: str
+    focus: str  # focus and pressed outline
+
+
+STANDARD = Palette(
+    name="standard", background="#FBFAF5", text="#14171F", muted_text="#33394A",
+    primary="#1B3B8C", on_primary="#FFFFFF", surface="#FFFFFF", on_surface="#14171F",
+    border="#1B3B8C", header="#14171F", on_header="#FFFFFF", focus="#B34700",
+)
+HIGH_CONTRAST = Palette(
+    name="high_contrast", background="#000000", text="#FFFFFF", muted_text="#FFFF66",
+    primary="#FFFF00", on_primary="#000000", surface="#000000", on_surface="#FFFFFF",
+    border="#FFFFFF", header="#000000", on_header="#FFFF00", focus="#00FFFF",
+)
+PALETTES = (STANDARD, HIGH_CONTRAST)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    palette: Palette = STANDARD
+    text_size: TextSize = TextSize.NORMAL
+
+    @property
+    def body_px(self) -> int:
+        return self.text_size.value
+
+    @property
+    def title_px(self) -> int:
+        return round(self.body_px * 1.5)
+
+    @property
+    def hero_px(self) -> int:
+        return round(self.body_px * 2.2)
+
+    @property
+    def button_min_px(self) -> int:
+        return max(MIN_TOUCH_PX, round(self.body_px * 3.2))
+
+    @property
+    def spacing_px(self) -> int:
+        return round(self.body_px * 0.8)
+
+    def stylesheet(self) -> str:
+        p = self.palette
+        return f"""
+        QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {self.body_px}px;
+                   color: {p.text}; background: {p.background}; }}
+        QLabel[role="hero"] {{ font-size: {self.hero_px}px; font-weight: bold; }}
+        QLabel[role="title"] {{ font-size: {self.title_px}px; font-weight: bold; }}
+        QLabel[role="muted"] {{ color: {p.muted_text}; }}
+        QWidget[role="header"], QWidget[role="header"] QLabel {{
+            background: {p.header}; color: {p.on_header}; font-weight: bold; }}
+        QPushButton {{ min-height: {self.button_min_px}px; min-width: {self.button_min_px}px;
+                       padding: 0 {self.spacing_px}px; border-radius: 12px;
+                       border: 3px solid {p.border}; background: {p.surface};
+                       color: {p.on_surface}; font-weight: bold; }}
+        QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; }}
+        QPushButton[role="nav"] {{ background: {p.header}; color: {p.on_header};
+                                   border-color: {p.on_header}; }}
+        QPushButton[role="tile"] {{ min-height: {self.button_min_px * 2}px;
+                                    font-size: {self.title_px}px; text-align: center; }}
+        QPushButton:pressed {{ border: 5px solid {p.focus}; }}
+        QPushButton:focus {{ border-style: dashed; }}
+        QPushButton[role="attract"] {{ border: none; background: {p.background}; }}
+        QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; }}
+        """
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour written #RRGGBB."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_pairs(palette: Palette) -> list[tuple[str, str, str]]:
+    """Every (name, foreground, background) pair the stylesheet draws text with."""
+    return [
+        ("text", palette.text, palette.background),
+        ("muted_text", palette.muted_text, palette.background),
+        ("primary button", palette.on_primary, palette.primary),
+        ("surface", palette.on_surface, palette.surface),
+        ("header", palette.on_header, palette.header),
+    ]
