@@ -1,0 +1,47 @@
+"""Sizes, contrast, fonts and names that an older citizen and a screen reader depend on."""
+
+import pytest
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton
+
+from kiosk.catalog import load_catalog
+from kiosk.i18n import MESSAGES
+from ui.screenshots import _scenes
+from ui.theme import FONT_FAMILY, MIN_TOUCH_PX, PALETTES, TextSize, contrast_ratio, text_pairs
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+def test_every_text_colour_pair_reaches_aaa_contrast(palette):
+    for name, foreground, background in text_pairs(palette):
+        assert contrast_ratio(foreground, background) >= 7.0, f"{palette.name}: {name}"
+
+
+def test_default_body_text_is_at_least_28_px_with_two_larger_steps():
+    sizes = [size.value for size in TextSize]
+    assert sizes[0] >= 28 and sizes == sorted(sizes) and len(set(sizes)) == 3
+
+
+def test_on_every_screen_buttons_are_large_and_named(qtbot, window):
+    for _name, reach in _scenes(window.journey):
+        reach()
+        qtbot.wait(10)
+        screen = window.current_screen
+        visible_buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+        assert visible_buttons, type(screen).__name__
+        for button in visible_buttons:
+            assert button.height() >= MIN_TOUCH_PX, (type(screen).__name__, button.text())
+            assert button.width() >= MIN_TOUCH_PX, (type(screen).__name__, button.text())
+            assert button.accessibleName(), (type(screen).__name__, button.text())
+
+
+def test_the_shipped_font_draws_every_character_of_the_interface_and_catalogue(window):
+    metrics = QFontMetrics(QFont(FONT_FAMILY))
+    catalog = load_catalog()
+    texts = [text for entry in MESSAGES.values() for text in entry.values()]
+    for service in catalog.services:
+        texts += [*service.title.values(), *service.summary.values(), *service.authority.values()]
+        texts += [item for items in service.documents.values() for item in items]
+    texts += [text for theme in catalog.themes for text in theme.title.values()]
+    missing = {char for text in texts for char in text if not metrics.inFontUcs4(ord(char))}
+    assert not missing, f"characters drawn as boxes: {sorted(missing)}"
+    assert QFont(FONT_FAMILY).exactMatch()

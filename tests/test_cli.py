@@ -1,0 +1,84 @@
+"""The command line: every subcommand answers --help, and the README names each one."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+from kiosk.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+KIOSK = Path(sys.executable).parent / "kiosk"
+
+
+def subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+def test_version_is_printed(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kiosk {__version__}"
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_subcommand_has_help_and_takes_a_config(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    assert "--config PATH" in capsys.readouterr().out
+
+
+def test_every_subcommand_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`kiosk ([a-z]+)", readme))
+    assert set(subcommands()) <= named, sorted(set(subcommands()) - named)
+
+
+def test_a_bad_config_stops_with_the_key_named_and_exit_code_2(tmp_path):
+    bad = tmp_path / "kiosk.toml"
+    bad.write_text('[hub]\nurl = "ftp://hub"\n', encoding="utf-8")
+    result = subprocess.run([str(KIOSK), "doctor", "--config", str(bad)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "'hub.url'" in result.stderr and "http:// or https://" in result.stderr
+
+
+def test_screenshots_writes_one_png_per_screen(tmp_path):
+    result = subprocess.run([str(KIOSK), "screenshots", "--out", str(tmp_path)],
+                            capture_output=True, text=True, check=True)
+    pngs = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert pngs == ["01-attract.png", "02-language.png", "03-home.png", "04-theme.png",
+                    "05-service.png", "06-help.png", "07-idle_warning.png"]
+    assert "7 screens written" in result.stdout
+
+
+def test_demo_without_a_display_says_so_and_runs_the_guided_tour(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run([str(KIOSK), "demo", "--tour-dir", str(tmp_path / "tour")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    first_line = result.stdout.splitlines()[0]
+    assert first_line.startswith("No display found: running the headless guided tour instead")
+    assert "Tour complete: 11 screens shown" in result.stdout
+    assert "says: Êtes-vous toujours là ?" in result.stdout
+    assert len(list((tmp_path / "tour").glob("*.png"))) == 11
+
+
+def test_doctor_prints_one_line_per_check_and_fails_when_something_is_wrong(tmp_path):
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[hub]\nurl = "http://127.0.0.1:9"\n[storage]\ndata_dir = "{tmp_path}"\n')
+    result = subprocess.run([str(KIOSK), "doctor", "--config", str(config)],
+                            capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"})
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert any(line.startswith("PROBLEM  hub: http://127.0.0.1:9 cannot be reached")
+               for line in lines)
+    assert any(line.startswith("ok       fonts:") for line in lines)
+    assert any(line.startswith("PROBLEM  display:") for line in lines)
