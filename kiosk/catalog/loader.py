@@ -176,7 +176,7 @@ def parse_catalog(data: dict[str, Any], source: str = CATALOG_FILE) -> Catalog:
 
 
 def load_catalog(path: Path | None = None) -> Catalog:
-    """Load `path` (a catalogue file or a folder holding catalog.json); default: the embedded one."""
+    """Load `path` (a catalogue file, or a folder holding catalog.json); default: embedded."""
     path = path or catalog_dir()
     if path.is_dir():
         path = path / CATALOG_FILE

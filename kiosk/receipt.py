@@ -1,0 +1,160 @@
+"""The receipt: a short reference easy to read aloud, its spoken form, the QR code, its lines.
+
+The reference is derived from the request's client UUID, so the kiosk can print it while
+offline and the hub can compute the same one on arrival. Its alphabet leaves out characters
+people confuse on paper or by ear (0/O, 1/I/L, 5/S, 8/B, 2/Z). Six characters give about
+480 million codes: enough for a person to quote it, but the hub still keys requests by UUID,
+and the tracking link carries the UUID so a mistyped reference never opens someone else's file.
+The QR code holds that link and nothing personal.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from urllib.parse import quote
+
+import qrcode
+import qrcode.constants
+from PIL import Image
+
+from kiosk.catalog.model import Service, localized
+from kiosk.forms.messages import message
+
+ALPHABET = "23456789ACDEFGHJKMNPQRTUVWXY"  # no 0 O 1 I L 5 S 8 B Z
+REFERENCE_LENGTH = 6
+TRACKING_PATH = "/suivi/"
+
+# Spelling alphabets help over a phone line or a noisy hall: "K comme Kléber".
+_SPELLING = {
+    "fr": {
+        "A": "Anatole", "C": "Célestin", "D": "Désiré", "E": "Eugène", "F": "François",
+        "G": "Gaston", "H": "Henri", "J": "Joseph", "K": "Kléber", "M": "Marcel",
+        "N": "Nicolas", "P": "Pierre", "Q": "Quintal", "R": "Raoul", "T": "Thérèse",
+        "U": "Ursule", "V": "Victor", "W": "William", "X": "Xavier", "Y": "Yvonne",
+    },
+    "en": {
+        "A": "Alpha", "C": "Charlie", "D": "Delta", "E": "Echo", "F": "Foxtrot", "G": "Golf",
+        "H": "Hotel", "J": "Juliett", "K": "Kilo", "M": "Mike", "N": "November", "P": "Papa",
+        "Q": "Quebec", "R": "Romeo", "T": "Tango", "U": "Uniform", "V": "Victor",
+        "W": "Whiskey", "X": "X-ray", "Y": "Yankee",
+    },
+}
+_DIGITS = {
+    "fr": dict(zip("23456789", ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
+                   strict=True)),
+    "en": dict(zip("23456789", ("two", "three", "four", "five", "six", "seven", "eight", "nine"),
+                   strict=True)),
+}
+_JOINERS = {"fr": ("comme", "tiret"), "en": ("as in", "dash")}
+
+
+def reference_for(client_id: str | uuid.UUID) -> str:
+    """The short reference of a request, e.g. "K7M-4QF"; the same UUID always gives the same."""
+    number = uuid.UUID(str(client_id)).int
+    chars = []
+    for _ in range(REFERENCE_LENGTH):
+        number, index = divmod(number, len(ALPHABET))
+        chars.append(ALPHABET[index])
+    half = REFERENCE_LENGTH // 2
+    return "".join(chars[:half]) + "-" + "".join(chars[half:])
+
+
+def normalize_reference(typed: str) -> str | None:
+    """A reference as a person typed or dictated it ("k7m 4qf"), or None if it cannot be one."""
+    if not isinstance(typed, str) or len(typed) > 40:
+        return None
+    chars = [c for c in typed.upper() if c not in " -._"]
+    if len(chars) != REFERENCE_LENGTH or any(c not in ALPHABET for c in chars):
+        return None
+    half = REFERENCE_LENGTH // 2
+    return "".join(chars[:half]) + "-" + "".join(chars[half:])
+
+
+def spell_reference(reference: str, lang: str = "fr", *, with_words: bool = False) -> str:
+    """The reference for the voice, character by character: "K, sept, M, tiret, quatre, Q, F".
+
+    Commas make the synthesiser pause between characters; digits are written as words so the
+    voice never reads "4Q" as a number. `with_words` adds "K comme Kléber" for each letter.
+    """
+    lang = lang if lang in _SPELLING else "fr"
+    like, dash = _JOINERS[lang]
+    spoken = []
+    for char in reference:
+        if char == "-":
+            spoken.append(dash)
+        elif char in _DIGITS[lang]:
+            spoken.append(_DIGITS[lang][char])
+        elif with_words and char in _SPELLING[lang]:
+            spoken.append(f"{char} {like} {_SPELLING[lang][char]}")
+        else:
+            spoken.append(char)
+    return ", ".join(spoken)
+
+
+def tracking_url(base_url: str, client_id: str, reference: str) -> str:
+    """The link in the QR code: the hub's tracking page for this request, nothing personal."""
+    return (f"{base_url.rstrip('/')}{TRACKING_PATH}{quote(str(client_id), safe='')}"
+            f"?ref={quote(reference, safe='-')}")
+
+
+def qr_payload(base_url: str, client_id: str) -> str:
+    """What the receipt's QR code encodes: the tracking link with the reference in it."""
+    return tracking_url(base_url, client_id, reference_for(client_id))
+
+
+def _qr(payload: str, border: int) -> qrcode.QRCode:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=border)
+    code.add_data(payload)
+    code.make(fit=True)
+    return code
+
+
+def qr_matrix(payload: str, *, border: int = 4) -> list[list[bool]]:
+    """The modules of the QR code (True is dark), quiet zone included, to draw with QPainter."""
+    return [list(row) for row in _qr(payload, border).get_matrix()]
+
+
+def qr_image(payload: str, *, box_size: int = 10, border: int = 4) -> Image.Image:
+    """The QR code as a black-on-white PIL image (for the printer, the PDF, or the screen)."""
+    code = _qr(payload, border)
+    code.box_size = box_size
+    image = code.make_image(fill_color="black", back_color="white")
+    return image.get_image().convert("L")
+
+
+def receipt_lines(
+    *,
+    reference: str,
+    created_at: datetime,
+    service: Service,
+    lang: str,
+    online: bool,
+) -> list[str]:
+    """The receipt's text, in reading order, for the screen, the printer and the voice alike."""
+    local = created_at.astimezone()
+    lines = [
+        message("receipt.title", lang),
+        message("receipt.reference", lang, reference=reference),
+        message("receipt.date", lang, date=local.strftime("%d/%m/%Y"),
+                time=local.strftime("%H:%M")),
+        localized(service.title, lang),
+        message("receipt.sent_to", lang, authority=localized(service.authority, lang)),
+    ]
+    if service.next_steps:
+        lines.append(localized(service.next_steps, lang))
+    lines.append(message("receipt.online" if online else "receipt.offline", lang))
+    lines.append(message("receipt.qr", lang))
+    lines.append(message("receipt.keep", lang))
+    return lines
+
+
+def spoken_receipt(reference: str, lang: str, *, online: bool) -> str:
+    """What the voice says on the receipt screen."""
+    return " ".join((
+        message("receipt.title", lang) + ".",
+        message("receipt.reference_spoken", lang, spelled=spell_reference(reference, lang)),
+        message("receipt.online" if online else "receipt.offline", lang),
+        message("receipt.keep", lang),
+    ))
+
