@@ -1,8 +1,8 @@
 """The receipt: a short reference easy to read aloud, its spoken form, the QR code, its lines.
 
 The reference is derived from the request's client UUID, so the kiosk can print it while
-offline and the hub can compute the same one on arrival. Its alphabet leaves out characters
-people confuse on paper or by ear (0/O, 1/I/L, 5/S, 8/B, 2/Z). Six characters give about
+offline and the hub can compute the same one on arrival. Its alphabet never holds both
+characters of a look-alike pair (0/O, 1/I/L, 5/S, 8/B, 2/Z). Six characters give about
 480 million codes: enough for a person to quote it, but the hub still keys requests by UUID,
 and the tracking link carries the UUID so a mistyped reference never opens someone else's file.
 The QR code holds that link and nothing personal.
@@ -21,7 +21,8 @@ from PIL import Image
 from kiosk.catalog.model import Service, localized
 from kiosk.forms.messages import message
 
-ALPHABET = "23456789ACDEFGHJKMNPQRTUVWXY"  # no 0 O 1 I L 5 S 8 B Z
+# Of each look-alike pair only one stays: no 0/O, 1/I/L at all; 5 not S, 8 not B, 2 not Z.
+ALPHABET = "23456789ACDEFGHJKMNPQRTUVWXY"
 REFERENCE_LENGTH = 6
 TRACKING_PATH = "/suivi/"
 
