@@ -1,0 +1,168 @@
+"""The kiosk's one door to its outbox: seal, queue, sync, report. No Qt.
+
+Built from the configuration by `OutboxService.from_config(cfg)`. The UI and the demo use:
+
+    service.start()                                   # background sync thread
+    ref = service.enqueue(service_id, routing, payload_dict)   # -> UUID string, durable
+    service.sync_now()                                # ask the worker to sync now
+    service.status()                                  # -> offline_cache.sync.SyncStatus
+    service.add_listener(fn)                          # fn(SyncStatus), on the sync thread
+    service.retry(uuid); service.items(); service.export(folder); service.close()
+
+Why the payload is sealed here, before it reaches the outbox: the kiosk holds only the hub's
+public key, so what a citizen typed is unreadable on the kiosk's disk from the moment it is
+queued (a stolen kiosk shows nothing), and the queue can be exported to a USB stick as is.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+from kiosk.config import KioskConfig
+from kiosk.paths import assets_dir
+from offline_cache.backoff import Backoff
+from offline_cache.content_cache import ContentCache, RefreshResult, ed25519_verifier
+from offline_cache.envelope import load_public_key, seal
+from offline_cache.outbox import ItemState, Outbox, OutboxItem
+from offline_cache.sync import SyncEngine, SyncReport, SyncStatus
+from offline_cache.transport import HttpTransport, item_to_wire
+
+log = logging.getLogger(__name__)
+OUTBOX_FILE = "outbox.sqlite3"
+EXPORT_FORMAT = "kiosk-outbox-export"  # read by kiosk.hub.importer
+EXPORT_SUFFIX = ".kiosk-export.jsonl"
+DEMO_KEY_ALERT = "Demo encryption key in use (hub.public_key is empty): not for real data."
+
+
+def demo_key_path(name: str) -> Path:
+    return assets_dir() / "demo-keys" / name
+
+
+def _key_file(cfg: KioskConfig, key: str, demo_name: str) -> tuple[Path, bool]:
+    configured = cfg[key]
+    if not configured:
+        return demo_key_path(demo_name), True
+    path = Path(os.path.expanduser(configured))
+    return (path if path.is_absolute() else cfg.base_dir / path), False
+
+
+class OutboxService:
+    def __init__(self, outbox: Outbox, engine: SyncEngine, public_key: X25519PublicKey, *,
+                 kiosk_id: str, demo_key: bool = False,
+                 catalog: ContentCache | None = None) -> None:
+        self.outbox, self.engine, self.public_key = outbox, engine, public_key
+        self.kiosk_id, self.demo_key, self.catalog = kiosk_id, demo_key, catalog
+        if demo_key:
+            engine.set_static_alerts((DEMO_KEY_ALERT,))
+
+    @classmethod
+    def from_config(cls, cfg: KioskConfig, *, clock: Callable[[], float] = time.time
+                    ) -> OutboxService:
+        """Open (or create) the outbox in the data folder; raises StoreBusy if in use."""
+        key_path, demo = _key_file(cfg, "hub.public_key", "hub-x25519-public.pem")
+        public_key = load_public_key(key_path.read_bytes())
+        if demo:
+            log.warning("outbox: sealing with the DEMO hub key; set hub.public_key for real use")
+        outbox = Outbox(cfg.data_dir / OUTBOX_FILE, clock=clock)
+        transport = HttpTransport(
+            cfg["hub.url"], cfg["hub.token"], cfg["site.kiosk_id"],
+            connect_timeout=cfg["sync.connect_timeout_seconds"],
+            deadline=cfg["sync.request_deadline_seconds"],
+        )
+        engine = SyncEngine(
+            outbox, transport, interval=cfg["sync.interval_seconds"],
+            probe_interval=cfg["sync.probe_seconds"], batch_size=cfg["sync.batch_size"],
+            backoff=Backoff(cap=cfg["sync.max_backoff_seconds"]),
+            held_retention_days=cfg["outbox.held_retention_days"],
+            held_warning_days=cfg["outbox.held_warning_days"], clock=clock,
+        )
+        catalog_key, _ = _key_file(cfg, "hub.catalog_public_key", "catalog-ed25519-public.pem")
+        catalog = ContentCache(cfg.data_dir / "cache", "catalog.json",
+                               ed25519_verifier(catalog_key.read_bytes()))
+        return cls(outbox, engine, public_key, kiosk_id=cfg["site.kiosk_id"], demo_key=demo,
+                   catalog=catalog)
+
+    # -- what the journey and the UI call -------------------------------------------------
+
+    def enqueue(self, service_id: str, routing: str, payload: dict[str, Any]) -> str:
+        """Seal and queue one citizen request; returns its UUID once it is durable on disk.
+
+        Raises offline_cache.store.DiskFull when the disk is full (nothing earlier is touched).
+        """
+        item_id = str(uuid.uuid4())
+        plaintext = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        self.outbox.enqueue(item_id, service_id, routing,
+                            seal(self.public_key, plaintext, item_id.encode()))
+        del plaintext
+        log.debug("outbox: queued %s for %s", item_id, service_id)
+        self.engine.trigger()
+        return item_id
+
+    def start(self) -> None:
+        self.engine.start()
+
+    def sync_now(self) -> SyncReport | None:
+        """Sync at once: on the worker thread if it runs (returns None), else inline."""
+        if self.engine.running:
+            self.engine.request_sync()
+            return None
+        return self.engine.run_once(force=True)
+
+    def status(self) -> SyncStatus:
+        return self.engine.status()
+
+    def add_listener(self, listener: Callable[[SyncStatus], None]) -> None:
+        self.engine.add_listener(listener)
+
+    def retry(self, item_id: str) -> bool:
+        done = self.outbox.retry(item_id)
+        if done:
+            self.engine.trigger()
+        return done
+
+    def items(self, states: tuple[ItemState, ...] | None = None, limit: int = 1000
+              ) -> list[OutboxItem]:
+        return self.outbox.items(states, limit)
+
+    def export(self, folder: Path) -> tuple[Path, int]:
+        """Write every unsent sealed item to one file in `folder` (a USB stick)."""
+        return export_outbox(self.outbox, self.kiosk_id, folder)
+
+    def refresh_catalog(self) -> RefreshResult | None:
+        if self.catalog is None:
+            return None
+        return self.catalog.refresh(self.engine.transport, "/v1/catalog")
+
+    def close(self) -> None:
+        self.engine.stop()
+        self.outbox.close()
+
+
+def export_outbox(outbox: Outbox, kiosk_id: str, folder: Path) -> tuple[Path, int]:
+    """The items stay queued: the hub stores each UUID once, whichever way it arrives first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = folder / f"{kiosk_id}-{stamp}{EXPORT_SUFFIX}"
+    header = {"format": EXPORT_FORMAT, "version": 1, "kiosk_id": kiosk_id,
+              "exported_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    count = 0
+    temporary = path.with_suffix(".partial")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(header) + "\n")
+        for item in outbox.export_items():
+            handle.write(json.dumps(item_to_wire(item)) + "\n")
+            count += 1
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    return path, count
