@@ -73,6 +73,39 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("storage.data_dir", str, "",
             "Folder for the queue and caches; empty means the platform's data folder.",
             "a folder path, or empty"),
+    # Outbox and sync
+    Setting("hub.public_key", str, "",
+            "PEM file of the hub's X25519 public key that seals every request on this kiosk; "
+            "empty means the DEMO key, which is public: never for real data.",
+            "a file path (relative to this file), or empty"),
+    Setting("hub.catalog_public_key", str, "",
+            "PEM file of the Ed25519 key that must have signed a catalogue update; "
+            "empty means the DEMO key.",
+            "a file path (relative to this file), or empty"),
+    Setting("sync.interval_seconds", int, 60,
+            "Seconds between sync rounds and heartbeats when nothing else wakes the engine.",
+            "a whole number of seconds from 5 to 3600", _in_range(5, 3600)),
+    Setting("sync.probe_seconds", int, 15,
+            "While the hub is unreachable, seconds between small probes that detect its return.",
+            "a whole number of seconds from 2 to 600", _in_range(2, 600)),
+    Setting("sync.batch_size", int, 50, "Most requests sent together in one HTTP request.",
+            "a whole number from 1 to 500", _in_range(1, 500)),
+    Setting("sync.connect_timeout_seconds", int, 10,
+            "Seconds to wait for the hub to accept a connection.",
+            "a whole number of seconds from 1 to 120", _in_range(1, 120)),
+    Setting("sync.request_deadline_seconds", int, 120,
+            "Overall limit for one request, sending and receiving included, however slowly "
+            "the link trickles.",
+            "a whole number of seconds from 5 to 1800", _in_range(5, 1800)),
+    Setting("sync.max_backoff_seconds", int, 900,
+            "Longest wait between attempts after repeated failures.",
+            "a whole number of seconds from 10 to 86400", _in_range(10, 86400)),
+    Setting("outbox.held_retention_days", int, 30,
+            "Days a request refused by the hub is kept for a person to fix before deletion.",
+            "a whole number of days from 1 to 365", _in_range(1, 365)),
+    Setting("outbox.held_warning_days", int, 7,
+            "Days before that deletion when the kiosk starts warning about it.",
+            "a whole number of days from 1 to 60", _in_range(1, 60)),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

@@ -21,7 +21,7 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from kiosk.paths import assets_dir
 from offline_cache.backoff import Backoff
 from offline_cache.content_cache import ContentCache, RefreshResult, ed25519_verifier
 from offline_cache.envelope import load_public_key, seal
-from offline_cache.outbox import ItemState, Outbox, OutboxItem
+from offline_cache.outbox import DuplicateItem, ItemState, Outbox, OutboxItem
 from offline_cache.sync import SyncEngine, SyncReport, SyncStatus
 from offline_cache.transport import HttpTransport, item_to_wire
 
@@ -66,14 +66,18 @@ class OutboxService:
             engine.set_static_alerts((DEMO_KEY_ALERT,))
 
     @classmethod
-    def from_config(cls, cfg: KioskConfig, *, clock: Callable[[], float] = time.time
-                    ) -> OutboxService:
-        """Open (or create) the outbox in the data folder; raises StoreBusy if in use."""
+    def from_config(cls, cfg: KioskConfig, *, clock: Callable[[], float] = time.time,
+                    readonly: bool = False) -> OutboxService:
+        """Open (or create) the outbox in the data folder.
+
+        Raises offline_cache.store.StoreBusy when another process (the running kiosk) holds
+        it; `readonly=True` then gives a view for status and lists (no sync, no changes).
+        """
         key_path, demo = _key_file(cfg, "hub.public_key", "hub-x25519-public.pem")
         public_key = load_public_key(key_path.read_bytes())
-        if demo:
+        if demo and not readonly:
             log.warning("outbox: sealing with the DEMO hub key; set hub.public_key for real use")
-        outbox = Outbox(cfg.data_dir / OUTBOX_FILE, clock=clock)
+        outbox = Outbox(cfg.data_dir / OUTBOX_FILE, clock=clock, readonly=readonly)
         transport = HttpTransport(
             cfg["hub.url"], cfg["hub.token"], cfg["site.kiosk_id"],
             connect_timeout=cfg["sync.connect_timeout_seconds"],
@@ -94,16 +98,24 @@ class OutboxService:
 
     # -- what the journey and the UI call -------------------------------------------------
 
-    def enqueue(self, service_id: str, routing: str, payload: dict[str, Any]) -> str:
+    def enqueue(self, service_id: str, routing: str, payload: Mapping[str, Any]) -> str:
         """Seal and queue one citizen request; returns its UUID once it is durable on disk.
 
-        Raises offline_cache.store.DiskFull when the disk is full (nothing earlier is touched).
+        The UUID is the payload's `client_id` when it carries one (the form engine makes it
+        when the citizen starts, so a retried submit is the same request), else a new one.
+        Queuing the same `client_id` twice keeps one item. Raises offline_cache.store.DiskFull
+        when the disk is full (nothing queued earlier is touched).
         """
-        item_id = str(uuid.uuid4())
-        plaintext = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-        self.outbox.enqueue(item_id, service_id, routing,
-                            seal(self.public_key, plaintext, item_id.encode()))
-        del plaintext
+        item_id = _item_id(payload.get("client_id"))
+        plaintext = json.dumps(dict(payload), ensure_ascii=False,
+                               separators=(",", ":")).encode()
+        try:
+            self.outbox.enqueue(item_id, service_id, routing,
+                                seal(self.public_key, plaintext, item_id.encode()))
+        except DuplicateItem:
+            return item_id  # a retried submit: already durable
+        finally:
+            del plaintext
         log.debug("outbox: queued %s for %s", item_id, service_id)
         self.engine.trigger()
         return item_id
@@ -146,6 +158,15 @@ class OutboxService:
     def close(self) -> None:
         self.engine.stop()
         self.outbox.close()
+
+
+def _item_id(client_id: Any) -> str:
+    if isinstance(client_id, str):
+        try:
+            return str(uuid.UUID(client_id))
+        except ValueError:
+            pass
+    return str(uuid.uuid4())
 
 
 def export_outbox(outbox: Outbox, kiosk_id: str, folder: Path) -> tuple[Path, int]:

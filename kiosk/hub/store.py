@@ -94,8 +94,8 @@ def check_item(item: Any, private: X25519PrivateKey) -> tuple[dict | None, str]:
 
 
 class HubStore:
-    def __init__(self, path: Path) -> None:
-        self.store = Store(path, MIGRATIONS)
+    def __init__(self, path: Path, readonly: bool = False) -> None:
+        self.store = Store(path, MIGRATIONS, readonly=readonly)
 
     def close(self) -> None:
         self.store.close()

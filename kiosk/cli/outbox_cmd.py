@@ -1,0 +1,138 @@
+"""`kiosk outbox status|list|sync|retry ID|export DIR`: what has not been sent, and fixing it.
+
+While the kiosk runs it holds the outbox (one writer); `status` and `list` then read a
+snapshot, and the commands that change the queue ask to use the staff screen or stop the kiosk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from kiosk.config import load_config
+from offline_cache.outbox import ItemState
+from offline_cache.store import StoreBusy, StoreError
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "outbox", parents=[common], help="see and fix requests not yet sent to the hub",
+        description="Inspect the encrypted outbox of this kiosk, sync it, retry a held "
+                    "request, or export unsent requests to a folder (a USB stick).",
+    )
+    actions = parser.add_subparsers(dest="outbox_command", metavar="ACTION", required=True)
+    status = actions.add_parser("status", parents=[common], help="counts, ages, link, alerts")
+    status.add_argument("--json", action="store_true", help="machine-readable JSON")
+    listing = actions.add_parser("list", parents=[common], help="one line per request")
+    listing.add_argument("--state", choices=[s.value for s in ItemState], action="append",
+                         help="only this state (repeatable)")
+    listing.add_argument("--limit", type=int, default=50, help="at most N lines (default 50)")
+    actions.add_parser("sync", parents=[common], help="send what is due now, ignoring backoff")
+    retry = actions.add_parser("retry", parents=[common], help="try a held request again")
+    retry.add_argument("item_id", metavar="ID", help="the request's UUID (see `list`)")
+    export = actions.add_parser("export", parents=[common],
+                                help="write unsent requests, still encrypted, to DIR")
+    export.add_argument("folder", metavar="DIR", type=Path)
+    parser.set_defaults(handler=handle)
+
+
+def _ago(seconds: float | None) -> str:
+    if seconds is None:
+        return "never"
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return f"{int(seconds)} s ago"
+    if minutes < 120:
+        return f"{minutes} min ago"
+    return f"{minutes // 60} h {minutes % 60} min ago"
+
+
+def handle(args: argparse.Namespace) -> int:
+    from kiosk.outbox_service import OutboxService  # keeps `kiosk --help` fast
+
+    config = load_config(args.config)
+    changes = args.outbox_command in ("sync", "retry")
+    try:
+        service = OutboxService.from_config(config)
+    except StoreBusy as error:
+        if changes:
+            print(f"{error}. Use the staff screen, or stop the kiosk first.", file=sys.stderr)
+            return 1
+        service = OutboxService.from_config(config, readonly=True)
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    try:
+        return _ACTIONS[args.outbox_command](service, args)
+    finally:
+        service.close()
+
+
+def _status(service, args) -> int:
+    status = service.status()
+    if args.json:
+        data = asdict(status)
+        data["link"] = status.link.value
+        print(json.dumps(data, indent=2))
+        return 0
+    now = time.time()
+    counts = " · ".join(f"{name} {count}" for name, count in status.counts.items())
+    print(f"outbox: {service.outbox.store.path}")
+    print(f"  {counts}")
+    print(f"  oldest unsent: {_ago(status.oldest_pending_age)}")
+    last = None if status.last_success_at is None else now - status.last_success_at
+    print(f"  last success: {_ago(last)}")
+    if status.last_error:
+        error_age = None if status.last_error_at is None else now - status.last_error_at
+        print(f"  last error: {status.last_error} ({_ago(error_age)})")
+    print(f"  link: {status.link.value} (this command does not contact the hub; "
+          "`kiosk outbox sync` does)")
+    for alert in status.alerts:
+        print(f"  ALERT: {alert}")
+    return 0
+
+
+def _list(service, args) -> int:
+    states = tuple(ItemState(s) for s in args.state) if args.state else None
+    for item in service.items(states, args.limit):
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.created_at))
+        note = f"  {item.last_error}" if item.last_error and item.state is not ItemState.SENT \
+            else ""
+        print(f"{item.item_id}  {item.state.value:<7} {when}  {item.service:<28} "
+              f"tries {item.attempts}{note}")
+    return 0
+
+
+def _sync(service, args) -> int:
+    report = service.sync_now()
+    status = service.status()
+    print(f"sent {report.sent}, held {report.held}, in {report.requests} request(s); "
+          f"link {status.link.value}; pending {status.counts['pending']}")
+    if report.failure is not None:
+        print(f"stopped: {report.failure.value}: {status.last_error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _retry(service, args) -> int:
+    if service.retry(args.item_id):
+        print(f"{args.item_id} will be sent at the next sync")
+        return 0
+    print(f"{args.item_id}: no held or pending request with this id", file=sys.stderr)
+    return 1
+
+
+def _export(service, args) -> int:
+    path, count = service.export(args.folder)
+    print(f"{count} request(s) exported, still encrypted, to {path}")
+    print("Import them on the hub with `kiosk hub import PATH`; they stay queued here too "
+          "(the hub keeps each one once).")
+    return 0
+
+
+_ACTIONS = {"status": _status, "list": _list, "sync": _sync, "retry": _retry,
+            "export": _export}
