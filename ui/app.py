@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.catalog import Catalog, load_catalog
 from kiosk.config import KioskConfig
 from kiosk.journey import Journey
+from ui.first_paint import install_if_requested
 from ui.fonts import load_fonts
 from ui.idle import IdleWatcher
 from ui.main_window import KioskWindow
@@ -55,6 +56,7 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
 def run_kiosk(config: KioskConfig, fullscreen: bool) -> int:
     app = ensure_application()
     window = build_window(config)
+    install_if_requested(window.attract)
     if fullscreen:
         window.showFullScreen()
     else:

@@ -24,7 +24,7 @@ class IdleWatcher(QObject):
         self._on_countdown = on_countdown
         self._remaining = reset_after_s
         self._warning_timer = QTimer(self, singleShot=True, interval=warning_after_ms)
-        self._warning_timer.timeout.connect(journey.idle_warning)
+        self._warning_timer.timeout.connect(self._warn)
         self._tick_timer = QTimer(self, interval=1000)
         self._tick_timer.timeout.connect(self._tick)
         journey.subscribe(self._on_state)
@@ -46,6 +46,9 @@ class IdleWatcher(QObject):
             self._warning_timer.stop()
         else:
             self._warning_timer.start()
+
+    def _warn(self) -> None:
+        self._journey.idle_warning()
 
     def _tick(self) -> None:
         self._remaining -= 1

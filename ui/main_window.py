@@ -1,7 +1,8 @@
 """The kiosk window: a nav bar over a stack of screens, one per journey step.
 
 It wires screen intents to the journey and shows whatever step the journey is at; it holds
-no business logic of its own.
+no business logic of its own. Screens are built the first time they are needed, so start-up
+pays only for the attract screen.
 """
 
 from __future__ import annotations
@@ -13,12 +14,6 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.journey import Journey, JourneyState, Step
 from ui.screens.attract_screen import AttractScreen
 from ui.screens.base import Screen, ScreenContext
-from ui.screens.help_screen import HelpScreen
-from ui.screens.home_screen import HomeScreen
-from ui.screens.idle_screen import IdleScreen
-from ui.screens.language_screen import LanguageScreen
-from ui.screens.service_screen import ServiceScreen
-from ui.screens.theme_screen import ThemeScreen
 from ui.widgets.nav_bar import NavBar
 
 Speaker = Callable[[str], None]
@@ -29,52 +24,63 @@ class KioskWindow(QWidget):
         super().__init__()
         self.setWindowTitle(context.site_name)
         self.journey = journey
+        self.context = context
         self.speak: Speaker = speak or (lambda _text: None)
         self.nav_bar = NavBar(context.site_name)
         self.stack = QStackedWidget()
-        self.attract = AttractScreen(context)
-        self.language = LanguageScreen(context)
-        self.home = HomeScreen(context)
-        self.theme = ThemeScreen(context)
-        self.service = ServiceScreen(context)
-        self.help = HelpScreen(context)
-        self.idle = IdleScreen(context)
-        self.screens: dict[Step, Screen] = {
-            Step.ATTRACT: self.attract, Step.LANGUAGE: self.language, Step.HOME: self.home,
-            Step.THEME: self.theme, Step.SERVICE: self.service, Step.HELP: self.help,
-            Step.IDLE_WARNING: self.idle,
-        }
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
+        self.screens: dict[Step, Screen] = {}
+        self.attract = self.screen(Step.ATTRACT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav_bar)
         layout.addWidget(self.stack, stretch=1)
-        self._connect_intents()
-        journey.subscribe(self.show_state)
-        self.show_state(journey.state)
-
-    def _connect_intents(self) -> None:
-        journey = self.journey
-        self.attract.started.connect(journey.start)
-        self.language.language_chosen.connect(journey.choose_language)
-        self.home.theme_chosen.connect(journey.choose_theme)
-        self.theme.service_chosen.connect(journey.choose_service)
-        self.help.resume_requested.connect(journey.resume)
-        self.idle.more_time_requested.connect(journey.resume)
-        self.idle.finish_requested.connect(journey.reset)
         self.nav_bar.back_requested.connect(journey.back)
         self.nav_bar.home_requested.connect(journey.home)
         self.nav_bar.help_requested.connect(journey.ask_for_help)
         self.nav_bar.repeat_requested.connect(self.repeat)
+        journey.subscribe(self.show_state)
+        self.show_state(journey.state)
+
+    def screen(self, step: Step) -> Screen:
+        """The screen for `step`, built and wired to the journey on first use."""
+        if step not in self.screens:
+            screen = _SCREEN_BUILDERS[step](self.context, self.journey)
+            self.screens[step] = screen
+            self.stack.addWidget(screen)
+        return self.screens[step]
+
+    # Screens by name, for tests and the guided tour.
+    @property
+    def language(self) -> Screen:
+        return self.screen(Step.LANGUAGE)
+
+    @property
+    def home(self) -> Screen:
+        return self.screen(Step.HOME)
+
+    @property
+    def theme(self) -> Screen:
+        return self.screen(Step.THEME)
+
+    @property
+    def service(self) -> Screen:
+        return self.screen(Step.SERVICE)
+
+    @property
+    def help(self) -> Screen:
+        return self.screen(Step.HELP)
+
+    @property
+    def idle(self) -> Screen:
+        return self.screen(Step.IDLE_WARNING)
 
     @property
     def current_screen(self) -> Screen:
         return self.stack.currentWidget()
 
     def show_state(self, state: JourneyState) -> None:
-        screen = self.screens[state.step]
+        screen = self.screen(state.step)
         screen.present(state)
         self.nav_bar.set_language(state.language)
         self.nav_bar.setVisible(state.step not in (Step.ATTRACT, Step.IDLE_WARNING))
@@ -83,3 +89,62 @@ class KioskWindow(QWidget):
 
     def repeat(self) -> None:
         self.speak(self.current_screen.spoken_text())
+
+
+def _attract(context: ScreenContext, journey: Journey) -> Screen:
+    screen = AttractScreen(context)
+    screen.started.connect(journey.start)
+    return screen
+
+
+def _language(context: ScreenContext, journey: Journey) -> Screen:
+    from ui.screens.language_screen import LanguageScreen
+
+    screen = LanguageScreen(context)
+    screen.language_chosen.connect(journey.choose_language)
+    return screen
+
+
+def _home(context: ScreenContext, journey: Journey) -> Screen:
+    from ui.screens.home_screen import HomeScreen
+
+    screen = HomeScreen(context)
+    screen.theme_chosen.connect(journey.choose_theme)
+    return screen
+
+
+def _theme(context: ScreenContext, journey: Journey) -> Screen:
+    from ui.screens.theme_screen import ThemeScreen
+
+    screen = ThemeScreen(context)
+    screen.service_chosen.connect(journey.choose_service)
+    return screen
+
+
+def _service(context: ScreenContext, _journey: Journey) -> Screen:
+    from ui.screens.service_screen import ServiceScreen
+
+    return ServiceScreen(context)
+
+
+def _help(context: ScreenContext, journey: Journey) -> Screen:
+    from ui.screens.help_screen import HelpScreen
+
+    screen = HelpScreen(context)
+    screen.resume_requested.connect(journey.resume)
+    return screen
+
+
+def _idle(context: ScreenContext, journey: Journey) -> Screen:
+    from ui.screens.idle_screen import IdleScreen
+
+    screen = IdleScreen(context)
+    screen.more_time_requested.connect(journey.resume)
+    screen.finish_requested.connect(journey.reset)
+    return screen
+
+
+_SCREEN_BUILDERS: dict[Step, Callable[[ScreenContext, Journey], Screen]] = {
+    Step.ATTRACT: _attract, Step.LANGUAGE: _language, Step.HOME: _home, Step.THEME: _theme,
+    Step.SERVICE: _service, Step.HELP: _help, Step.IDLE_WARNING: _idle,
+}

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
@@ -40,6 +40,13 @@ def _wait_for_idle_warning(window: KioskWindow, timeout_s: float = 10) -> None:
         time.sleep(0.02)
     if window.current_screen is not window.idle:
         raise RuntimeError("the idle warning did not appear")
+
+
+def close_window(window: KioskWindow) -> None:
+    """Delete the window while Qt is fully alive, not during interpreter shutdown."""
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_tour(config: KioskConfig, out_dir: Path) -> list[TourStep]:
@@ -82,5 +89,5 @@ def run_tour(config: KioskConfig, out_dir: Path) -> list[TourStep]:
     _wait_for_idle_warning(window)
     _tap(window.idle.finish_button)
     record("I am done: everything is wiped")
-    window.close()
+    close_window(window)
     return steps

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from kiosk.config import load_config
-from kiosk.doctor import run_checks
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -17,6 +16,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from kiosk.doctor import run_checks  # imports requests: not paid by other commands
+
     config = load_config(args.config)
     print(f"config: {config.source}")
     results = run_checks(config)

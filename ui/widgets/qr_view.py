@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -11,6 +10,8 @@ QUIET_ZONE = 4  # modules of white margin the QR standard asks for
 
 
 def qr_matrix(data: str) -> list[list[bool]]:
+    import qrcode  # with Pillow, 20 ms: paid on the first QR shown, not at kiosk start
+
     code = qrcode.QRCode(border=QUIET_ZONE, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(data)
     code.make(fit=True)

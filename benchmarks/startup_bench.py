@@ -1,0 +1,90 @@
+"""Cold start of `kiosk demo` to the first painted attract screen, and its peak memory.
+
+Baseline: a bare PySide6 window of the same size started the same way (a Python process on
+the same X server), the floor for any Qt application in Python. Both run under Xvfb so the
+real xcb platform paints real windows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+RUNS = 5
+MARKER = b"FIRST_PAINT"
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.resize(1280, 800)
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: (print("FIRST_PAINT", flush=True), app.quit()))
+        return False
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+@contextmanager
+def xvfb():
+    if shutil.which("Xvfb") is None:
+        raise RuntimeError("Xvfb is not installed: run ./dev.sh setup as root")
+    display = ":97"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        yield display
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def one_start(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds until the first-paint marker, and the child's peak RSS in MB."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env=env)
+    elapsed = None
+    for line in process.stdout:
+        if line.strip() == MARKER:
+            elapsed = time.perf_counter() - start
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if elapsed is None or status != 0:
+        raise RuntimeError(f"{command[0]} exited with status {status} before painting")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def figures() -> list[tuple[str, float, float, float, str]]:
+    kiosk = str(Path(sys.executable).parent / "kiosk")
+    with xvfb() as display, tempfile.TemporaryDirectory() as home:
+        env = {"PATH": os.environ["PATH"], "HOME": home, "DISPLAY": display,
+               "KIOSK_EXIT_AFTER_FIRST_PAINT": "1"}
+        kiosk_runs, bare_runs = [], []
+        for _ in range(RUNS):  # interleaved, so machine noise hits both alike
+            kiosk_runs.append(one_start([kiosk, "demo"], env))
+            bare_runs.append(one_start([sys.executable, "-c", BARE_WINDOW], env))
+    kiosk_time = statistics.median(t for t, _ in kiosk_runs)
+    bare_time = statistics.median(t for t, _ in bare_runs)
+    kiosk_mem = statistics.median(m for _, m in kiosk_runs)
+    bare_mem = statistics.median(m for _, m in bare_runs)
+    return [
+        ("startup: kiosk demo to first paint (s)", kiosk_time, bare_time,
+         kiosk_time / bare_time, "<= 1.5x bare PySide6 window"),
+        ("startup: peak memory (MB)", kiosk_mem, bare_mem, kiosk_mem / bare_mem,
+         "<= 1.5x bare PySide6 window"),
+    ]
