@@ -73,6 +73,24 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("storage.data_dir", str, "",
             "Folder for the queue and caches; empty means the platform's data folder.",
             "a folder path, or empty"),
+    # Voice
+    Setting("voice.enabled", bool, True,
+            "Read every screen aloud; false keeps the kiosk silent.",
+            "true or false"),
+    Setting("voice.rate", str, "normal",
+            "Speech rate at the start of a session; citizens change it on the comfort screen.",
+            "one of 'slow', 'normal', 'fast'", lambda v: v in ("slow", "normal", "fast")),
+    Setting("voice.volume", int, 100,
+            "Loudness of the voice, percent of the engine's normal level.",
+            "a whole number from 0 to 100", _in_range(0, 100)),
+    Setting("voice.cache_mb", int, 64,
+            "Disk space for synthesised sentences (least recently used go first).",
+            "a whole number of megabytes from 0 to 4096", _in_range(0, 4096)),
+    Setting("voice.player", str, "auto",
+            "Program that plays the voice: auto, aplay, paplay, pw-play, play, or a command "
+            "line with {file}.",
+            "auto, aplay, paplay, pw-play, play, or a command line containing {file}",
+            lambda v: bool(v.strip())),
     # Outbox and sync
     Setting("hub.public_key", str, "",
             "PEM file of the hub's X25519 public key that seals every request on this kiosk; "
