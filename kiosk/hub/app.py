@@ -74,7 +74,7 @@ def create_app(store: HubStore, keys: HubKeys, tokens: dict[str, str],
                catalog_path: Path, staff_key: str | None = None) -> Flask:
     """`tokens` maps a bearer token to the kiosk id it belongs to ("*": any, for the demo)."""
     app = Flask("kiosk.hub")
-    app.config.update(fault=None, after_store=None)
+    app.config.update(fault=None, after_store=None, max_items=MAX_ITEMS)
 
     def hook(name: str, *args: Any) -> Response | None:
         fn: Callable[..., Response | None] | None = app.config.get(name)
@@ -104,8 +104,8 @@ def create_app(store: HubStore, keys: HubKeys, tokens: dict[str, str],
         items = document.get("items") if isinstance(document, dict) else None
         if not isinstance(items, list):
             return _json({"error": "expected an object with an 'items' list"}, 400)
-        if len(items) > MAX_ITEMS:
-            return _json({"error": f"at most {MAX_ITEMS} items per request"}, 413)
+        if len(items) > app.config["max_items"]:
+            return _json({"error": f"at most {app.config['max_items']} items per request"}, 413)
         results = store.receive(sender, items, keys.seal_private)
         if (faulty := hook("after_store", results)) is not None:
             return faulty
@@ -123,6 +123,8 @@ def create_app(store: HubStore, keys: HubKeys, tokens: dict[str, str],
     @app.get("/v1/catalog")
     def catalog() -> Response:
         kiosk_id()
+        if (faulty := hook("fault", "catalog")) is not None:
+            return faulty
         body = catalog_path.read_bytes()
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         if request.headers.get("If-None-Match") == etag:
