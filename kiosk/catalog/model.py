@@ -49,7 +49,8 @@ class Step:
     help: Text = field(default_factory=dict)
     choices: tuple[Choice, ...] = ()
     optional: bool = False
-    show_if: Mapping[str, str] = field(default_factory=dict)  # step id -> required answer
+    # step id -> the answer that shows this step, or a tuple of answers any of which does
+    show_if: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
     speak: Text = field(default_factory=dict)  # what the voice says; empty: label then help
     minimum: int | None = None  # number: smallest allowed value (JSON "min")
     maximum: int | None = None  # number: largest allowed value (JSON "max")

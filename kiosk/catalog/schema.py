@@ -1,4 +1,7 @@
-"""Catalogue schema v1: what each entry must hold, checked at load with errors naming the place."""
+"""Catalogue schema v1: what each entry may hold, checked at load with errors naming the place.
+
+docs/catalog.md documents every field listed here; a test keeps the two in step.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,21 @@ FIELD_KINDS = frozenset({
     "phone", "email", "postal_code", "nir", "iban", "description",
 })
 
+# The operators that carry most France Services demand (issue 3); "Commune" is the town hall.
+OPERATORS = frozenset({
+    "CAF", "CPAM", "France Titres", "DGFiP", "Assurance retraite", "MSA", "France Travail",
+    "La Poste", "Justice", "Commune",
+})
+
 THEME_FIELDS = {"id": str, "title": dict, "icon": str}
 SERVICE_FIELDS = {
     "id": str, "theme": str, "title": dict, "summary": dict, "operator": str,
     "authority": dict, "routing": str, "documents": dict, "official_url": str, "actions": list,
 }
+SERVICE_OPTIONAL_FIELDS = {"steps": list, "next_steps": dict}
 STEP_FIELDS = {"id": str, "kind": str, "label": dict}
+STEP_OPTIONAL_FIELDS = {
+    "help": dict, "speak": dict, "choices": list, "optional": bool, "show_if": dict,
+    "min": int, "max": int,
+}
+CHOICE_FIELDS = {"value": str, "label": dict}

@@ -116,10 +116,11 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _matches(answer: Any, expected: str) -> bool:
-    if isinstance(answer, list):
-        return expected in answer
-    return answer == expected
+def _matches(answer: Any, expected: str | tuple[str, ...]) -> bool:
+    """A yes/no or choice answer meets a condition; a multiple choice meets it by any item."""
+    wanted = expected if isinstance(expected, tuple) else (expected,)
+    given = answer if isinstance(answer, list) else [answer]
+    return any(item in wanted for item in given)
 
 
 class FormEngine:
