@@ -32,6 +32,9 @@ class CheckResult:
         return f"{'ok     ' if self.ok else 'PROBLEM'}  {self.name}: {self.message}"
 
 
+Check = Callable[[KioskConfig], CheckResult]
+
+
 def check_display(_config: KioskConfig) -> CheckResult:
     if display_available():
         return CheckResult("display", True, "a screen is available")
@@ -101,14 +104,13 @@ def check_hub(config: KioskConfig) -> CheckResult:
     return CheckResult("hub", True, f"{url} answers")
 
 
-CHECKS: tuple[Callable[[KioskConfig], CheckResult], ...] = (
+CHECKS: tuple[Check, ...] = (
     check_display, check_fonts, check_catalog, check_speech_engine, check_audio_player,
     check_data_dir, check_hub,
 )
 
 
-def run_checks(config: KioskConfig,
-               extra_checks: Iterable[Callable[[KioskConfig], CheckResult]] = ()) -> list[CheckResult]:
+def run_checks(config: KioskConfig, extra_checks: Iterable[Check] = ()) -> list[CheckResult]:
     results = []
     for check in (*CHECKS, *extra_checks):
         try:

@@ -43,7 +43,7 @@ def test_an_unknown_key_is_refused_and_the_known_ones_are_listed(tmp_path):
 
 def test_a_default_language_that_is_not_offered_is_explained(tmp_path):
     text = '[interface]\nlanguages = ["fr"]\ndefault_language = "en"\n'
-    with pytest.raises(ConfigError, match="not in 'interface.languages'"):
+    with pytest.raises(ConfigError, match=r"not in 'interface\.languages'"):
         load_config(write(tmp_path, text))
 
 

@@ -16,7 +16,8 @@ def test_importing_the_core_and_the_cache_loads_no_qt():
         "import pkgutil, importlib\n"
         "for pkg in (kiosk, offline_cache):\n"
         "    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
-        "        if not info.name.endswith(('gui_launch', '__main__')): importlib.import_module(info.name)\n"
+        "        if not info.name.endswith(('gui_launch', '__main__')):\n"
+        "            importlib.import_module(info.name)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -39,3 +40,17 @@ def test_the_layer_contracts_fail_when_offline_cache_imports_qt(tmp_path):
                             env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert result.returncode != 0
     assert "offline_cache.sneaky -> PySide6" in result.stdout
+
+
+def test_the_command_line_starts_without_loading_heavy_libraries():
+    # Every `kiosk` command pays for what kiosk.cli imports before it runs; the kiosk's
+    # start-up budget (make bench) leaves no room for storage, HTTP or Qt at parse time.
+    code = (
+        "import sys, kiosk.cli; kiosk.cli.build_parser(); "
+        "heavy = ('PySide6', 'sqlite_utils', 'requests', 'flask', 'waitress', 'cryptography', "
+        "'pyttsx3', 'qrcode', 'PIL', 'phonenumbers', 'stdnum'); "
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(heavy)}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"

@@ -72,6 +72,15 @@ class Theme:
         return max(MIN_TOUCH_PX, round(self.body_px * 3.2))
 
     @property
+    def nav_px(self) -> int:
+        """The top bar's text: capped so its four buttons always fit on a 1280 px screen."""
+        return min(self.body_px, 30)
+
+    @property
+    def tile_min_px(self) -> int:
+        return round(self.button_min_px * 1.4)
+
+    @property
     def spacing_px(self) -> int:
         return round(self.body_px * 0.8)
 
@@ -90,14 +99,22 @@ class Theme:
                        border: 3px solid {p.border}; background: {p.surface};
                        color: {p.on_surface}; font-weight: bold; }}
         QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; }}
+        QWidget[role="header"] {{ font-size: {self.nav_px}px; }}
         QPushButton[role="nav"] {{ background: {p.header}; color: {p.on_header};
-                                   border-color: {p.on_header}; }}
-        QPushButton[role="tile"] {{ min-height: {self.button_min_px * 2}px;
-                                    font-size: {self.title_px}px; text-align: center; }}
+                                   border-color: {p.on_header}; font-size: {self.nav_px}px;
+                                   min-width: 0; padding: 0 {self.nav_px // 2}px; }}
+        QPushButton[role="tile"] {{ min-height: {self.tile_min_px}px;
+                                    font-size: {round(self.body_px * 1.25)}px; }}
         QPushButton:pressed {{ border: 5px solid {p.focus}; }}
         QPushButton:focus {{ border-style: dashed; }}
         QPushButton[role="attract"] {{ border: none; background: {p.background}; }}
         QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; }}
+        QScrollBar:vertical {{ width: 28px; background: {p.surface}; margin: 0;
+                               border: 2px solid {p.border}; border-radius: 10px; }}
+        QScrollBar::handle:vertical {{ background: {p.primary}; min-height: 72px;
+                                       border-radius: 8px; margin: 3px; }}
+        QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+        QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
         """
 
 

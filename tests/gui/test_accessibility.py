@@ -6,8 +6,17 @@ from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.catalog import load_catalog
 from kiosk.i18n import MESSAGES
+from ui.app import build_window
 from ui.screenshots import _scenes
-from ui.theme import FONT_FAMILY, MIN_TOUCH_PX, PALETTES, TextSize, contrast_ratio, text_pairs
+from ui.theme import (
+    FONT_FAMILY,
+    MIN_TOUCH_PX,
+    PALETTES,
+    TextSize,
+    Theme,
+    contrast_ratio,
+    text_pairs,
+)
 
 
 @pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
@@ -45,3 +54,21 @@ def test_the_shipped_font_draws_every_character_of_the_interface_and_catalogue(w
     missing = {char for text in texts for char in text if not metrics.inFontUcs4(ord(char))}
     assert not missing, f"characters drawn as boxes: {sorted(missing)}"
     assert QFont(FONT_FAMILY).exactMatch()
+
+
+@pytest.mark.parametrize("size", TextSize, ids=lambda s: f"{s.value}px")
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+def test_at_every_text_size_screens_fit_a_1280_by_800_display_and_no_label_is_cut(
+        qtbot, demo_config, palette, size):
+    window = build_window(demo_config, theme=Theme(palette, size))
+    qtbot.addWidget(window)
+    window.show()
+    for _name, reach in _scenes(window.journey):
+        reach()
+        qtbot.wait(10)
+        screen = type(window.current_screen).__name__
+        assert (window.width(), window.height()) == (1280, 800), screen
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisible():
+                needed = button.fontMetrics().horizontalAdvance(button.text())
+                assert needed <= button.contentsRect().width(), (screen, button.text())

@@ -11,6 +11,7 @@ from kiosk.journey import JourneyState
 from ui.screens.base import Screen, ScreenContext
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
+from ui.widgets.scroll_area import TouchScrollArea
 
 COLUMNS = 2
 
@@ -32,7 +33,10 @@ class HomeScreen(Screen):
             tile.clicked.connect(lambda _checked=False, tid=theme.id: self.theme_chosen.emit(tid))
             self.tiles[theme.id] = tile
             grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
-        self.layout_.addLayout(grid, stretch=1)
+        scroll = TouchScrollArea()
+        scroll.content_layout.addLayout(grid)
+        scroll.content_layout.addStretch(1)
+        self.layout_.addWidget(scroll, stretch=1)
 
     def present(self, state: JourneyState) -> None:
         lang = state.language

@@ -22,7 +22,9 @@ class LanguageScreen(Screen):
         self.buttons: dict[str, BigButton] = {}
         for lang in context.languages:
             button = BigButton(LANGUAGE_NAMES[lang], role="primary")
-            button.clicked.connect(lambda _checked=False, code=lang: self.language_chosen.emit(code))
+            button.clicked.connect(
+                lambda _checked=False, code=lang: self.language_chosen.emit(code)
+            )
             self.buttons[lang] = button
             self.layout_.addWidget(button)
         self.layout_.addStretch(2)

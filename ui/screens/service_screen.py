@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.catalog import localized
 from kiosk.i18n import tr
@@ -27,20 +27,15 @@ class ServiceScreen(Screen):
         self.qr.setAccessibleName("QR code")
 
         scroll = TouchScrollArea()
-        text_column = QVBoxLayout()
         for widget in (self.summary, self.who_heading, self.who,
                        self.documents_heading, self.documents):
-            text_column.addWidget(widget)
-        text_column.addStretch(1)
-        qr_column = QVBoxLayout()
-        qr_column.addWidget(self.qr)
-        qr_column.addWidget(self.qr_caption)
-        qr_column.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(48)
-        columns.addLayout(text_column, stretch=3)
-        columns.addLayout(qr_column, stretch=1)
-        scroll.content_layout.addLayout(columns)
+            scroll.content_layout.addWidget(widget)
+        qr_row = QHBoxLayout()
+        qr_row.setSpacing(32)
+        qr_row.addWidget(self.qr)
+        qr_row.addWidget(self.qr_caption, stretch=1)
+        scroll.content_layout.addLayout(qr_row)
+        scroll.content_layout.addStretch(1)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(scroll, stretch=1)
 
