@@ -67,6 +67,17 @@ def fake_player(make_player) -> FakePlayer:
     return make_player()
 
 
+@pytest.fixture
+def no_engine_env(tmp_path: Path) -> dict[str, str]:
+    """Worker environment of a kiosk with no engine: pyttsx3 fails to import, no espeak-ng."""
+    package = tmp_path / "broken" / "pyttsx3"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("raise ImportError('simulated: pyttsx3 is broken')\n")
+    empty = tmp_path / "no-bin"
+    empty.mkdir()
+    return {"PYTHONPATH": str(package.parent), "PATH": str(empty)}
+
+
 @dataclass
 class Recorder:
     """Collects health changes and speaking flags from the dispatcher thread."""
