@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "kiosk.cli.demo_cmd",
     "kiosk.cli.screenshots_cmd",
     "kiosk.cli.doctor_cmd",
+    "kiosk.cli.catalog_cmd",
     "kiosk.cli.hub_cmd", "kiosk.cli.outbox_cmd", "kiosk.cli.simulate_cmd",
     "kiosk.cli.voice_cmd",
 )
