@@ -22,12 +22,13 @@ TEST_SENTENCE = "Bonjour, ceci est un essai de la voix de la borne."
 MIN_RMS = 0.01  # espeak-ng speech measures ~0.07 at full volume; silence is ~0
 
 
-def voice_checks(config: Any, timeout_s: float = 20.0) -> list[Check]:
-    """Run the voice checks for a validated KioskConfig. Takes about a second."""
+def voice_checks(config: Any, timeout_s: float = 20.0, **overrides: Any) -> list[Check]:
+    """Run the voice checks for a validated KioskConfig. Takes about a second (the sound card
+    check plays a two-second sentence). `overrides` are VoiceOptions fields, for tests."""
     if not config["voice.enabled"]:
         return [("voice", True, "voice disabled (voice.enabled = false): nothing to check")]
     with tempfile.TemporaryDirectory(prefix="kiosk-voice-doctor-") as folder:
-        options = options_from_config(config, cache_dir=Path(folder), player="auto")
+        options = options_from_config(config, cache_dir=Path(folder), **overrides)
         service = SpeechService(options)
         try:
             future = service.synthesize(TEST_SENTENCE, lang="fr")
