@@ -148,15 +148,19 @@ class HttpTransport:
         )
         chunks, size = [], 0
         try:
-            for chunk in response.iter_content(16384):
+            # read1: at most one socket read per call, so the deadline is checked as bytes
+            # trickle in (read(n) would block until n bytes or the end, however slow).
+            while chunk := response.raw.read1(4096, decode_content=True):
                 size += len(chunk)
                 if size > MAX_ANSWER_BYTES:
                     raise DeadlineExceeded("answer larger than allowed")
                 chunks.append(chunk)
                 if self.clock() > deadline:
                     raise DeadlineExceeded("deadline passed while receiving")
-        finally:
-            response.close()  # after a full read this returns the connection to the pool
+        except BaseException:
+            response.close()  # drops the connection: it is in an unknown state
+            raise
+        response.raw.release_conn()  # read to the end: the connection can be reused
         return response, b"".join(chunks)
 
     def _guarded(self, method: str, path: str, body: bytes | None, headers: dict[str, str]

@@ -100,6 +100,9 @@ class HubStore:
     def close(self) -> None:
         self.store.close()
 
+    def integrity_check(self) -> str:
+        return self.store.integrity_check()
+
     def receive(self, kiosk_id: str, items: Iterable[Any], private: X25519PrivateKey,
                 source: str = "network") -> list[dict[str, str]]:
         """Store each new item once; answer stored, duplicate or rejected for each, in order."""

@@ -8,7 +8,7 @@ flight, so back-pressure reaches the sender as on a real slow link.
 Faults apply to whole connections, in order: `plan` is a list consumed one entry per new
 connection (then "pass"). Modes:
 
-- "pass": forward both ways (shaped);
+- "pass": forward both ways (shaped; `bandwidth_down` shapes answers alone);
 - "refuse": close at once, before reading anything;
 - "reset": read the start of the request, then close with RST;
 - "stall_close": read the request, send nothing for `stall` seconds, then close;
@@ -69,8 +69,10 @@ class _Pipe:
                 if self.limit is not None:
                     data = data[: max(0, self.limit - passed)]
                 passed += len(data)
-                for start in range(0, len(data), 512):
-                    self._enqueue(data[start:start + 512])
+                rate = self.proxy.rate(self.direction)
+                step = 512 if not rate else max(8, min(512, int(rate / 20)))
+                for start in range(0, len(data), step):
+                    self._enqueue(data[start:start + step])
                 if self.limit is not None and passed >= self.limit:
                     break
         except OSError:
@@ -81,7 +83,7 @@ class _Pipe:
                 self.cond.notify_all()
 
     def _enqueue(self, piece: bytes) -> None:
-        rate, latency = self.proxy.bandwidth, self.proxy.latency
+        rate, latency = self.proxy.rate(self.direction), self.proxy.latency
         with self.cond:
             while self.in_flight > self.proxy.buffer and not self.proxy.stopping:
                 self.cond.wait(0.05)
@@ -123,6 +125,7 @@ class FaultProxy:
                  bandwidth: float | None = None, buffer: int = 8192) -> None:
         self.upstream = ("127.0.0.1", upstream_port)
         self.latency, self.bandwidth, self.buffer = latency, bandwidth, buffer
+        self.bandwidth_down: float | None = None  # answers only, when set
         self.plan: list[Fault] = []
         self.connections = 0
         self.bytes = {"up": 0, "down": 0}  # payload bytes carried (no TCP/IP headers)
@@ -134,6 +137,11 @@ class FaultProxy:
         self._sockets: list[socket.socket] = []
         self._thread = threading.Thread(target=self._accept, daemon=True)
         self._thread.start()
+
+    def rate(self, direction: str) -> float | None:
+        if direction == "down" and self.bandwidth_down:
+            return self.bandwidth_down
+        return self.bandwidth
 
     @property
     def url(self) -> str:
@@ -188,9 +196,9 @@ class FaultProxy:
             self._sockets.append(hub)
 
         def lose_answer() -> None:
-            for sock in (client, hub):
+            for sock in (client, hub):  # shutdown wakes the other pipe's blocked recv
                 with contextlib.suppress(OSError):
-                    sock.close()
+                    sock.shutdown(socket.SHUT_RDWR)
 
         up = _Pipe(self, "up", client, hub, fault.cut_after if mode == "cut_up" else None)
         down = _Pipe(self, "down", hub, client, fault.cut_after if mode == "cut_down" else None,
