@@ -60,8 +60,8 @@ def resolve_player(setting: str) -> tuple[str, ...]:
 
 
 class Playback:
-    """One running player process; `on_exit(self, ended)` is called once, from a watcher
-    thread."""
+    """One running player process; once `watch()` is called, `on_exit(self, ended)` is
+    called once, from a watcher thread."""
 
     def __init__(self, template: tuple[str, ...], wav: Path,
                  on_exit: Callable[[Playback, PlayerExit], None]) -> None:
@@ -75,6 +75,10 @@ class Playback:
             stderr=subprocess.PIPE, start_new_session=True,
         )
         self.pid = self._process.pid
+
+    def watch(self) -> None:
+        """Start reporting the exit. Separate from the constructor so the caller can announce
+        "speaking" first: starting a thread can take a millisecond on a busy machine."""
         threading.Thread(target=self._watch, name="voice-player-watch", daemon=True).start()
 
     def _watch(self) -> None:

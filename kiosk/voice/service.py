@@ -18,7 +18,6 @@ import dataclasses
 import itertools
 import logging
 import queue
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -87,6 +86,7 @@ class SpeechService:
         self._worker: WorkerProcess | None = None
         self._ready = False
         self._voices: list[dict[str, Any]] = []
+        self._voice_ids: dict[str, str | None] = {}  # language -> engine voice, per worker
         self._engine_failed_at: float | None = None
         self._restarts: collections.deque[float] = collections.deque(maxlen=10)
         self._jobs: collections.deque[_Job] = collections.deque()
@@ -225,9 +225,11 @@ class SpeechService:
             return
         if voice is not None:
             key = self._key(utterance, voice)
-            cached = self._cache.lookup(key)
+            cached = self._cache.lookup(key, touch=False)
             if cached is not None:
                 self._play(cached)
+                if not self._cache.touch(cached):  # deleted meanwhile: synthesise it again
+                    self._on_speak(utterance)
                 return
             job = _Job(utterance, key, play=True)
         else:  # worker not ready: resolve the voice when it says hello
@@ -294,6 +296,7 @@ class SpeechService:
             return
         self._ready = True
         self._voices = list(message.get("voices", []))
+        self._voice_ids = {}
         self._health.clear(VoiceHealth.STARTING, VoiceHealth.ENGINE_MISSING)
         self._pump()
 
@@ -416,7 +419,9 @@ class SpeechService:
     def _voice_for(self, lang: str) -> str | None:
         if not self._ready:
             return None
-        voice = pick_voice(lang, self._voices)
+        if lang not in self._voice_ids:
+            self._voice_ids[lang] = pick_voice(lang, self._voices)
+        voice = self._voice_ids[lang]
         if voice is None:
             self._health.set(VoiceHealth.NO_VOICE, f"the engine has no voice for {lang!r}")
         else:
@@ -435,7 +440,7 @@ class SpeechService:
             self._health.set(VoiceHealth.PLAYER_MISSING, str(missing))
 
     def _play(self, path: Path) -> None:
-        if self._player is None or not shutil.which(self._player[0]):
+        if self._player is None:
             self._check_player()  # installed since? (cheap: a PATH lookup)
         if self._player is None:
             return
@@ -448,6 +453,7 @@ class SpeechService:
             self._health.set(VoiceHealth.PLAYER_MISSING, f"cannot start the player: {error}")
             return
         self._notify_speaking(True)
+        self._playback.watch()
 
     def _notify_speaking(self, speaking: bool) -> None:
         if self._on_speaking is not None:
