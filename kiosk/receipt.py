@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import qrcode
-import qrcode.constants
-from PIL import Image
 
 from kiosk.catalog.model import Service, localized
 from kiosk.forms.messages import message
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # Of each look-alike pair only one stays: no 0/O, 1/I/L at all; 5 not S, 8 not B, 2 not Z.
 ALPHABET = "23456789ACDEFGHJKMNPQRTUVWXY"
@@ -104,7 +104,11 @@ def qr_payload(base_url: str, client_id: str) -> str:
     return tracking_url(base_url, client_id, reference_for(client_id))
 
 
-def _qr(payload: str, border: int) -> qrcode.QRCode:
+def _qr(payload: str, border: int) -> Any:
+    # Imported here: the form engine needs reference_for at every submit, Pillow only here.
+    import qrcode
+    import qrcode.constants
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=border)
     code.add_data(payload)
     code.make(fit=True)

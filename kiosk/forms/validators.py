@@ -23,7 +23,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.exceptions import InvalidLength, ValidationError
 from stdnum.fr import nir as stdnum_nir
 
-from kiosk.catalog.model import Step, localized
+from kiosk.catalog.model import Step
 from kiosk.forms.communes import Commune, communes_for_postal_code
 from kiosk.forms.messages import message
 
@@ -182,7 +182,7 @@ def check_date_of_birth(step: Step, raw: object, ctx: Context) -> Result:
         return Invalid("error.date.format")
     try:
         born = date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # 31/02, or a day beyond a C int from a hostile caller
         return Invalid("error.date.invalid")
     if born > ctx.today:
         return Invalid("error.date.future")
@@ -374,36 +374,8 @@ def validate(step: Step, raw: object, ctx: Context | None = None) -> Result:
         return Invalid("error.unreadable")
 
 
-# --- Showing an accepted answer ---------------------------------------------------------------
-
 def display_answer(step: Step, value: Any, lang: str) -> str:
-    """The answer as the review screen shows it and the voice reads it, in `lang`."""
-    if value is None:
-        return message("form.no_answer", lang)
-    labels = {choice.value: localized(choice.label, lang) for choice in step.choices}
-    if step.kind == "yes_no":
-        return message("form.yes" if value == "yes" else "form.no", lang)
-    if step.kind == "single_choice":
-        return labels.get(value, str(value))
-    if step.kind == "multiple_choice":
-        return ", ".join(labels.get(item, str(item)) for item in value)
-    if step.kind == "date_of_birth":
-        born = date.fromisoformat(value)
-        day = message("date.first_day", lang) if born.day == 1 else str(born.day)
-        return f"{day} {message(f'date.month.{born.month}', lang)} {born.year}"
-    if step.kind == "number":
-        grouped = f"{value:,}"
-        return grouped.replace(",", "\u202f") if lang == "fr" else grouped
-    if step.kind == "phone":
-        number = phonenumbers.parse(value, None)
-        region = phonenumbers.region_code_for_number(number)
-        style = (phonenumbers.PhoneNumberFormat.NATIONAL if region in PHONE_REGIONS
-                 else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-        return phonenumbers.format_number(number, style)
-    if step.kind == "postal_code":
-        return f"{value['postal_code']} {value['commune']}"
-    if step.kind == "nir":
-        return stdnum_nir.format(value)
-    if step.kind == "iban":
-        return stdnum_iban.format(value)
-    return str(value)
+    """The answer as shown on the review screen and read by the voice (see kiosk.forms.display)."""
+    from kiosk.forms.display import display_answer as display  # display imports this module
+
+    return display(step, value, lang)

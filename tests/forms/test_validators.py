@@ -187,3 +187,7 @@ def test_a_crashing_check_becomes_a_message_not_a_crash(steps, monkeypatch):
 
     ctx = Context(today=date(2026, 1, 1), communes=broken)
     assert validate(steps["code_postal"], "75001", ctx).key == "error.unreadable"
+
+
+def test_a_date_with_an_absurd_day_is_explained_not_a_crash(steps, ctx):
+    assert refused(steps["naissance"], (2**70, 1, 1950), ctx) == "error.date.invalid"
