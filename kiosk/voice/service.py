@@ -158,6 +158,9 @@ class SpeechService:
         lang = lang or self._options.language
         wpm = SPELL_WPM if spell else words_per_minute(rate or self._options.rate)
         future: Future[Path] = Future()
+        if self._closed or not self._options.enabled:
+            future.set_exception(RuntimeError("the voice is disabled or shut down"))
+            return future
         self._post("synthesize", Utterance(spelled(text, lang) if spell else text, lang, wpm, 0),
                    future)
         return future
@@ -297,7 +300,10 @@ class SpeechService:
         self._ready = True
         self._voices = list(message.get("voices", []))
         self._voice_ids = {}
-        self._health.clear(VoiceHealth.STARTING, VoiceHealth.ENGINE_MISSING)
+        # A fresh worker answers: whatever hung is gone. If the retried sentence hangs it
+        # again, the watchdog says so again.
+        self._health.clear(VoiceHealth.STARTING, VoiceHealth.ENGINE_MISSING,
+                           VoiceHealth.WORKER_HUNG)
         self._pump()
 
     def _engine_failed(self, error: str) -> None:

@@ -57,7 +57,7 @@ def _screens(qtbot, meter: GapMeter, service, count: int = 10) -> None:
 
 
 def test_the_gui_keeps_its_rhythm_while_the_worker_is_frozen_then_killed(
-        qtbot, make_service, fake_player, wait_for):
+        qtbot, make_service, fake_player, recorder):
     widget = QWidget()
     qtbot.addWidget(widget)
     widget.show()
@@ -70,13 +70,15 @@ def test_the_gui_keeps_its_rhythm_while_the_worker_is_frozen_then_killed(
 
     os.kill(service.worker_pid, signal.SIGSTOP)
     _screens(qtbot, meter, service)
-    qtbot.waitUntil(lambda: service.health is VoiceHealth.WORKER_HUNG, timeout=5_000)
+    qtbot.waitUntil(lambda: "worker_hung" in recorder.healths(), timeout=5_000)
     qtbot.waitUntil(lambda: service.health is VoiceHealth.OK, timeout=10_000)
 
     os.kill(service.worker_pid, signal.SIGKILL)
     _screens(qtbot, meter, service)
     qtbot.wait(300)
     meter.timer.stop()
+    print(f"frozen/killed worker: longest call {meter.max_call_ms:.2f} ms, "
+          f"longest event-loop gap {meter.max_gap_ms:.2f} ms")
 
     assert meter.max_call_ms < MAX_GAP_MS, f"a call took {meter.max_call_ms:.1f} ms"
     assert meter.max_gap_ms < MAX_GAP_MS, f"the event loop paused {meter.max_gap_ms:.1f} ms"
@@ -93,5 +95,7 @@ def test_the_gui_keeps_its_rhythm_without_a_player_or_an_engine(qtbot, make_serv
     _screens(qtbot, meter, service)
     qtbot.waitUntil(lambda: service.health is VoiceHealth.ENGINE_MISSING, timeout=10_000)
     meter.timer.stop()
+    print(f"no engine, no player: longest call {meter.max_call_ms:.2f} ms, "
+          f"longest event-loop gap {meter.max_gap_ms:.2f} ms")
     assert meter.max_call_ms < MAX_GAP_MS
     assert meter.max_gap_ms < MAX_GAP_MS
