@@ -134,7 +134,7 @@ def serve(requests: IO[str], channel: IO[str]) -> int:
     for line in requests:
         request = json.loads(line)
         text = str(request["text"]).strip()
-        if not text:  # pyttsx3's loop never ends with nothing to say (measured)
+        if not text:  # pyttsx3 asserts on it; its loop could wait forever on nothing
             _answer(channel, {"type": "done", "id": request["id"], "ok": False,
                               "error": "empty text"})
             continue
