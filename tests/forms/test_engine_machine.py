@@ -47,6 +47,15 @@ class EngineMachine(RuleBasedStateMachine):
     def answer_well(self, pick):
         assert self.engine.answer(good_answer(self.engine.current_step, pick)) is None
 
+    @rule(pick=st.integers(0, 10))
+    @precondition(lambda self: self.engine and self.engine.phase is Phase.QUESTION)
+    def answer_the_rest_well(self, pick):
+        for _ in range(len(self.engine.service.steps) + 1):
+            if self.engine.phase is not Phase.QUESTION:
+                break
+            self.answer_well(pick)
+        assert self.engine.phase is Phase.REVIEW
+
     @rule(raw=st.sampled_from(BAD))
     @precondition(lambda self: self.engine and self.engine.phase is Phase.QUESTION)
     def answer_badly(self, raw):
