@@ -99,7 +99,7 @@ def test_a_worker_killed_mid_sentence_is_replaced_and_the_sentence_said(make_ser
     os.kill(first, signal.SIGSTOP)
     service.speak("Une phrase que le moteur n'a pas finie.")
     service.synthesize("point de synchronisation")  # queued behind it
-    wait_for(lambda: service._in_flight is not None, what="the sentence to be in flight")
+    wait_for(lambda: service._dispatcher._in_flight is not None, what="a sentence in flight")
     os.kill(first, signal.SIGKILL)
     wait_for(lambda: len(fake_player.ended()) == 2, what="the sentence said by a new worker")
     assert service.worker_pid not in (None, first)

@@ -58,7 +58,7 @@ def test_stop_silences_at_once_and_nothing_late_is_played(make_service, make_pla
     service.stop()
     service.speak("Une phrase jamais dite.")
     service.stop()
-    wait_for(lambda: not service._playback, what="the player to be stopped")
+    wait_for(lambda: not service.speaking, what="the player to be stopped")
     service.synthesize("sync point").result(10)  # the dispatcher has handled everything
     assert len(player.started()) == 1 and player.ended() == []
 
