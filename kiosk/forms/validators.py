@@ -32,9 +32,15 @@ log = logging.getLogger(__name__)
 MAX_LENGTH = {"name": 80, "text": 200, "description": 2000}
 MAX_AGE_YEARS = 120
 DEFAULT_NUMBER_RANGE = (0, 999_999_999)
-# A French number is tried first; a number from an overseas department or collectivity only
-# parses with its own region (0690... is Guadeloupe, not a metropolitan number).
+# Overseas numbers only parse right with their own region (0690... is Guadeloupe), and
+# phonenumbers also takes some of them (0269..., 0596...) as metropolitan landlines: when a
+# line is a landline or mobile both in France and overseas, the overseas region wins. Special
+# numbers (08...) and VoIP (09...) stay French, as dialled from anywhere in France.
 PHONE_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF")
+_OVERSEAS_TYPES = frozenset({
+    phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+})
 # Embedding, override and isolate marks can make a text display differently from what it holds.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
@@ -260,15 +266,23 @@ def check_phone(step: Step, raw: object, ctx: Context) -> Result:
         return Invalid("error.phone.invalid")
     if text.startswith("00"):
         text = "+" + text[2:]
-    regions = (None,) if text.startswith("+") else PHONE_REGIONS
-    for region in regions:
+    valid = []
+    for region in (None,) if text.startswith("+") else PHONE_REGIONS:
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number):
-            return Valid(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
-    return Invalid("error.phone.invalid")
+            valid.append(number)
+    if not valid:
+        return Invalid("error.phone.invalid")
+    best = valid[0]
+    if phonenumbers.region_code_for_number(best) == "FR" and (
+            phonenumbers.number_type(best) in _OVERSEAS_TYPES):
+        # A landline both French and overseas (0269..., 0596...) is the overseas one.
+        best = next((n for n in valid[1:] if phonenumbers.number_type(n) in _OVERSEAS_TYPES),
+                    best)
+    return Valid(phonenumbers.format_number(best, phonenumbers.PhoneNumberFormat.E164))
 
 
 def check_email(step: Step, raw: object, ctx: Context) -> Result:
