@@ -1,15 +1,14 @@
-"""Broken links between kiosk and hub, through the fault-injecting proxy: nothing lost or doubled."""
+"""Broken links between kiosk and hub, through the fault proxy: none lost, none doubled."""
 
 from __future__ import annotations
 
 import pytest
 from faultproxy import Fault
+from sync_helpers import check_exactly_once
 
 from offline_cache.outbox import ItemState
 from offline_cache.sync import LinkState
 from offline_cache.transport import FailureKind
-
-from conftest import check_exactly_once  # noqa: I001
 
 
 def _queue(kiosk, n=12):

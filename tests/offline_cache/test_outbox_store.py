@@ -6,7 +6,6 @@ import contextlib
 import os
 import subprocess
 import uuid
-from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey

@@ -18,11 +18,10 @@ import pytest
 from flask import Response
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from sync_helpers import Kiosk, check_exactly_once
 
 from kiosk.hub.server import open_hub
 from offline_cache.outbox import ItemState
-
-from conftest import Kiosk, check_exactly_once  # noqa: I001
 
 FAILURES = {
     "500": lambda: Response("boom", status=500),

@@ -8,12 +8,11 @@ import json
 import time
 
 from flask import Response
+from sync_helpers import check_exactly_once
 
 from offline_cache.outbox import ItemState
 from offline_cache.sync import LinkState
 from offline_cache.transport import FailureKind
-
-from conftest import check_exactly_once  # noqa: I001  (tests folder is on sys.path)
 
 
 def _misbehave(hub, *answers):
