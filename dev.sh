@@ -9,13 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages: Qt's offscreen and X11 platforms, speech, audio measurement, venv.
+# Debian packages: Qt's offscreen and X11 platforms, speech, audio measurement, venv, bundling.
 DEB_PACKAGES=(
   python3 python3-venv python3-pip
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0
   espeak-ng libespeak-ng1 alsa-utils sox
+  binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
 )
 VENV=.venv
 STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
@@ -38,16 +39,25 @@ install_debian_packages() {
     echo "then run this command again."
     exit 1
   fi
-  echo "Installing Debian packages: $missing"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+  echo "Installing Debian packages: $missing (log: .apt-install.log)"
+  if ! { apt-get update && DEBIAN_FRONTEND=noninteractive \
+         apt-get install -y --no-install-recommends $missing; } > .apt-install.log 2>&1; then
+    tail -20 .apt-install.log
+    echo "apt-get failed: see .apt-install.log"
+    exit 1
+  fi
 }
 
 install_python_packages() {
   [ -f "$STAMP" ] && return
+  echo "Installing Python packages into $VENV (log: .pip-install.log)"
   python3 -m venv "$VENV"
-  "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q -e ".[test]"
+  if ! { "$VENV/bin/python" -m pip install --upgrade pip \
+         && "$VENV/bin/python" -m pip install -e ".[test]"; } > .pip-install.log 2>&1; then
+    grep -v "^WARNING: Location" .pip-install.log | tail -20
+    echo "pip failed: see .pip-install.log"
+    exit 1
+  fi
   rm -f "$VENV"/.installed-*
   touch "$STAMP"
 }

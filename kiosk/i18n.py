@@ -39,6 +39,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "idle.more_time": {"fr": "J'ai besoin de plus de temps", "en": "I need more time"},
     "idle.finish": {"fr": "J'ai fini", "en": "I am done"},
+    "keyboard.capitals": {"fr": "Majuscule", "en": "Capital"},
+    "keyboard.space": {"fr": "Espace", "en": "Space"},
+    "keyboard.erase": {"fr": "Effacer", "en": "Delete"},
+    "keyboard.done": {"fr": "Valider", "en": "Confirm"},
     "help.title": {"fr": "Besoin d'aide ?", "en": "Need help?"},
     "help.body": {
         "fr": "Demandez à l'accueil. Un conseiller peut venir avec vous.",

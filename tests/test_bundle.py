@@ -17,11 +17,12 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def frozen_kiosk(tmp_path_factory) -> Path:
     build = tmp_path_factory.mktemp("bundle")
-    subprocess.run(
+    result = subprocess.run(
         [str(PYINSTALLER), "--noconfirm", "--distpath", str(build / "dist"),
          "--workpath", str(build / "work"), str(ROOT / "kiosk.spec")],
-        check=True, capture_output=True, timeout=900,
+        capture_output=True, text=True, timeout=900,
     )
+    assert result.returncode == 0, result.stderr[-3000:]
     return build / "dist" / "kiosk" / "kiosk"
 
 

@@ -1,0 +1,116 @@
+"""Our own on-screen keyboard (Qt's virtual keyboard is GPL-only): AZERTY with French accents,
+a numeric pad for numbers, dates and phones, keys of at least 72 px and a big "effacer".
+
+Keys never take the focus, so the field keeps its visible caret while the citizen types.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
+
+from kiosk.i18n import tr
+from ui.widgets.buttons import BigButton
+
+
+class KeyboardMode(enum.Enum):
+    """Which keys the question needs."""
+
+    TEXT = "text"  # letters, French accents, space, apostrophe and dash
+    EMAIL = "email"  # letters plus @ . _ - and digits
+    NUMERIC = "numeric"  # a phone-style pad: digits only
+
+
+LETTER_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn'-", "éèêàçùâîôë")
+EMAIL_ROWS = ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn@._-")
+NUMERIC_ROWS = ("123", "456", "789", "0")
+KEYS_PER_ROW = 10
+
+
+class OnScreenKeyboard(QWidget):
+    """Types into one QLineEdit; `done` is the big validate key at the bottom right."""
+
+    done = Signal()
+
+    def __init__(self, mode: KeyboardMode = KeyboardMode.TEXT, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._target: QLineEdit | None = None
+        self._capitals = False
+        self._letter_keys: list[BigButton] = []
+        self.mode = mode
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(8)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.shift_key = self._special_key("keyboard.capitals", self.toggle_capitals)
+        self.shift_key.setCheckable(True)
+        self.space_key = self._special_key("keyboard.space", lambda: self.type_text(" "))
+        self.erase_key = self._special_key("keyboard.erase", self.erase)
+        self.done_key = self._special_key("keyboard.done", self.done.emit, role="primary")
+        self._build()
+
+    def _special_key(self, message_key: str, action, role: str = "") -> BigButton:
+        key = BigButton(tr(message_key, "fr"), role=role)
+        key.setProperty("message_key", message_key)
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        key.clicked.connect(action)
+        return key
+
+    def _character_key(self, char: str) -> BigButton:
+        key = BigButton(char)
+        key.setProperty("role", "key")
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        key.clicked.connect(lambda _checked=False, k=key: self.type_text(k.text()))
+        return key
+
+    def _build(self) -> None:
+        rows = {KeyboardMode.TEXT: LETTER_ROWS, KeyboardMode.EMAIL: EMAIL_ROWS,
+                KeyboardMode.NUMERIC: NUMERIC_ROWS}[self.mode]
+        columns = 3 if self.mode is KeyboardMode.NUMERIC else KEYS_PER_ROW
+        for row, chars in enumerate(rows):
+            for column, char in enumerate(chars):
+                key = self._character_key(char)
+                if char.isalpha():
+                    self._letter_keys.append(key)
+                span_start = 1 if self.mode is KeyboardMode.NUMERIC and char == "0" else column
+                self.grid.addWidget(key, row, span_start)
+        last = len(rows)
+        if self.mode is KeyboardMode.NUMERIC:
+            self.grid.addWidget(self.erase_key, last - 1, 2)
+            self.grid.addWidget(self.done_key, last, 0, 1, columns)
+            self.shift_key.hide()
+            self.space_key.hide()
+            return
+        self.grid.addWidget(self.shift_key, last, 0, 1, 2)
+        self.grid.addWidget(self.space_key, last, 2, 1, 4)
+        self.grid.addWidget(self.erase_key, last, 6, 1, 2)
+        self.grid.addWidget(self.done_key, last, 8, 1, 2)
+        if self.mode is KeyboardMode.EMAIL:
+            self.shift_key.hide()
+
+    def set_language(self, lang: str) -> None:
+        for key in (self.shift_key, self.space_key, self.erase_key, self.done_key):
+            key.set_text(tr(key.property("message_key"), lang))
+
+    def attach(self, target: QLineEdit) -> None:
+        self._target = target
+
+    def type_text(self, text: str) -> None:
+        if self._target is None:
+            return
+        self._target.insert(text)
+        if self._capitals and self.mode is KeyboardMode.TEXT:
+            self.toggle_capitals()  # one capital, like a phone keyboard: less to think about
+
+    def erase(self) -> None:
+        if self._target is not None:
+            self._target.backspace()
+
+    def toggle_capitals(self) -> None:
+        self._capitals = not self._capitals
+        for key in self._letter_keys:
+            text = key.text()
+            key.set_text(text.upper() if self._capitals else text.lower())
+        self.shift_key.setChecked(self._capitals)
