@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from kiosk.paths import demo_config_path
 
 ENV_VAR = "KIOSK_CONFIG"
@@ -143,6 +141,8 @@ class KioskConfig:
     def data_dir(self) -> Path:
         configured = self.values["storage.data_dir"]
         if not configured:
+            import platformdirs  # only when needed: it costs start-up time
+
             return Path(platformdirs.user_data_dir("borne-kiosk", appauthor=False))
         path = Path(os.path.expanduser(configured))
         return path if path.is_absolute() else self.base_dir / path
