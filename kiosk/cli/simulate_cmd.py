@@ -57,7 +57,7 @@ def fake_answers(kind: str, choices: list[str], rng: random.Random) -> list[obje
         "multiple_choice": [[rng.choice(choices)]] if choices else [],
         "number": [str(rng.randint(1, 5)), "1", "0"],
         "phone": [f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
-                  f"{rng.randint(10, 99)}"],
+                  f"{rng.randint(10, 99)}", "06 12 34 56 78", "05 53 12 34 56"],
         "email": [f"{first.lower()}.{last.lower()}@example.org".encode("ascii", "ignore")
                   .decode(), "contact@example.org"],
         "postal_code": [{"postal_code": "75001"}, "75001"],

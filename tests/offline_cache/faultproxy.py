@@ -47,7 +47,9 @@ class _Pipe:
         self.in_flight = 0
         self.closed = False
         self.cond = threading.Condition()
-        self.line_free = 0.0
+        # A userspace proxy accepts at once; charge the TCP handshake's round trip here so a
+        # new connection costs what it costs on the emulated link.
+        self.line_free = time.monotonic() + (2 * proxy.latency if direction == "up" else 0.0)
 
     def start(self) -> list[threading.Thread]:
         threads = [threading.Thread(target=self._read, daemon=True),
