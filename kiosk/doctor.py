@@ -7,7 +7,6 @@ through `extra_checks`, so an IT officer reads one report.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ class CheckResult:
         return f"{'ok     ' if self.ok else 'PROBLEM'}  {self.name}: {self.message}"
 
 
-Check = Callable[[KioskConfig], CheckResult]
+Check = Callable[[KioskConfig], "CheckResult | list[CheckResult]"]
 
 
 def check_display(_config: KioskConfig) -> CheckResult:
@@ -60,23 +59,11 @@ def check_catalog(_config: KioskConfig) -> CheckResult:
                        f"{len(catalog.services)} services in {len(catalog.themes)} themes")
 
 
-def check_speech_engine(_config: KioskConfig) -> CheckResult:
-    if shutil.which("espeak-ng") is None:
-        return CheckResult("speech engine", False,
-                           "espeak-ng is not installed: run `apt-get install espeak-ng`")
-    return CheckResult("speech engine", True, "espeak-ng is installed")
+def check_voice(config: KioskConfig) -> list[CheckResult]:
+    """Engine, a voice per language, a measured test synthesis, the player and the device."""
+    from kiosk.voice import voice_checks
 
-
-def check_audio_player(_config: KioskConfig) -> CheckResult:
-    if shutil.which("aplay") is None:
-        return CheckResult("audio player", False,
-                           "aplay is not installed: run `apt-get install alsa-utils`")
-    cards = subprocess.run(["aplay", "-l"], capture_output=True, text=True, timeout=10)
-    if "card" not in cards.stdout:
-        return CheckResult("audio player", False, "aplay finds no sound card: plug in speakers "
-                           "or check the sound card in the BIOS; the kiosk will show "
-                           "'voix indisponible'")
-    return CheckResult("audio player", True, "aplay sees a sound card")
+    return [CheckResult(name, ok, message) for name, ok, message in voice_checks(config)]
 
 
 def check_data_dir(config: KioskConfig) -> CheckResult:
@@ -105,8 +92,7 @@ def check_hub(config: KioskConfig) -> CheckResult:
 
 
 CHECKS: tuple[Check, ...] = (
-    check_display, check_fonts, check_catalog, check_speech_engine, check_audio_player,
-    check_data_dir, check_hub,
+    check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_hub,
 )
 
 
@@ -114,7 +100,8 @@ def run_checks(config: KioskConfig, extra_checks: Iterable[Check] = ()) -> list[
     results = []
     for check in (*CHECKS, *extra_checks):
         try:
-            results.append(check(config))
+            outcome = check(config)
+            results.extend(outcome if isinstance(outcome, list) else [outcome])
         except Exception as error:  # a broken check must not hide the others
             results.append(CheckResult(check.__name__, False, f"the check itself failed: {error}"))
     return results

@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "keyboard.space": {"fr": "Espace", "en": "Space"},
     "keyboard.erase": {"fr": "Effacer", "en": "Delete"},
     "keyboard.done": {"fr": "Valider", "en": "Confirm"},
+    "voice.unavailable": {"fr": "Voix indisponible", "en": "Voice unavailable"},
     "help.title": {"fr": "Besoin d'aide ?", "en": "Need help?"},
     "help.body": {
         "fr": "Demandez à l'accueil. Un conseiller peut venir avec vous.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -53,6 +53,20 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
     return window
 
 
+def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
+    """Give the window its voice; the speech worker starts here, after the first paint."""
+    from ui.voice_bridge import VoiceBridge
+
+    bridge = VoiceBridge(config, parent=window)
+    window.speak = bridge.speak
+    window.nav_bar.show_voice_unavailable(bridge.unavailable)
+    bridge.unavailable_changed.connect(window.nav_bar.show_voice_unavailable)
+    # The worker process must not outlive the window, in tests as at the end of the day.
+    service = bridge.service
+    QApplication.instance().aboutToQuit.connect(service.shutdown)
+    window.destroyed.connect(lambda *_: service.shutdown())
+
+
 def run_kiosk(config: KioskConfig, fullscreen: bool) -> int:
     app = ensure_application()
     window = build_window(config)
@@ -61,4 +75,5 @@ def run_kiosk(config: KioskConfig, fullscreen: bool) -> int:
         window.showFullScreen()
     else:
         window.show()
+    QTimer.singleShot(0, window, lambda: attach_voice(window, config))
     return app.exec()

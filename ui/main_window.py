@@ -16,7 +16,7 @@ from ui.screens.attract_screen import AttractScreen
 from ui.screens.base import Screen, ScreenContext
 from ui.widgets.nav_bar import NavBar
 
-Speaker = Callable[[str], None]
+Speaker = Callable[[str, str], None]  # (text, language)
 
 
 class KioskWindow(QWidget):
@@ -25,7 +25,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle(context.site_name)
         self.journey = journey
         self.context = context
-        self.speak: Speaker = speak or (lambda _text: None)
+        self.speak: Speaker = speak or (lambda _text, _lang: None)
         self.nav_bar = NavBar(context.site_name)
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
@@ -85,10 +85,10 @@ class KioskWindow(QWidget):
         self.nav_bar.set_language(state.language)
         self.nav_bar.setVisible(state.step not in (Step.ATTRACT, Step.IDLE_WARNING))
         self.stack.setCurrentWidget(screen)
-        self.speak(screen.spoken_text())
+        self.speak(screen.spoken_text(), state.language)
 
     def repeat(self) -> None:
-        self.speak(self.current_screen.spoken_text())
+        self.speak(self.current_screen.spoken_text(), self.journey.state.language)
 
 
 def _attract(context: ScreenContext, journey: Journey) -> Screen:

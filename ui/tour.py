@@ -53,7 +53,7 @@ def run_tour(config: KioskConfig, out_dir: Path) -> list[TourStep]:
     out_dir.mkdir(parents=True, exist_ok=True)
     window = build_window(config, idle_warning_ms=IDLE_WARNING_MS)
     spoken: list[str] = []
-    window.speak = spoken.append
+    window.speak = lambda text, _lang: spoken.append(text)
     window.show()
     catalog = window.journey.catalog
     theme = next(t for t in catalog.themes if catalog.services_for(t.id))

@@ -11,7 +11,7 @@ def window(qtbot, demo_config) -> KioskWindow:
     window = build_window(demo_config, idle_warning_ms=300)
     qtbot.addWidget(window)
     window.spoken = []
-    window.speak = window.spoken.append
+    window.speak = lambda text, _lang: window.spoken.append(text)
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -25,10 +25,14 @@ class NavBar(QWidget):
         self.repeat_button = BigButton("", role="nav")
         self.help_button = BigButton("", role="nav")
         self.site_label = text_label(site_name, centered=True)
+        self.voice_status = text_label(centered=True)
+        self.voice_status.setProperty("role", "status")
+        self.voice_status.hide()
         layout = QHBoxLayout(self)
         layout.addWidget(self.back_button)
         layout.addWidget(self.home_button)
         layout.addWidget(self.site_label, stretch=2)
+        layout.addWidget(self.voice_status)
         layout.addWidget(self.repeat_button)
         layout.addWidget(self.help_button)
         self.back_button.clicked.connect(self.back_requested)
@@ -42,3 +46,9 @@ class NavBar(QWidget):
         self.home_button.set_text(tr("nav.home", lang))
         self.repeat_button.set_text(tr("nav.repeat", lang))
         self.help_button.set_text(tr("nav.help", lang))
+        self.voice_status.setText(tr("voice.unavailable", lang))
+        self.voice_status.setAccessibleName(self.voice_status.text())
+
+    def show_voice_unavailable(self, unavailable: bool) -> None:
+        """A discreet line, not an alarm: everything else keeps working without the voice."""
+        self.voice_status.setVisible(unavailable)

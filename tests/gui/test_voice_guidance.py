@@ -1,0 +1,52 @@
+"""The kiosk's real voice: espeak-ng through the speech worker, heard by a stand-in player.
+
+There is no sound card on the test machines; a player command that copies each WAV to a
+folder stands in for the speakers, and the real `aplay` shows the degraded state.
+"""
+
+import subprocess
+import wave
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui.app import attach_voice, build_window
+
+
+def test_each_new_screen_reaches_the_player_as_real_french_speech(qtbot, make_config, tmp_path):
+    heard = tmp_path / "heard"
+    heard.mkdir()
+    config = make_config(voice__player=f"cp {{file}} {heard}/")
+    window = build_window(config)
+    qtbot.addWidget(window)
+    window.show()
+    attach_voice(window, config)
+    qtbot.mouseClick(window.attract.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(heard.glob("*.wav")), timeout=15000)
+    with wave.open(str(next(heard.glob("*.wav")))) as wav:
+        seconds = wav.getnframes() / wav.getframerate()
+        assert wav.getframerate() >= 22050
+    # "Choisissez votre langue. Choose your language. Français, English." is about 4 s.
+    assert 2 < seconds < 10
+    assert not window.nav_bar.voice_status.isVisible()
+
+
+def has_sound_card() -> bool:
+    listing = subprocess.run(["aplay", "-l"], capture_output=True, text=True)
+    return "card" in listing.stdout
+
+
+@pytest.mark.skipif(has_sound_card(), reason="this machine has a sound card: aplay would work")
+def test_without_a_sound_card_the_citizen_sees_voice_unavailable_and_can_go_on(
+        qtbot, make_config):
+    config = make_config(voice__player="aplay")
+    window = build_window(config)
+    qtbot.addWidget(window)
+    window.show()
+    attach_voice(window, config)
+    qtbot.mouseClick(window.attract.start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.language.buttons["fr"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.nav_bar.voice_status.isVisible, timeout=15000)
+    assert window.nav_bar.voice_status.text() == "Voix indisponible"
+    qtbot.mouseClick(window.home.tiles["sante"], Qt.MouseButton.LeftButton)
+    assert window.current_screen is window.theme

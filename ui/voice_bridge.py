@@ -1,0 +1,45 @@
+"""The Qt side of the voice: speech service callbacks re-emitted as signals on the GUI thread.
+
+The speech service (kiosk.voice) calls back from its own dispatcher thread; emitting a signal
+from there reaches GUI-thread slots through a queued connection, so widgets are only touched
+on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.config import KioskConfig
+
+
+class VoiceBridge(QObject):
+    unavailable_changed = Signal(bool)  # True: show "voix indisponible" to the citizen
+    speaking_changed = Signal(bool)
+
+    def __init__(self, config: KioskConfig, parent: QObject | None = None):
+        super().__init__(parent)
+        from kiosk.voice import SpeechService, options_from_config  # after the first paint
+
+        self.service = SpeechService(
+            options_from_config(config),
+            on_health=lambda status: self.unavailable_changed.emit(_unavailable(status)),
+            on_speaking=self.speaking_changed.emit,
+        )
+        # on_health only reports changes: the window reads the start state from here.
+        self.unavailable = _unavailable(self.service.status)
+        self.unavailable_changed.connect(lambda value: setattr(self, "unavailable", value))
+
+    def speak(self, text: str, lang: str) -> None:
+        self.service.speak(text, lang=lang)
+
+    def spell(self, text: str, lang: str) -> None:
+        """Read a reference one character at a time, slowly."""
+        self.service.speak(text, lang=lang, spell=True)
+
+
+
+def _unavailable(status) -> bool:
+    """Broken, as opposed to switched off on purpose (voice.enabled = false)."""
+    from kiosk.voice import VoiceHealth
+
+    return not status.health.available and status.health is not VoiceHealth.DISABLED
