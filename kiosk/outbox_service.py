@@ -86,7 +86,8 @@ class OutboxService:
         engine = SyncEngine(
             outbox, transport, interval=cfg["sync.interval_seconds"],
             probe_interval=cfg["sync.probe_seconds"], batch_size=cfg["sync.batch_size"],
-            backoff=Backoff(cap=cfg["sync.max_backoff_seconds"]),
+            backoff=Backoff(cap=cfg["sync.max_backoff_seconds"],
+                            retry_after_max=cfg["sync.max_backoff_seconds"]),
             held_retention_days=cfg["outbox.held_retention_days"],
             held_warning_days=cfg["outbox.held_warning_days"], clock=clock,
         )
