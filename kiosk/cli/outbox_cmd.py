@@ -14,8 +14,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kiosk.config import load_config
-from offline_cache.outbox import ItemState
-from offline_cache.store import StoreBusy, StoreError
+
+# offline_cache.outbox.ItemState values, spelled out: importing it here would load SQLite
+# libraries for every `kiosk` command at parse time (tests/test_layers.py guards that).
+STATES = ("pending", "sending", "sent", "held")
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -28,7 +30,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     status = actions.add_parser("status", parents=[common], help="counts, ages, link, alerts")
     status.add_argument("--json", action="store_true", help="machine-readable JSON")
     listing = actions.add_parser("list", parents=[common], help="one line per request")
-    listing.add_argument("--state", choices=[s.value for s in ItemState], action="append",
+    listing.add_argument("--state", choices=STATES, action="append",
                          help="only this state (repeatable)")
     listing.add_argument("--limit", type=int, default=50, help="at most N lines (default 50)")
     actions.add_parser("sync", parents=[common], help="send what is due now, ignoring backoff")
@@ -53,6 +55,7 @@ def _ago(seconds: float | None) -> str:
 
 def handle(args: argparse.Namespace) -> int:
     from kiosk.outbox_service import OutboxService  # keeps `kiosk --help` fast
+    from offline_cache.store import StoreBusy, StoreError
 
     config = load_config(args.config)
     changes = args.outbox_command in ("sync", "retry")
@@ -97,6 +100,8 @@ def _status(service, args) -> int:
 
 
 def _list(service, args) -> int:
+    from offline_cache.outbox import ItemState
+
     states = tuple(ItemState(s) for s in args.state) if args.state else None
     for item in service.items(states, args.limit):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.created_at))

@@ -146,3 +146,10 @@ def test_outbox_status_json_while_the_kiosk_holds_the_outbox(tmp_path):
         assert refused.returncode == 1 and "kiosk running" in refused.stderr
     finally:
         running.close()
+
+
+def test_the_command_line_spells_the_outbox_states_as_the_outbox_does():
+    from kiosk.cli.outbox_cmd import STATES
+    from offline_cache.outbox import ItemState
+
+    assert tuple(state.value for state in ItemState) == STATES
