@@ -7,6 +7,7 @@ picks a free port, and the returned function stops it and closes the database.
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -96,6 +97,12 @@ def serve_forever(hub: Hub, host: str, port: int, threads: int = 4) -> None:
     """Blocking serve for `kiosk hub serve`; Ctrl-C stops it."""
     server = create_server(hub.app, host=host, port=port, threads=threads, ident="kiosk-hub")
     print(f"Hub listening on http://{host}:{server.effective_port}", flush=True)
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # systemd stops services with SIGTERM: close the file cleanly
+
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)  # a background job may start with SIGINT ignored
     try:
         server.run()
     except KeyboardInterrupt:

@@ -117,7 +117,7 @@ def test_kill_9_at_random_points_loses_nothing_and_duplicates_nothing(tmp_path):
         print(f"{ROUNDS} kills: {len(queued)} queued ({len(acked)} acknowledged), "
               f"{unsent_after_kills} unsent after the last kill; all delivered once")
     finally:
-        hub_process.send_signal(signal.SIGINT)
+        hub_process.send_signal(signal.SIGTERM)
         try:
             hub_process.wait(10)
         except subprocess.TimeoutExpired:
