@@ -137,6 +137,14 @@ class KioskConfig:
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
+    def with_values(self, changes: dict[str, Any]) -> KioskConfig:
+        """A copy with some settings changed (validated), e.g. a scratch data folder."""
+        raw: dict[str, dict[str, Any]] = {}
+        for key, value in {**self.values, **changes}.items():
+            section, name = key.split(".", 1)
+            raw.setdefault(section, {})[name] = value
+        return validate(raw, self.source)
+
     @property
     def data_dir(self) -> Path:
         configured = self.values["storage.data_dir"]

@@ -44,6 +44,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "keyboard.erase": {"fr": "Effacer", "en": "Delete"},
     "keyboard.done": {"fr": "Valider", "en": "Confirm"},
     "voice.unavailable": {"fr": "Voix indisponible", "en": "Voice unavailable"},
+    "service.start_request": {"fr": "Faire la demande ici", "en": "Make the request here"},
+    "form.skip": {"fr": "Passer", "en": "Skip"},
+    "form.day": {"fr": "Jour", "en": "Day"},
+    "form.month": {"fr": "Mois", "en": "Month"},
+    "form.year": {"fr": "Année", "en": "Year"},
+    "form.choose_commune": {"fr": "Touchez votre commune.", "en": "Touch your town."},
+    "review.confirm": {"fr": "C'est correct, continuer", "en": "This is right, continue"},
+    "consent.title": {"fr": "Vos données", "en": "Your data"},
+    "consent.what": {
+        "fr": "Ce qui est envoyé : les réponses que vous venez de vérifier.",
+        "en": "What is sent: the answers you have just checked.",
+    },
+    "consent.why": {
+        "fr": "Pourquoi : pour traiter votre demande « {service} ».",
+        "en": "Why: to handle your request \"{service}\".",
+    },
+    "consent.who": {"fr": "Qui les reçoit : {authority}.", "en": "Who receives them: {authority}."},
+    "consent.how_long": {
+        "fr": "Sur cette borne, vos réponses sont chiffrées. Elles sont effacées dès l'envoi. "
+              "Ensuite, elles sont gardées le temps de traiter votre demande.",
+        "en": "On this kiosk, your answers are encrypted. They are erased once sent. "
+              "Then they are kept while your request is handled.",
+    },
+    "consent.rights": {
+        "fr": "Vos droits : vous pouvez voir, corriger ou faire effacer vos données. "
+              "Demandez-le à {authority} ou à l'accueil.",
+        "en": "Your rights: you can see, correct or have your data erased. "
+              "Ask {authority} or the front desk.",
+    },
+    "consent.accept": {"fr": "J'accepte et j'envoie ma demande", "en": "I agree, send my request"},
+    "consent.refuse": {"fr": "Revenir à mes réponses", "en": "Back to my answers"},
+    "consent.failed": {
+        "fr": "Votre demande n'a pas pu être enregistrée. Vos réponses sont gardées. "
+              "Touchez « Parler à quelqu'un ».",
+        "en": "Your request could not be recorded. Your answers are kept. "
+              "Touch \"Talk to someone\".",
+    },
+    "receipt.finish": {"fr": "Terminer", "en": "Finish"},
+    "receipt.listen_again": {"fr": "Réécouter le numéro", "en": "Hear the number again"},
     "help.title": {"fr": "Besoin d'aide ?", "en": "Need help?"},
     "help.body": {
         "fr": "Demandez à l'accueil. Un conseiller peut venir avec vous.",

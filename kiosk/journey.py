@@ -1,16 +1,20 @@
-"""The citizen journey as a plain state machine: the screen shows `current`, taps call methods.
+"""The citizen journey as a plain state machine: the screen shows `state`, taps call methods.
 
-It holds what the citizen chose (language, theme, service) and nothing personal; `reset()`
-forgets everything, which is what "Terminer", the idle timeout and a new citizen all need.
+It holds what the citizen chose (language, theme, service); the answers of a guided request
+live in its FormEngine (`form`). `reset()` forgets everything, answers included, which is
+what "Terminer", the idle timeout and a new citizen all need.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from kiosk.catalog import Catalog
+from kiosk.catalog import Action, Catalog
+from kiosk.forms.engine import FormEngine, Outbox, Phase, Submission
+from kiosk.forms.validators import Invalid
 
 
 class Step(enum.Enum):
@@ -21,6 +25,10 @@ class Step(enum.Enum):
     HOME = "home"  # life themes as large tiles
     THEME = "theme"  # the procedures of one theme
     SERVICE = "service"  # one procedure explained in plain words
+    QUESTION = "question"  # one question of a guided request
+    REVIEW = "review"  # every answer, each with "modifier"
+    CONSENT = "consent"  # "your data": what, why, who, how long, rights; explicit yes
+    RECEIPT = "receipt"  # reference, QR code, what happens next
     HELP = "help"  # how to get a person to help
     IDLE_WARNING = "idle_warning"  # "are you still there?" before the wipe
 
@@ -31,14 +39,26 @@ class JourneyState:
     language: str = "fr"
     theme_id: str | None = None
     service_id: str | None = None
+    question_id: str | None = None  # the form step on screen, so each question is a new state
+    attempt: int = 0  # bumped by a refused answer: the screen shows the error and speaks it
 
 
+log = logging.getLogger(__name__)
 Listener = Callable[[JourneyState], None]
+FORM_STEPS = {Phase.QUESTION: Step.QUESTION, Phase.REVIEW: Step.REVIEW,
+              Phase.CONSENT: Step.CONSENT, Phase.SUBMITTED: Step.RECEIPT}
 
 
 class Journey:
-    def __init__(self, catalog: Catalog, languages: tuple[str, ...], default_language: str):
+    def __init__(self, catalog: Catalog, languages: tuple[str, ...], default_language: str,
+                 outbox: Callable[[], Outbox] | None = None):
+        """`outbox` builds the request queue on first use (it is slow to open at start-up)."""
         self.catalog = catalog
+        self._outbox_factory = outbox
+        self._outbox: Outbox | None = None
+        self.form: FormEngine | None = None
+        self.submission: Submission | None = None
+        self.submit_failed = False  # the queue refused the request: the consent screen says so
         self.languages = languages
         self.default_language = default_language
         self._state = JourneyState(language=default_language)
@@ -84,18 +104,90 @@ class Journey:
     def back(self) -> None:
         if self._state.step in (Step.HELP, Step.IDLE_WARNING):
             self.resume()
+        elif self._state.step in (Step.QUESTION, Step.REVIEW, Step.CONSENT):
+            if self.form.back():
+                self._show_form()
+            else:  # before the first question: the service page, answers dropped
+                self._drop_form()
+                self._go(replace(self._state, step=Step.SERVICE, question_id=None),
+                         remember=False)
+        elif self._state.step is Step.RECEIPT:
+            self.reset()
         elif self._history:
             previous = self._history.pop()
             self._go(previous, remember=False)
 
     def home(self) -> None:
         if self._state.step not in (Step.ATTRACT, Step.HOME):
-            self._go(replace(self._state, step=Step.HOME, theme_id=None, service_id=None))
+            self._drop_form()
+            self._go(replace(self._state, step=Step.HOME, theme_id=None, service_id=None,
+                             question_id=None))
 
     def ask_for_help(self) -> None:
         if self._state.step not in (Step.HELP, Step.IDLE_WARNING):
             self._paused = self._state
             self._go(replace(self._state, step=Step.HELP), remember=False)
+
+    # Guided request -----------------------------------------------------------------------
+    def start_request(self) -> None:
+        """"Faire la demande ici" on a service page: the first question."""
+        service = self.catalog.service(self._state.service_id)
+        if Action.GUIDED_REQUEST not in service.actions:
+            raise ValueError(f"service {service.id!r} offers no guided request")
+        if self._outbox is None and self._outbox_factory is not None:
+            self._outbox = self._outbox_factory()
+        if self._outbox is None:
+            raise RuntimeError("this kiosk has no request queue configured")
+        self.form = FormEngine(service, self._outbox, lang=self._state.language)
+        self.submission = None
+        self._history.append(self._state)
+        self._show_form()
+
+    def answer(self, raw: object) -> Invalid | None:
+        """The citizen confirmed an answer; a refusal keeps it as a draft and is shown."""
+        error = self.form.answer(raw)
+        self._show_form(refused=error is not None)
+        return error
+
+    def keep_draft(self, raw: object) -> None:
+        """Half-typed text survives "Retour", "Aide" and the idle warning."""
+        if self.form is not None and self.form.phase is Phase.QUESTION:
+            self.form.keep_draft(raw)
+
+    def edit(self, step_id: str) -> None:
+        self.form.edit(step_id)
+        self._show_form()
+
+    def confirm_review(self) -> None:
+        self.form.confirm_review()
+        self._show_form()
+
+    def give_consent(self) -> None:
+        """Consent given: queue the request. If the queue fails, nothing typed is lost."""
+        self.form.give_consent()
+        try:
+            self.submission = self.form.submit()
+        except Exception:  # disk full, damaged queue: the citizen must hear it, not a crash
+            log.exception("the request queue refused a request for %s", self.form.service.id)
+            self.submit_failed = True
+            self._show_form(refused=True)
+            return
+        self.submit_failed = False
+        self._show_form()
+
+    def _show_form(self, refused: bool = False) -> None:
+        step = FORM_STEPS[self.form.phase]
+        question = self.form.current_step.id if self.form.current_step else None
+        attempt = self._state.attempt + 1 if refused else 0
+        self._go(replace(self._state, step=step, question_id=question, attempt=attempt),
+                 remember=False)
+
+    def _drop_form(self) -> None:
+        if self.form is not None:
+            self.form.clear()
+        self.form = None
+        self.submission = None
+        self.submit_failed = False
 
     # Idle handling ------------------------------------------------------------------------
     def idle_warning(self) -> None:
@@ -114,6 +206,7 @@ class Journey:
 
     def reset(self) -> None:
         """Forget everything and show the attract screen: the next citizen starts clean."""
+        self._drop_form()
         self._history.clear()
         self._paused = None
         self._go(JourneyState(language=self.default_language), remember=False)

@@ -4,11 +4,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from kiosk.config import KioskConfig, load_config, validate  # noqa: E402
+from kiosk.config import KioskConfig, load_config, validate
 
 
 @pytest.fixture

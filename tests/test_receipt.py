@@ -88,7 +88,7 @@ def test_every_receipt_qr_code_decodes_back(client_id):
 
 
 @pytest.mark.parametrize(("online", "line"), [
-    (True, "Votre demande est partie."),
+    (True, "votre demande part tout de suite."),
     (False, "Votre demande sera envoyée dès que la connexion revient."),
 ])
 def test_the_receipt_says_honestly_whether_the_request_left(online, line):

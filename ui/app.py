@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.catalog import Catalog, load_catalog
 from kiosk.config import KioskConfig
 from kiosk.journey import Journey
+from kiosk.services import KioskServices
 from ui.first_paint import install_if_requested
 from ui.fonts import load_fonts
 from ui.idle import IdleWatcher
@@ -34,20 +35,26 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
-                 theme: Theme | None = None, idle_warning_ms: int | None = None) -> KioskWindow:
+                 theme: Theme | None = None, idle_warning_ms: int | None = None,
+                 services: KioskServices | None = None) -> KioskWindow:
     app = ensure_application()
     apply_theme(app, theme or Theme())
     catalog = catalog or load_catalog()
+    services = services or KioskServices(config)
     languages = tuple(config["interface.languages"])
-    journey = Journey(catalog, languages, config["interface.default_language"])
+    journey = Journey(catalog, languages, config["interface.default_language"],
+                      outbox=lambda: services)
     context = ScreenContext(catalog=catalog, site_name=config["site.name"], languages=languages,
-                            idle_reset_seconds=config["interface.idle_reset_seconds"])
+                            idle_reset_seconds=config["interface.idle_reset_seconds"],
+                            journey=journey, hub_url=services.hub_url,
+                            link_up=services.link_up)
     window = KioskWindow(journey, context)
-    window.resize(WINDOW_SIZE)
+    window.services = services
+    window.setFixedSize(WINDOW_SIZE)  # a kiosk screen; full screen takes the display's size
     warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
     window.idle_watcher = IdleWatcher(
         journey, warning_ms, config["interface.idle_reset_seconds"],
-        on_countdown=window.idle.show_countdown, parent=window,
+        on_countdown=lambda seconds: window.idle.show_countdown(seconds), parent=window,
     )
     app.installEventFilter(window.idle_watcher)
     return window
@@ -59,6 +66,7 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
 
     bridge = VoiceBridge(config, parent=window)
     window.speak = bridge.speak
+    window.spell = bridge.spell
     window.nav_bar.show_voice_unavailable(bridge.unavailable)
     bridge.unavailable_changed.connect(window.nav_bar.show_voice_unavailable)
     # The worker process must not outlive the window, in tests as at the end of the day.
@@ -67,13 +75,28 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
     window.destroyed.connect(lambda *_: service.shutdown())
 
 
-def run_kiosk(config: KioskConfig, fullscreen: bool) -> int:
+def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> None:
+    """After the first paint: the voice, the queue's background sync, the demo's hub."""
+    services = window.services
+    if demo_hub:
+        url = services.start_demo_hub()
+        print(f"Demo hub: {url}/ (what the kiosk sends arrives here)" if url else
+              "Demo hub not started: the kiosk queues requests until a hub answers.",
+              flush=True)
+    attach_voice(window, config)
+    services.outbox()
+    QApplication.instance().aboutToQuit.connect(services.close)
+
+
+def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
     app = ensure_application()
     window = build_window(config)
     install_if_requested(window.attract)
     if fullscreen:
+        window.setMinimumSize(0, 0)
+        window.setMaximumSize(16777215, 16777215)
         window.showFullScreen()
     else:
         window.show()
-    QTimer.singleShot(0, window, lambda: attach_voice(window, config))
+    QTimer.singleShot(0, window, lambda: start_services(window, config, demo_hub))
     return app.exec()

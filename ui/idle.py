@@ -29,6 +29,9 @@ class IdleWatcher(QObject):
         self._tick_timer.timeout.connect(self._tick)
         journey.subscribe(self._on_state)
 
+    def set_warning_after_ms(self, milliseconds: int) -> None:
+        self._warning_timer.setInterval(milliseconds)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS and self._warning_timer.isActive():
             self._warning_timer.start()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.journey import Journey, JourneyState, Step
 from ui.screens.attract_screen import AttractScreen
@@ -26,6 +26,7 @@ class KioskWindow(QWidget):
         self.journey = journey
         self.context = context
         self.speak: Speaker = speak or (lambda _text, _lang: None)
+        self.spell: Speaker = lambda _text, _lang: None  # a reference, character by character
         self.nav_bar = NavBar(context.site_name)
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
@@ -45,7 +46,7 @@ class KioskWindow(QWidget):
     def screen(self, step: Step) -> Screen:
         """The screen for `step`, built and wired to the journey on first use."""
         if step not in self.screens:
-            screen = _SCREEN_BUILDERS[step](self.context, self.journey)
+            screen = _SCREEN_BUILDERS[step](self.context, self)
             self.screens[step] = screen
             self.stack.addWidget(screen)
         return self.screens[step]
@@ -76,10 +77,28 @@ class KioskWindow(QWidget):
         return self.screen(Step.IDLE_WARNING)
 
     @property
+    def question(self) -> Screen:
+        return self.screen(Step.QUESTION)
+
+    @property
+    def review(self) -> Screen:
+        return self.screen(Step.REVIEW)
+
+    @property
+    def consent(self) -> Screen:
+        return self.screen(Step.CONSENT)
+
+    @property
+    def receipt(self) -> Screen:
+        return self.screen(Step.RECEIPT)
+
+    @property
     def current_screen(self) -> Screen:
         return self.stack.currentWidget()
 
     def show_state(self, state: JourneyState) -> None:
+        if self.journey.form is None and self.journey.submission is None:
+            self.wipe()
         screen = self.screen(state.step)
         screen.present(state)
         self.nav_bar.set_language(state.language)
@@ -87,64 +106,110 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         self.speak(screen.spoken_text(), state.language)
 
+    def wipe(self) -> None:
+        """The session is over: no screen keeps what the citizen typed, nor the clipboard."""
+        for screen in self.screens.values():
+            screen.wipe()
+        QApplication.clipboard().clear()
+
     def repeat(self) -> None:
         self.speak(self.current_screen.spoken_text(), self.journey.state.language)
 
 
-def _attract(context: ScreenContext, journey: Journey) -> Screen:
+# Each builder imports its screen module on first use and wires the screen's intents.
+def _attract(context: ScreenContext, window: KioskWindow) -> Screen:
     screen = AttractScreen(context)
-    screen.started.connect(journey.start)
+    screen.started.connect(window.journey.start)
     return screen
 
 
-def _language(context: ScreenContext, journey: Journey) -> Screen:
+def _language(context: ScreenContext, window: KioskWindow) -> Screen:
     from ui.screens.language_screen import LanguageScreen
 
     screen = LanguageScreen(context)
-    screen.language_chosen.connect(journey.choose_language)
+    screen.language_chosen.connect(window.journey.choose_language)
     return screen
 
 
-def _home(context: ScreenContext, journey: Journey) -> Screen:
+def _home(context: ScreenContext, window: KioskWindow) -> Screen:
     from ui.screens.home_screen import HomeScreen
 
     screen = HomeScreen(context)
-    screen.theme_chosen.connect(journey.choose_theme)
+    screen.theme_chosen.connect(window.journey.choose_theme)
     return screen
 
 
-def _theme(context: ScreenContext, journey: Journey) -> Screen:
+def _theme(context: ScreenContext, window: KioskWindow) -> Screen:
     from ui.screens.theme_screen import ThemeScreen
 
     screen = ThemeScreen(context)
-    screen.service_chosen.connect(journey.choose_service)
+    screen.service_chosen.connect(window.journey.choose_service)
     return screen
 
 
-def _service(context: ScreenContext, _journey: Journey) -> Screen:
+def _service(context: ScreenContext, window: KioskWindow) -> Screen:
     from ui.screens.service_screen import ServiceScreen
 
-    return ServiceScreen(context)
+    screen = ServiceScreen(context)
+    screen.request_started.connect(window.journey.start_request)
+    return screen
 
 
-def _help(context: ScreenContext, journey: Journey) -> Screen:
+def _question(context: ScreenContext, window: KioskWindow) -> Screen:
+    from ui.screens.question_screen import QuestionScreen
+
+    screen = QuestionScreen(context)
+    screen.answered.connect(window.journey.answer)
+    screen.draft_changed.connect(window.journey.keep_draft)
+    return screen
+
+
+def _review(context: ScreenContext, window: KioskWindow) -> Screen:
+    from ui.screens.review_screen import ReviewScreen
+
+    screen = ReviewScreen(context)
+    screen.edit_requested.connect(window.journey.edit)
+    screen.confirmed.connect(window.journey.confirm_review)
+    return screen
+
+
+def _consent(context: ScreenContext, window: KioskWindow) -> Screen:
+    from ui.screens.consent_screen import ConsentScreen
+
+    screen = ConsentScreen(context)
+    screen.accepted.connect(window.journey.give_consent)
+    screen.refused.connect(window.journey.back)
+    return screen
+
+
+def _receipt(context: ScreenContext, window: KioskWindow) -> Screen:
+    from ui.screens.receipt_screen import ReceiptScreen
+
+    screen = ReceiptScreen(context)
+    screen.finished.connect(window.journey.reset)
+    screen.spell_requested.connect(lambda ref: window.spell(ref, window.journey.state.language))
+    return screen
+
+
+def _help(context: ScreenContext, window: KioskWindow) -> Screen:
     from ui.screens.help_screen import HelpScreen
 
     screen = HelpScreen(context)
-    screen.resume_requested.connect(journey.resume)
+    screen.resume_requested.connect(window.journey.resume)
     return screen
 
 
-def _idle(context: ScreenContext, journey: Journey) -> Screen:
+def _idle(context: ScreenContext, window: KioskWindow) -> Screen:
     from ui.screens.idle_screen import IdleScreen
 
     screen = IdleScreen(context)
-    screen.more_time_requested.connect(journey.resume)
-    screen.finish_requested.connect(journey.reset)
+    screen.more_time_requested.connect(window.journey.resume)
+    screen.finish_requested.connect(window.journey.reset)
     return screen
 
 
-_SCREEN_BUILDERS: dict[Step, Callable[[ScreenContext, Journey], Screen]] = {
+_SCREEN_BUILDERS: dict[Step, Callable[[ScreenContext, KioskWindow], Screen]] = {
     Step.ATTRACT: _attract, Step.LANGUAGE: _language, Step.HOME: _home, Step.THEME: _theme,
-    Step.SERVICE: _service, Step.HELP: _help, Step.IDLE_WARNING: _idle,
+    Step.SERVICE: _service, Step.QUESTION: _question, Step.REVIEW: _review,
+    Step.CONSENT: _consent, Step.RECEIPT: _receipt, Step.HELP: _help, Step.IDLE_WARNING: _idle,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import KioskConfig
 from kiosk.journey import Journey
+from kiosk.services import KioskServices
 from ui.app import build_window
 from ui.theme import PALETTES, TextSize, Theme
 
@@ -24,14 +26,40 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
         ("home", lambda: journey.choose_language(journey.default_language)),
         ("theme", lambda: journey.choose_theme(first_theme)),
         ("service", lambda: journey.choose_service(first_service)),
-        ("help", journey.ask_for_help),
+        ("question-choice", lambda: (journey.choose_service(DEMO_REQUEST),
+                                     journey.start_request())),
+        ("question-text", lambda: journey.answer("eclairage")),
+        ("question-error", lambda: journey.answer("")),
+        ("question-yes-no", lambda: (journey.answer("Rue de la Mairie, devant l'école"),
+                                     journey.answer(""))),
+        ("question-phone", lambda: (journey.answer(True), journey.answer(True))),
+        ("review", lambda: (journey.answer("06 12 34 56 78"), journey.answer(""))),
+        ("consent", journey.confirm_review),
+        ("receipt", journey.give_consent),
+        ("help", lambda: (journey.reset(), journey.start(),
+                          journey.choose_language(journey.default_language),
+                          journey.ask_for_help())),
         ("idle_warning", lambda: (journey.resume(), journey.idle_warning())),
     ]
 
 
+DEMO_REQUEST = "signalement-rue"  # a guided request that shows most kinds of questions
+
+
+def scratch_config(config: KioskConfig, folder: Path) -> KioskConfig:
+    """Screens are rendered with a throwaway queue: a real request goes into it."""
+    return config.with_values({"storage.data_dir": str(folder),
+                               "hub.url": "http://127.0.0.1:9"})
+
+
 def render_screens(config: KioskConfig, out_dir: Path, theme: Theme | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    window = build_window(config, theme=theme)
+    with tempfile.TemporaryDirectory() as scratch:
+        return _render(scratch_config(config, Path(scratch)), out_dir, theme)
+
+
+def _render(config: KioskConfig, out_dir: Path, theme: Theme | None) -> list[Path]:
+    window = build_window(config, theme=theme, services=KioskServices(config, sync=False))
     window.show()
     written = []
     for index, (name, reach) in enumerate(_scenes(window.journey), start=1):
@@ -41,6 +69,7 @@ def render_screens(config: KioskConfig, out_dir: Path, theme: Theme | None = Non
         if not window.grab().save(str(path)):
             raise OSError(f"{path}: could not write the PNG; check the folder is writable.")
         written.append(path)
+    window.services.close()
     window.close()
     window.deleteLater()
     return written

@@ -35,17 +35,21 @@ class Palette:
     header: str  # top bar fill
     on_header: str
     focus: str  # focus and pressed outline
+    error_background: str  # behind error messages (which also start with a warning sign)
+    error_border: str
 
 
 STANDARD = Palette(
     name="standard", background="#FBFAF5", text="#14171F", muted_text="#33394A",
     primary="#1B3B8C", on_primary="#FFFFFF", surface="#FFFFFF", on_surface="#14171F",
     border="#1B3B8C", header="#14171F", on_header="#FFFFFF", focus="#B34700",
+    error_background="#FDECEA", error_border="#A4161A",
 )
 HIGH_CONTRAST = Palette(
     name="high_contrast", background="#000000", text="#FFFFFF", muted_text="#FFFF66",
     primary="#FFFF00", on_primary="#000000", surface="#000000", on_surface="#FFFFFF",
     border="#FFFFFF", header="#000000", on_header="#FFFF00", focus="#00FFFF",
+    error_background="#000000", error_border="#FF9999",
 )
 PALETTES = (STANDARD, HIGH_CONTRAST)
 
@@ -69,7 +73,7 @@ class Theme:
 
     @property
     def button_min_px(self) -> int:
-        return max(MIN_TOUCH_PX, round(self.body_px * 3.2))
+        return max(MIN_TOUCH_PX, round(self.body_px * 2.6))
 
     @property
     def nav_px(self) -> int:
@@ -92,6 +96,20 @@ class Theme:
         QLabel[role="hero"] {{ font-size: {self.hero_px}px; font-weight: bold; }}
         QLabel[role="title"] {{ font-size: {self.title_px}px; font-weight: bold; }}
         QLabel[role="muted"] {{ color: {p.muted_text}; }}
+        QLabel[role="strong"] {{ font-weight: bold; }}
+        QLabel[role="question"] {{ font-size: {round(self.body_px * 1.25)}px; font-weight: bold; }}
+        QLabel[role="reference"] {{ font-size: {self.hero_px}px; font-weight: bold;
+                                    letter-spacing: 4px; }}
+        QLabel[role="error"] {{ color: {p.text}; background: {p.error_background};
+                                border: 3px solid {p.error_border}; border-radius: 10px;
+                                padding: 8px 16px; font-weight: bold; }}
+        QLineEdit[role="field"] {{ min-height: {MIN_TOUCH_PX}px; border: 3px solid {p.border};
+                                   border-radius: 10px; padding: 0 16px;
+                                   background: {p.surface}; color: {p.on_surface};
+                                   font-size: {self.body_px}px; }}
+        QLineEdit[role="field"]:focus {{ border: 5px solid {p.focus}; }}
+        QWidget[role="keyboard"] QPushButton {{ min-height: {MIN_TOUCH_PX}px; min-width: 0;
+                                               padding: 0 4px; }}
         QWidget[role="header"], QWidget[role="header"] QLabel {{
             background: {p.header}; color: {p.on_header}; font-weight: bold; }}
         QPushButton {{ min-height: {self.button_min_px}px; min-width: {self.button_min_px}px;
@@ -102,7 +120,8 @@ class Theme:
         QWidget[role="header"] {{ font-size: {self.nav_px}px; }}
         QPushButton[role="nav"] {{ background: {p.header}; color: {p.on_header};
                                    border-color: {p.on_header}; font-size: {self.nav_px}px;
-                                   min-width: 0; padding: 0 {self.nav_px // 2}px; }}
+                                   min-width: 0; min-height: {MIN_TOUCH_PX}px;
+                                   padding: 0 {self.nav_px // 2}px; }}
         QPushButton[role="tile"] {{ min-height: {self.tile_min_px}px;
                                     font-size: {round(self.body_px * 1.25)}px; }}
         QPushButton:pressed {{ border: 5px solid {p.focus}; }}
@@ -140,4 +159,5 @@ def text_pairs(palette: Palette) -> list[tuple[str, str, str]]:
         ("primary button", palette.on_primary, palette.primary),
         ("surface", palette.on_surface, palette.surface),
         ("header", palette.on_header, palette.header),
+        ("error message", palette.text, palette.error_background),
     ]

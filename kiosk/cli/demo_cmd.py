@@ -19,7 +19,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                     "as a PNG.",
     )
     parser.add_argument("--tour-dir", type=Path, default=DEFAULT_TOUR_DIR, metavar="DIR",
-                        help=f"where the headless tour saves its PNGs (default: {DEFAULT_TOUR_DIR})")
+                        help=f"where the headless tour saves its PNGs "
+                             f"(default: {DEFAULT_TOUR_DIR})")
     parser.add_argument("--headless", action="store_true",
                         help="run the guided tour even when a display is available")
     parser.set_defaults(handler=handle)
@@ -30,7 +31,7 @@ def handle(args: argparse.Namespace) -> int:
     from kiosk.cli import gui_launch
 
     if display_available() and not args.headless:
-        return gui_launch.run_window(config, fullscreen=False)
+        return gui_launch.run_window(config, fullscreen=False, demo_hub=True)
     if not args.headless:
         print(f"No display found: running the headless guided tour instead, "
               f"screens saved in {args.tour_dir.resolve()}/")

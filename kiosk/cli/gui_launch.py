@@ -15,10 +15,10 @@ def use_offscreen_platform() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def run_window(config: KioskConfig, fullscreen: bool) -> int:
+def run_window(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
     from ui.app import run_kiosk
 
-    return run_kiosk(config, fullscreen=fullscreen)
+    return run_kiosk(config, fullscreen=fullscreen, demo_hub=demo_hub)
 
 
 def render_screenshots(config: KioskConfig, out_dir: Path, variants: bool) -> list[Path]:

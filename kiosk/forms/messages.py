@@ -157,8 +157,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your request goes to: {authority}.",
     },
     "receipt.online": {
-        "fr": "Votre demande est partie.",
-        "en": "Your request has been sent.",
+        "fr": "La borne est connectée : votre demande part tout de suite.",
+        "en": "The kiosk is connected: your request is being sent now.",
     },
     "receipt.offline": {
         "fr": "La borne n'a pas de connexion pour le moment. Votre demande sera envoyée dès que la "

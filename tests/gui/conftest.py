@@ -1,17 +1,85 @@
-"""A real kiosk window, built as `kiosk run` builds it, for tests that tap through screens."""
+"""A real kiosk window, built as `kiosk run` builds it, and a citizen who taps its keys."""
 
 import pytest
+from PySide6.QtCore import Qt
 
+from kiosk.services import KioskServices
 from ui.app import build_window
 from ui.main_window import KioskWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_config) -> KioskWindow:
-    window = build_window(demo_config, idle_warning_ms=300)
+def kiosk_config(make_config):
+    """The demo settings with the queue in a temporary folder; no hub answers on port 9."""
+    return make_config(hub__url="http://127.0.0.1:9")
+
+
+@pytest.fixture
+def window(qtbot, kiosk_config) -> KioskWindow:
+    services = KioskServices(kiosk_config)
+    window = build_window(kiosk_config, services=services)
     qtbot.addWidget(window)
     window.spoken = []
     window.speak = lambda text, _lang: window.spoken.append(text)
     window.show()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    services.close()
+
+
+class Citizen:
+    """Taps what a person would tap: real buttons, real keys of the on-screen keyboard."""
+
+    def __init__(self, qtbot, window: KioskWindow):
+        self.qtbot, self.window = qtbot, window
+
+    def tap(self, button) -> None:
+        assert button.isVisible(), f"'{button.text()}' is not on screen"
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def open_service(self, theme_id: str, service_id: str, lang: str = "fr") -> None:
+        self.tap(self.window.attract.start_button)
+        self.tap(self.window.language.buttons[lang])
+        self.tap(self.window.home.tiles[theme_id])
+        self.tap(self.window.theme.buttons[service_id])
+
+    def keyboard(self):
+        return self.window.question.input.keyboard
+
+    def type(self, text: str) -> None:
+        keyboard = self.keyboard()
+        for char in text:
+            if char == " ":
+                self.tap(keyboard.space_key)
+                continue
+            if char.isupper() and not keyboard.shift_key.isChecked():
+                self.tap(keyboard.shift_key)
+            keys = [key for key in keyboard.findChildren(type(keyboard.done_key))
+                    if key.text() == char and key.isVisible()]
+            assert keys, f"no key '{char}' on the keyboard"
+            self.tap(keys[0])
+
+    def erase(self, times: int) -> None:
+        for _ in range(times):
+            self.tap(self.keyboard().erase_key)
+
+    def confirm(self) -> None:
+        self.tap(self.keyboard().done_key)
+
+    def answer(self, text: str) -> None:
+        self.type(text)
+        self.confirm()
+
+    def skip(self) -> None:
+        self.tap(self.window.question.skip_button)
+
+    def choose(self, value) -> None:
+        self.tap(self.window.question.input.buttons[value])
+
+    def question(self) -> str:
+        return self.window.question.question.text()
+
+
+@pytest.fixture
+def citizen(qtbot, window) -> Citizen:
+    return Citizen(qtbot, window)

@@ -65,6 +65,7 @@ def test_asking_for_help_then_going_back_returns_exactly_where_the_citizen_was(q
 
 
 def test_idle_shows_a_warning_and_more_time_keeps_the_citizen_where_they_were(qtbot, window):
+    window.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["en"])
     tap(qtbot, window.home.tiles["retraite"])
@@ -76,6 +77,7 @@ def test_idle_shows_a_warning_and_more_time_keeps_the_citizen_where_they_were(qt
 
 
 def test_an_unanswered_idle_warning_wipes_the_session_back_to_the_attract_screen(qtbot, window):
+    window.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["en"])
     tap(qtbot, window.home.tiles["famille"])
@@ -88,6 +90,7 @@ def test_an_unanswered_idle_warning_wipes_the_session_back_to_the_attract_screen
 
 
 def test_touching_the_screen_postpones_the_idle_warning(qtbot, window):
+    window.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["fr"])
     for _ in range(4):

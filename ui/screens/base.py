@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalog import Catalog
-from kiosk.journey import JourneyState
+from kiosk.journey import Journey, JourneyState
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +19,9 @@ class ScreenContext:
     site_name: str
     languages: tuple[str, ...]
     idle_reset_seconds: int = 30
+    journey: Journey | None = None  # read by the guided-request screens (form state)
+    hub_url: str = ""  # base of the tracking link in the receipt's QR code
+    link_up: Callable[[], bool] = field(default=lambda: False)  # is the hub reachable now?
 
 
 class Screen(QWidget):
@@ -32,6 +36,9 @@ class Screen(QWidget):
 
     def present(self, state: JourneyState) -> None:
         raise NotImplementedError
+
+    def wipe(self) -> None:
+        """Forget anything personal this screen shows (the session ended). Most hold none."""
 
     def spoken_text(self) -> str:
         """What the voice reads when this screen appears or "Répéter" is touched."""

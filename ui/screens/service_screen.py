@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
-from kiosk.catalog import localized
+from kiosk.catalog import Action, localized
 from kiosk.i18n import tr
 from kiosk.journey import JourneyState
 from ui.screens.base import Screen, ScreenContext
+from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 from ui.widgets.qr_view import QrView
 from ui.widgets.scroll_area import TouchScrollArea
 
 
 class ServiceScreen(Screen):
+    request_started = Signal()
+
     def __init__(self, context: ScreenContext, parent=None):
         super().__init__(context, parent)
+        self.request_button = BigButton("", role="primary")
+        self.request_button.clicked.connect(self.request_started)
         self.title = text_label(role="title")
         self.summary = text_label()
         self.who_heading = text_label(role="title")
@@ -38,6 +44,7 @@ class ServiceScreen(Screen):
         scroll.content_layout.addStretch(1)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(scroll, stretch=1)
+        self.layout_.addWidget(self.request_button)
 
     def present(self, state: JourneyState) -> None:
         lang = state.language
@@ -51,9 +58,14 @@ class ServiceScreen(Screen):
         self.documents.setText("\n".join(f"•  {item}" for item in items))
         self.qr.set_data(service.official_url)
         self.qr.setAccessibleDescription(service.official_url)
+        self.qr.setVisible(bool(service.official_url))
         self.qr_caption.setText(tr("service.qr", lang))
+        self.qr_caption.setVisible(bool(service.official_url))
+        self.request_button.set_text(tr("service.start_request", lang))
+        self.request_button.setVisible(Action.GUIDED_REQUEST in service.actions)
 
     def spoken_text(self) -> str:
         documents = self.documents.text().replace("•  ", "").replace("\n", ". ")
+        request = f" {self.request_button.text()} ?" if self.request_button.isVisible() else ""
         return (f"{self.title.text()}. {self.summary.text()} {self.who_heading.text()} "
-                f"{self.who.text()}. {self.documents_heading.text()} : {documents}.")
+                f"{self.who.text()}. {self.documents_heading.text()} : {documents}.{request}")

@@ -23,10 +23,12 @@ class KeyboardMode(enum.Enum):
     NUMERIC = "numeric"  # a phone-style pad: digits only
 
 
-LETTER_ROWS = ("azertyuiop", "qsdfghjklm", "wxcvbn'-", "éèêàçùâîôë")
-EMAIL_ROWS = ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn@._-")
+# Accents sit at the ends of the letter rows, not on a row of their own: five rows of 72 px
+# keys leave room for the question on an 800 px screen, even at the largest text size.
+LETTER_ROWS = ("1234567890-,.", "azertyuiopéèê", "qsdfghjklmàâç", "wxcvbnùûîïôë'")
+EMAIL_ROWS = ("1234567890-_.", "azertyuiop@", "qsdfghjklm", "wxcvbn")
 NUMERIC_ROWS = ("123", "456", "789", "0")
-KEYS_PER_ROW = 10
+KEYS_PER_ROW = 13
 
 
 class OnScreenKeyboard(QWidget):
@@ -40,8 +42,9 @@ class OnScreenKeyboard(QWidget):
         self._capitals = False
         self._letter_keys: list[BigButton] = []
         self.mode = mode
+        self.setProperty("role", "keyboard")
         self.grid = QGridLayout(self)
-        self.grid.setSpacing(8)
+        self.grid.setSpacing(6)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.shift_key = self._special_key("keyboard.capitals", self.toggle_capitals)
         self.shift_key.setCheckable(True)
@@ -74,19 +77,21 @@ class OnScreenKeyboard(QWidget):
                 key = self._character_key(char)
                 if char.isalpha():
                     self._letter_keys.append(key)
-                span_start = 1 if self.mode is KeyboardMode.NUMERIC and char == "0" else column
-                self.grid.addWidget(key, row, span_start)
+                if self.mode is KeyboardMode.NUMERIC and char == "0":
+                    self.grid.addWidget(key, row, 0, 1, 3)  # a wide 0, like a phone's
+                else:
+                    self.grid.addWidget(key, row, column)
         last = len(rows)
-        if self.mode is KeyboardMode.NUMERIC:
-            self.grid.addWidget(self.erase_key, last - 1, 2)
-            self.grid.addWidget(self.done_key, last, 0, 1, columns)
+        if self.mode is KeyboardMode.NUMERIC:  # four rows: erase and confirm on the right
+            self.grid.addWidget(self.erase_key, 0, columns)
+            self.grid.addWidget(self.done_key, 1, columns, 3, 1)
             self.shift_key.hide()
             self.space_key.hide()
             return
-        self.grid.addWidget(self.shift_key, last, 0, 1, 2)
-        self.grid.addWidget(self.space_key, last, 2, 1, 4)
-        self.grid.addWidget(self.erase_key, last, 6, 1, 2)
-        self.grid.addWidget(self.done_key, last, 8, 1, 2)
+        self.grid.addWidget(self.shift_key, last, 0, 1, 3)
+        self.grid.addWidget(self.space_key, last, 3, 1, 5)
+        self.grid.addWidget(self.erase_key, last, 8, 1, 2)
+        self.grid.addWidget(self.done_key, last, 10, 1, 3)
         if self.mode is KeyboardMode.EMAIL:
             self.shift_key.hide()
 

@@ -29,6 +29,7 @@ class NavBar(QWidget):
         self.voice_status.setProperty("role", "status")
         self.voice_status.hide()
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.back_button)
         layout.addWidget(self.home_button)
         layout.addWidget(self.site_label, stretch=2)

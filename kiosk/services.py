@@ -1,0 +1,85 @@
+"""The kiosk's services behind one object: the request queue (opened on first use, because
+SQLite and cryptography cost start-up time) and, for the demo, a hub on loopback.
+
+The UI talks to this object; it never builds storage or network parts itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from kiosk.config import KioskConfig
+
+if TYPE_CHECKING:
+    from kiosk.outbox_service import OutboxService
+
+log = logging.getLogger(__name__)
+
+
+class KioskServices:
+    def __init__(self, config: KioskConfig, sync: bool = True):
+        """`sync=False` keeps the queue local (screenshots, tours without a hub)."""
+        self.config = config
+        self.sync = sync
+        self._outbox: OutboxService | None = None
+        self._stop_hub: Callable[[], None] | None = None
+        self.hub_url: str = config["hub.url"]
+
+    def outbox(self) -> OutboxService:
+        """The encrypted request queue, syncing in the background once opened."""
+        if self._outbox is None:
+            from kiosk.outbox_service import OutboxService
+
+            self._outbox = OutboxService.from_config(self.config)
+            if self.sync:
+                self._outbox.start()
+        return self._outbox
+
+    def enqueue(self, service_id: str, routing: str, payload: Mapping[str, Any]) -> str:
+        return self.outbox().enqueue(service_id, routing, payload)
+
+    def link_up(self) -> bool:
+        """Did the hub answer at the last exchange? False until the queue has been opened."""
+        if self._outbox is None:
+            return False
+        from offline_cache.sync import LinkState
+
+        return self._outbox.status().link is LinkState.ONLINE
+
+    def start_demo_hub(self) -> str | None:
+        """Serve a reference hub on the loopback address and port of `hub.url`.
+
+        Returns its URL, or None with the reason logged when it cannot (the port is taken,
+        or hub.url is not a loopback address): the kiosk then simply queues offline.
+        """
+        parts = urlsplit(self.config["hub.url"])
+        if parts.hostname not in ("127.0.0.1", "localhost") or parts.port is None:
+            log.warning("demo hub not started: hub.url %s is not a loopback address with a port",
+                        self.config["hub.url"])
+            return None
+        from kiosk.hub.server import start_in_thread
+
+        try:
+            url, self._stop_hub = start_in_thread(demo_hub_dir(self.config), parts.hostname,
+                                                  parts.port)
+        except OSError as error:
+            log.warning("demo hub not started on port %s: %s", parts.port, error.strerror)
+            return None
+        return url
+
+    def close(self) -> None:
+        if self._outbox is not None:
+            self._outbox.close()
+            self._outbox = None
+        if self._stop_hub is not None:
+            self._stop_hub()
+            self._stop_hub = None
+
+
+def demo_hub_dir(config: KioskConfig) -> Path:
+    """Where the demo's hub keeps what it received: beside the kiosk's own data."""
+    return config.data_dir / "demo-hub"

@@ -1,0 +1,78 @@
+"""The receipt: a reference easy to read aloud, a QR code to follow the request (no personal
+data in it), what happens next, and an honest line when the kiosk is offline.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk.i18n import tr
+from kiosk.journey import JourneyState
+from kiosk.receipt import qr_payload, receipt_lines, spoken_receipt
+from ui.screens.base import Screen, ScreenContext
+from ui.widgets.buttons import BigButton
+from ui.widgets.labels import text_label
+from ui.widgets.qr_view import QrView
+from ui.widgets.scroll_area import TouchScrollArea
+
+
+class ReceiptScreen(Screen):
+    finished = Signal()
+    spell_requested = Signal(str)
+
+    def __init__(self, context: ScreenContext, parent=None):
+        super().__init__(context, parent)
+        self.title = text_label(role="title")
+        self.reference = text_label(role="hero")
+        self.reference.setProperty("role", "reference")
+        self.details = text_label()
+        self.qr = QrView(side_px=240)
+        self.qr.setAccessibleName("QR code")
+        scroll = TouchScrollArea()
+        row = QHBoxLayout()
+        row.setSpacing(32)
+        row.addWidget(self.qr)
+        row.addWidget(self.details, stretch=1)
+        scroll.content_layout.addLayout(row)
+        scroll.content_layout.addStretch(1)
+        self.listen_button = BigButton("")
+        self.finish_button = BigButton("", role="primary")
+        self.listen_button.clicked.connect(lambda: self.spell_requested.emit(self._reference))
+        self.finish_button.clicked.connect(self.finished)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.listen_button)
+        buttons.addWidget(self.finish_button)
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.reference)
+        self.layout_.addWidget(scroll, stretch=1)
+        self.layout_.addLayout(buttons)
+        self._reference = ""
+        self._spoken = ""
+
+    def present(self, state: JourneyState) -> None:
+        lang = state.language
+        journey = self.context.journey
+        submission = journey.submission
+        service = self.context.catalog.service(submission.service_id)
+        online = self.context.link_up()
+        lines = receipt_lines(reference=submission.reference, created_at=submission.created_at,
+                              service=service, lang=lang, online=online)
+        self._reference = submission.reference
+        self.title.setText(lines[0])
+        self.reference.setText(submission.reference)
+        self.reference.setAccessibleName(lines[1])
+        self.details.setText("\n".join(lines[2:]))
+        self.qr.set_data(qr_payload(self.context.hub_url, submission.client_id))
+        self.listen_button.set_text(tr("receipt.listen_again", lang))
+        self.finish_button.set_text(tr("receipt.finish", lang))
+        self._spoken = spoken_receipt(submission.reference, lang, online=online)
+
+    def wipe(self) -> None:
+        for label in (self.reference, self.details):
+            label.clear()
+        self.qr.set_data("")
+        self._reference = self._spoken = ""
+
+    def spoken_text(self) -> str:
+        return self._spoken

@@ -1,0 +1,194 @@
+"""One input per kind of question, all with the same small contract, so the question screen
+never cares which kind it shows:
+
+- `submitted(raw)` when the citizen confirms (the raw value the form engine expects);
+- `raw()` the current value, kept as a draft when the citizen leaves the screen;
+- `set_draft(value)` puts back what they typed before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.catalog import Step, localized
+from kiosk.forms.messages import message
+from kiosk.i18n import tr
+from ui.widgets.buttons import BigButton
+from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
+from ui.widgets.labels import text_label
+
+KEYBOARD_FOR_KIND = {
+    "text": KeyboardMode.TEXT, "name": KeyboardMode.TEXT, "description": KeyboardMode.TEXT,
+    "email": KeyboardMode.EMAIL, "nir": KeyboardMode.EMAIL, "iban": KeyboardMode.EMAIL,
+    "number": KeyboardMode.NUMERIC, "phone": KeyboardMode.NUMERIC,
+    "postal_code": KeyboardMode.NUMERIC,
+}
+MAX_TYPED = 500  # the engine refuses longer text politely; the field just stops there
+
+
+class AnswerInput(QWidget):
+    submitted = Signal(object)
+    edited = Signal()  # typed text changed: the screen keeps it as a draft
+
+    def raw(self) -> object:
+        return None
+
+    def set_draft(self, value: object) -> None:
+        """Show a previous answer or draft; unknown shapes are ignored, never fatal."""
+
+
+def answer_field(accessible_name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setProperty("role", "field")
+    field.setMaxLength(MAX_TYPED)
+    field.setAccessibleName(accessible_name)
+    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy to a clipboard
+    return field
+
+
+class TypedInput(AnswerInput):
+    """A field with a visible caret and our keyboard under it."""
+
+    def __init__(self, step: Step, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = answer_field(localized(step.label, lang))
+        self.keyboard = OnScreenKeyboard(KEYBOARD_FOR_KIND[step.kind])
+        self.keyboard.set_language(lang)
+        self.keyboard.attach(self.field)
+        self.keyboard.done.connect(lambda: self.submitted.emit(self.field.text()))
+        self.field.returnPressed.connect(lambda: self.submitted.emit(self.field.text()))
+        self.field.textChanged.connect(self.edited)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.keyboard, stretch=1)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.field.setFocus()
+
+    def raw(self) -> object:
+        return self.field.text()
+
+    def set_draft(self, value: object) -> None:
+        if isinstance(value, str):
+            self.field.setText(value)
+        elif isinstance(value, dict) and isinstance(value.get("postal_code"), str):
+            self.field.setText(value["postal_code"])
+
+
+class ChoiceInput(AnswerInput):
+    """Large buttons, one per answer. With `multiple`, buttons toggle and "Valider" confirms."""
+
+    def __init__(self, options: Sequence[tuple[object, str]], lang: str, multiple: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.multiple = multiple
+        self.buttons: dict[object, BigButton] = {}
+        self._labels: dict[object, str] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        columns = 2 if len(options) > 3 else 1
+        for index, (value, label) in enumerate(options):
+            button = BigButton(label, role="" if multiple else "primary")
+            button.setCheckable(multiple)
+            self._labels[value] = label
+            if multiple:
+                button.toggled.connect(lambda _on, v=value: self._show_mark(v))
+            else:
+                button.clicked.connect(lambda _checked=False, v=value: self.submitted.emit(v))
+            self.buttons[value] = button
+            grid.addWidget(button, index // columns, index % columns)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        if multiple:
+            self.confirm_button = BigButton(tr("keyboard.done", lang), role="primary")
+            self.confirm_button.clicked.connect(lambda: self.submitted.emit(self.raw()))
+            layout.addWidget(self.confirm_button)
+            for value in self.buttons:
+                self._show_mark(value)
+
+    def _show_mark(self, value: object) -> None:
+        """A ticked box in the text itself: the state is never shown by colour alone."""
+        button = self.buttons[value]
+        mark = "☑" if button.isChecked() else "☐"
+        button.set_text(f"{mark}  {self._labels[value]}")
+
+    def raw(self) -> object:
+        return [value for value, button in self.buttons.items() if button.isChecked()]
+
+    def set_draft(self, value: object) -> None:
+        if self.multiple and isinstance(value, list | tuple):
+            for choice, button in self.buttons.items():
+                button.setChecked(choice in value)
+
+
+class DateInput(AnswerInput):
+    """Day, month and year as three large fields on a number pad; no tiny calendar."""
+
+    LENGTHS = (2, 2, 4)
+
+    def __init__(self, step: Step, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        names = [tr("form.day", lang), tr("form.month", lang), tr("form.year", lang)]
+        self.fields = [answer_field(name) for name in names]
+        self.keyboard = OnScreenKeyboard(KeyboardMode.NUMERIC)
+        self.keyboard.set_language(lang)
+        self.keyboard.done.connect(lambda: self.submitted.emit(self.raw()))
+        row = QHBoxLayout()
+        for name, field, length in zip(names, self.fields, self.LENGTHS, strict=True):
+            field.setMaxLength(length)
+            field.setPlaceholderText(name)
+            column = QVBoxLayout()
+            column.addWidget(text_label(name))
+            column.addWidget(field)
+            row.addLayout(column, stretch=length)
+            field.textEdited.connect(lambda text, f=field: self._advance(f, text))
+            field.textChanged.connect(self.edited)
+            field.cursorPositionChanged.connect(lambda *_args, f=field: self.keyboard.attach(f))
+        self.keyboard.attach(self.fields[0])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.keyboard, stretch=1)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fields[0].setFocus()
+
+    def _advance(self, field: QLineEdit, text: str) -> None:
+        """Move to the next field when this one is full: less to tap."""
+        index = self.fields.index(field)
+        if len(text) == field.maxLength() and index < 2:
+            self.fields[index + 1].setFocus()
+            self.keyboard.attach(self.fields[index + 1])
+
+    def focus_field(self, index: int) -> None:
+        self.fields[index].setFocus()
+        self.keyboard.attach(self.fields[index])
+
+    def raw(self) -> object:
+        return tuple(field.text() for field in self.fields)
+
+    def set_draft(self, value: object) -> None:
+        if isinstance(value, list | tuple) and len(value) == 3:
+            for field, part in zip(self.fields, value, strict=True):
+                field.setText(str(part))
+
+
+def build_input(step: Step, lang: str) -> AnswerInput:
+    """The input for one question, by kind."""
+    if step.kind == "yes_no":
+        return ChoiceInput([(True, message("form.yes", lang)), (False, message("form.no", lang))],
+                           lang)
+    if step.kind in ("single_choice", "multiple_choice"):
+        options = [(choice.value, localized(choice.label, lang)) for choice in step.choices]
+        return ChoiceInput(options, lang, multiple=step.kind == "multiple_choice")
+    if step.kind == "date_of_birth":
+        return DateInput(step, lang)
+    return TypedInput(step, lang)
