@@ -17,6 +17,7 @@ DEB_PACKAGES=(
   libxcb-render-util0 libxcb-shape0
   espeak-ng libespeak-ng1 alsa-utils sox
   binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
+  poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
 )
 VENV=.venv
 STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"

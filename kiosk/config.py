@@ -122,6 +122,38 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outbox.held_warning_days", int, 7,
             "Days before that deletion when the kiosk starts warning about it.",
             "a whole number of days from 1 to 60", _in_range(1, 60)),
+    # Printer (kiosk/printing, docs/printing.md)
+    Setting("printer.kind", str, "none",
+            "Where receipts go: none, pdf (files in printer.pdf_dir), escpos-usb, "
+            "escpos-serial, escpos-network (thermal printers) or system (a CUPS queue).",
+            "one of 'none', 'pdf', 'escpos-usb', 'escpos-serial', 'escpos-network', 'system'",
+            lambda v: v in ("none", "pdf", "escpos-usb", "escpos-serial", "escpos-network",
+                            "system")),
+    Setting("printer.device", str, "",
+            "The printer: a device path (/dev/usb/lp0, /dev/ttyUSB0), host:port "
+            "(192.168.1.50:9100), or a CUPS queue name; empty for none and pdf.",
+            "a device path, host:port, a CUPS queue name, or empty"),
+    Setting("printer.codepage", str, "cp858",
+            "ESC/POS character table that prints French accents: cp858 (ESC t 19, has €), "
+            "cp1252 (ESC t 16) or cp850 (ESC t 2, no €).",
+            "one of 'cp858', 'cp1252', 'cp850'", lambda v: v in ("cp858", "cp1252", "cp850")),
+    Setting("printer.width_chars", int, 48,
+            "Characters per line on the thermal printer: 48 (80 mm), 42 (80 mm, 512 dots), "
+            "32 (58 mm).",
+            "32, 42 or 48", lambda v: v in (32, 42, 48)),
+    Setting("printer.baudrate", int, 9600,
+            "Speed of a serial thermal printer (escpos-serial); see its self-test page.",
+            "one of 9600, 19200, 38400, 57600, 115200",
+            lambda v: v in (9600, 19200, 38400, 57600, 115200)),
+    Setting("printer.timeout_seconds", int, 10,
+            "Seconds to reach a network printer or hand a receipt to it before giving up.",
+            "a whole number of seconds from 1 to 120", _in_range(1, 120)),
+    Setting("printer.pdf_dir", str, "",
+            "Folder for PDF receipts (kind pdf); empty means receipts/ in the data folder.",
+            "a folder path, or empty"),
+    Setting("printer.pdf_paper", str, "a6",
+            "Page of a PDF receipt (kinds pdf and system): a6, or roll80 (80 mm wide roll).",
+            "'a6' or 'roll80'", lambda v: v in ("a6", "roll80")),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

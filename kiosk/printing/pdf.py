@@ -1,0 +1,111 @@
+"""A receipt as a PDF drawn with Pillow: large Atkinson Hyperlegible type and the QR code.
+
+Pillow alone (already a dependency through qrcode[pil]) is enough: each page is drawn as a
+300 dpi image and saved as PDF. The text is not selectable, which a paper receipt does not
+need; in exchange nothing new enters the bundle, and the shipped font is always the one used,
+so accents can never fall back to a font without them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from kiosk.paths import fonts_dir
+from kiosk.printing.layout import is_reference_line, wrap
+from kiosk.receipt import qr_image
+
+DPI = 300
+MM = DPI / 25.4
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    name: str
+    width_mm: float
+    height_mm: float | None  # None: a roll, as long as the receipt
+    margin_mm: float
+
+
+PAPERS = {
+    "a6": Paper("a6", 105.0, 148.0, 7.0),
+    "roll80": Paper("roll80", 80.0, None, 4.0),
+}
+# Point sizes: body large enough for older eyes (12 pt on a hand-held ticket), reference huge.
+BODY_PT, TITLE_PT, REFERENCE_PT = 12, 14, 22
+QR_MM, QR_MIN_MM = 38, 24  # phones read 24 mm easily at 20 cm
+
+
+def _font(bold: bool, points: int) -> ImageFont.FreeTypeFont:
+    face = "AtkinsonHyperlegible_700Bold.ttf" if bold else "AtkinsonHyperlegible_400Regular.ttf"
+    return ImageFont.truetype(str(fonts_dir() / face), round(points * DPI / 72))
+
+
+def _blocks(lines: list[str], reference: str, width_px: int):
+    """(font, text) rows in order; the title bold, the reference line big and bold."""
+    for index, line in enumerate(lines):
+        if is_reference_line(line, reference):
+            font = _font(True, REFERENCE_PT)
+        else:
+            font = _font(index == 0, TITLE_PT if index == 0 else BODY_PT)
+        for row in wrap(line, lambda text, f=font: f.getlength(text) <= width_px):
+            yield font, row
+        yield None, ""  # a gap between paragraphs
+
+
+def render_pages(lines: list[str], qr_payload: str, *, paper: str = "a6",
+                 reference: str = "") -> list[Image.Image]:
+    """The receipt as page images (greyscale, 300 dpi); A6 flows onto more pages if needed."""
+    spec = PAPERS[paper]
+    width = round(spec.width_mm * MM)
+    margin = round(spec.margin_mm * MM)
+    usable = width - 2 * margin
+    qr = _qr_for(qr_payload, min(usable, round(QR_MM * MM)))
+    rows = list(_blocks(lines, reference, usable))
+    gap = round(2 * MM)
+
+    def height_of(font) -> int:
+        return gap if font is None else round(font.size * 1.25)
+
+    if spec.height_mm is None:  # a roll: one page exactly as long as the receipt
+        page_height = 2 * margin + sum(height_of(font) for font, _ in rows) + qr.height
+    else:
+        page_height = round(spec.height_mm * MM)
+    pages = [Image.new("L", (width, page_height), 255)]
+    y = margin
+    for font, text in rows:
+        step = height_of(font)
+        if y + step > page_height - margin:
+            pages.append(Image.new("L", (width, page_height), 255))
+            y = margin
+        if font is not None:
+            ImageDraw.Draw(pages[-1]).text((margin, y), text, font=font, fill=0)
+        y += step
+    room = page_height - margin - y
+    if qr.height > room >= round(QR_MIN_MM * MM):  # a smaller QR keeps it on the same page
+        qr = _qr_for(qr_payload, room)
+    if qr.height > room:
+        pages.append(Image.new("L", (width, page_height), 255))
+        y = margin
+    pages[-1].paste(qr, ((width - qr.width) // 2, y))
+    return pages
+
+
+def _qr_for(payload: str, target_px: int) -> Image.Image:
+    """The QR at a whole number of pixels per module (no blurry resampling), about target."""
+    modules = qr_image(payload, box_size=1).width
+    return qr_image(payload, box_size=max(3, target_px // modules))
+
+
+def write_pdf(lines: list[str], qr_payload: str, path: Path, *, paper: str = "a6",
+              reference: str = "") -> Path:
+    """Render and save; the file is written next to its final name, then renamed into place."""
+    pages = render_pages(lines, qr_payload, paper=paper, reference=reference)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    pages[0].save(partial, "PDF", resolution=float(DPI), save_all=True,
+                  append_images=pages[1:])
+    partial.replace(path)
+    return path
