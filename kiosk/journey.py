@@ -22,6 +22,7 @@ class Step(enum.Enum):
 
     ATTRACT = "attract"  # waiting for someone to touch the screen
     LANGUAGE = "language"  # choosing the interface language
+    COMFORT = "comfort"  # text size, contrast, voice on/off, speech rate
     HOME = "home"  # life themes as large tiles
     THEME = "theme"  # the procedures of one theme
     SERVICE = "service"  # one procedure explained in plain words
@@ -33,6 +34,32 @@ class Step(enum.Enum):
     IDLE_WARNING = "idle_warning"  # "are you still there?" before the wipe
 
 
+class TextSize(enum.Enum):
+    """The three text sizes a citizen can pick (the UI theme maps them to pixels)."""
+
+    NORMAL = "normal"  # already large: body text 28 px
+    LARGE = "large"  # one step up
+    LARGER = "larger"  # for low vision
+
+
+class SpeechRate(enum.Enum):
+    """The three speech rates a citizen can pick (the voice maps them to words a minute)."""
+
+    SLOW = "slow"
+    NORMAL = "normal"
+    FAST = "fast"
+
+
+@dataclass(frozen=True, slots=True)
+class Comfort:
+    """How this citizen wants the kiosk to look and sound; back to defaults for the next one."""
+
+    text_size: TextSize = TextSize.NORMAL
+    high_contrast: bool = False
+    voice_on: bool = True
+    speech_rate: SpeechRate = SpeechRate.NORMAL
+
+
 @dataclass(frozen=True, slots=True)
 class JourneyState:
     step: Step = Step.ATTRACT
@@ -41,6 +68,7 @@ class JourneyState:
     service_id: str | None = None
     question_id: str | None = None  # the form step on screen, so each question is a new state
     attempt: int = 0  # bumped by a refused answer: the screen shows the error and speaks it
+    comfort: Comfort = Comfort()
 
 
 log = logging.getLogger(__name__)
@@ -51,7 +79,8 @@ FORM_STEPS = {Phase.QUESTION: Step.QUESTION, Phase.REVIEW: Step.REVIEW,
 
 class Journey:
     def __init__(self, catalog: Catalog, languages: tuple[str, ...], default_language: str,
-                 outbox: Callable[[], Outbox] | None = None):
+                 outbox: Callable[[], Outbox] | None = None,
+                 default_comfort: Comfort = Comfort()):
         """`outbox` builds the request queue on first use (it is slow to open at start-up)."""
         self.catalog = catalog
         self._outbox_factory = outbox
@@ -61,7 +90,8 @@ class Journey:
         self.submit_failed = False  # the queue refused the request: the consent screen says so
         self.languages = languages
         self.default_language = default_language
-        self._state = JourneyState(language=default_language)
+        self.default_comfort = default_comfort
+        self._state = JourneyState(language=default_language, comfort=default_comfort)
         self._history: list[JourneyState] = []
         self._paused: JourneyState | None = None  # the screen an overlay (help, idle) covers
         self._listeners: list[Listener] = []
@@ -84,13 +114,30 @@ class Journey:
     def start(self) -> None:
         """The attract screen was touched."""
         if self._state.step is Step.ATTRACT:
-            next_step = Step.LANGUAGE if len(self.languages) > 1 else Step.HOME
+            next_step = Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT
             self._go(replace(self._state, step=next_step))
 
     def choose_language(self, language: str) -> None:
         if language not in self.languages:
             raise ValueError(f"language {language!r} is not offered here")
-        self._go(replace(self._state, step=Step.HOME, language=language))
+        self._go(replace(self._state, step=Step.COMFORT, language=language))
+
+    def set_comfort(self, **changes: object) -> None:
+        """A comfort choice takes effect at once, on the comfort screen itself."""
+        comfort = replace(self._state.comfort, **changes)
+        self._go(replace(self._state, comfort=comfort), remember=False)
+
+    def open_comfort(self) -> None:
+        """The comfort screen from anywhere; "Continuer" comes back to the same place."""
+        if self._state.step not in (Step.COMFORT, Step.HELP, Step.IDLE_WARNING, Step.ATTRACT):
+            self._paused = self._state
+            self._go(replace(self._state, step=Step.COMFORT), remember=False)
+
+    def comfort_done(self) -> None:
+        if self._paused is not None:
+            self.resume()
+        else:
+            self._go(replace(self._state, step=Step.HOME))
 
     def choose_theme(self, theme_id: str) -> None:
         self.catalog.theme(theme_id)  # fails loudly on an unknown id
@@ -124,7 +171,7 @@ class Journey:
                              question_id=None))
 
     def ask_for_help(self) -> None:
-        if self._state.step not in (Step.HELP, Step.IDLE_WARNING):
+        if self._state.step not in (Step.HELP, Step.IDLE_WARNING, Step.COMFORT):
             self._paused = self._state
             self._go(replace(self._state, step=Step.HELP), remember=False)
 
@@ -202,11 +249,12 @@ class Journey:
         """Back to the screen the overlay covered ("I need more time")."""
         if self._paused is not None:
             paused, self._paused = self._paused, None
-            self._go(paused, remember=False)
+            self._go(replace(paused, comfort=self._state.comfort), remember=False)
 
     def reset(self) -> None:
         """Forget everything and show the attract screen: the next citizen starts clean."""
         self._drop_form()
         self._history.clear()
         self._paused = None
-        self._go(JourneyState(language=self.default_language), remember=False)
+        self._go(JourneyState(language=self.default_language, comfort=self.default_comfort),
+                 remember=False)

@@ -3,7 +3,7 @@
 import pytest
 
 from kiosk.catalog import load_catalog
-from kiosk.journey import Journey, Step
+from kiosk.journey import Comfort, Journey, SpeechRate, Step, TextSize
 
 
 @pytest.fixture
@@ -14,7 +14,7 @@ def journey():
 def test_a_single_language_kiosk_skips_the_language_screen():
     journey = Journey(load_catalog(), ("fr",), "fr")
     journey.start()
-    assert journey.state.step is Step.HOME
+    assert journey.state.step is Step.COMFORT
 
 
 def test_choosing_a_service_remembers_its_theme(journey):
@@ -60,5 +60,36 @@ def test_listeners_see_every_step(journey):
     journey.subscribe(lambda state: seen.append(state.step))
     journey.start()
     journey.choose_language("fr")
+    journey.comfort_done()
     journey.home()
-    assert seen == [Step.LANGUAGE, Step.HOME]
+    assert seen == [Step.LANGUAGE, Step.COMFORT, Step.HOME]
+
+
+def test_comfort_choices_apply_at_once_and_survive_the_help_screen(journey):
+    journey.start()
+    journey.choose_language("fr")
+    journey.set_comfort(text_size=TextSize.LARGER, voice_on=False)
+    journey.comfort_done()
+    journey.choose_theme("sante")
+    journey.ask_for_help()
+    journey.resume()
+    assert journey.state.comfort == Comfort(text_size=TextSize.LARGER, voice_on=False)
+
+
+def test_comfort_opened_from_a_page_returns_to_that_page_with_the_new_choice(journey):
+    journey.start()
+    journey.choose_language("fr")
+    journey.comfort_done()
+    journey.choose_service("carte-identite")
+    journey.open_comfort()
+    journey.set_comfort(high_contrast=True)
+    journey.comfort_done()
+    assert journey.state.step is Step.SERVICE and journey.state.comfort.high_contrast
+
+
+def test_the_next_citizen_gets_the_default_comfort_back(journey):
+    journey.start()
+    journey.choose_language("fr")
+    journey.set_comfort(speech_rate=SpeechRate.SLOW)
+    journey.reset()
+    assert journey.state.comfort == Comfort()

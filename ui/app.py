@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.catalog import Catalog, load_catalog
 from kiosk.config import KioskConfig
-from kiosk.journey import Journey
+from kiosk.journey import Comfort, Journey
 from kiosk.services import KioskServices
 from ui.first_paint import install_if_requested
 from ui.fonts import load_fonts
 from ui.idle import IdleWatcher
 from ui.main_window import KioskWindow
 from ui.screens.base import ScreenContext
-from ui.theme import FONT_FAMILY, Theme
+from ui.theme import FONT_FAMILY, HIGH_CONTRAST, Theme
 
 WINDOW_SIZE = QSize(1280, 800)
 
@@ -38,17 +38,21 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None) -> KioskWindow:
     app = ensure_application()
-    apply_theme(app, theme or Theme())
     catalog = catalog or load_catalog()
     services = services or KioskServices(config)
     languages = tuple(config["interface.languages"])
+    theme = theme or Theme()
+    apply_theme(app, theme)
     journey = Journey(catalog, languages, config["interface.default_language"],
-                      outbox=lambda: services)
+                      outbox=lambda: services,
+                      default_comfort=Comfort(text_size=theme.text_size,
+                                              high_contrast=theme.palette is HIGH_CONTRAST))
     context = ScreenContext(catalog=catalog, site_name=config["site.name"], languages=languages,
                             idle_reset_seconds=config["interface.idle_reset_seconds"],
                             journey=journey, hub_url=services.hub_url,
                             link_up=services.link_up)
     window = KioskWindow(journey, context)
+    window.on_comfort = lambda comfort: apply_theme(app, Theme.for_comfort(comfort))
     window.services = services
     window.setFixedSize(WINDOW_SIZE)  # a kiosk screen; full screen takes the display's size
     warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
@@ -67,6 +71,14 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
     bridge = VoiceBridge(config, parent=window)
     window.speak = bridge.speak
     window.spell = bridge.spell
+    apply_look = window.on_comfort
+
+    def on_comfort(comfort: Comfort) -> None:
+        apply_look(comfort)
+        bridge.set_comfort(comfort)
+
+    window.on_comfort = on_comfort
+    bridge.set_comfort(window.journey.state.comfort)
     window.nav_bar.show_voice_unavailable(bridge.unavailable)
     bridge.unavailable_changed.connect(window.nav_bar.show_voice_unavailable)
     # The worker process must not outlive the window, in tests as at the end of the day.

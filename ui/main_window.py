@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.journey import Journey, JourneyState, Step
+from kiosk.journey import Comfort, Journey, JourneyState, Step
 from ui.screens.attract_screen import AttractScreen
 from ui.screens.base import Screen, ScreenContext
 from ui.widgets.nav_bar import NavBar
@@ -40,6 +40,9 @@ class KioskWindow(QWidget):
         self.nav_bar.home_requested.connect(journey.home)
         self.nav_bar.help_requested.connect(journey.ask_for_help)
         self.nav_bar.repeat_requested.connect(self.repeat)
+        self.nav_bar.comfort_requested.connect(journey.open_comfort)
+        self.on_comfort: Callable[[Comfort], None] = lambda _comfort: None
+        self._comfort: Comfort | None = None
         journey.subscribe(self.show_state)
         self.show_state(journey.state)
 
@@ -55,6 +58,10 @@ class KioskWindow(QWidget):
     @property
     def language(self) -> Screen:
         return self.screen(Step.LANGUAGE)
+
+    @property
+    def comfort(self) -> Screen:
+        return self.screen(Step.COMFORT)
 
     @property
     def home(self) -> Screen:
@@ -99,10 +106,14 @@ class KioskWindow(QWidget):
     def show_state(self, state: JourneyState) -> None:
         if self.journey.form is None and self.journey.submission is None:
             self.wipe()
+        if state.comfort != self._comfort:  # size, contrast, voice: before the screen is drawn
+            self._comfort = state.comfort
+            self.on_comfort(state.comfort)
         screen = self.screen(state.step)
         screen.present(state)
         self.nav_bar.set_language(state.language)
         self.nav_bar.setVisible(state.step not in (Step.ATTRACT, Step.IDLE_WARNING))
+        self.nav_bar.comfort_button.setEnabled(state.step is not Step.COMFORT)
         self.stack.setCurrentWidget(screen)
         self.speak(screen.spoken_text(), state.language)
 
@@ -128,6 +139,15 @@ def _language(context: ScreenContext, window: KioskWindow) -> Screen:
 
     screen = LanguageScreen(context)
     screen.language_chosen.connect(window.journey.choose_language)
+    return screen
+
+
+def _comfort(context: ScreenContext, window: KioskWindow) -> Screen:
+    from ui.screens.comfort_screen import ComfortScreen
+
+    screen = ComfortScreen(context)
+    screen.changed.connect(lambda setting, value: window.journey.set_comfort(**{setting: value}))
+    screen.done.connect(window.journey.comfort_done)
     return screen
 
 
@@ -209,7 +229,8 @@ def _idle(context: ScreenContext, window: KioskWindow) -> Screen:
 
 
 _SCREEN_BUILDERS: dict[Step, Callable[[ScreenContext, KioskWindow], Screen]] = {
-    Step.ATTRACT: _attract, Step.LANGUAGE: _language, Step.HOME: _home, Step.THEME: _theme,
+    Step.ATTRACT: _attract, Step.LANGUAGE: _language, Step.COMFORT: _comfort, Step.HOME: _home,
+    Step.THEME: _theme,
     Step.SERVICE: _service, Step.QUESTION: _question, Step.REVIEW: _review,
     Step.CONSENT: _consent, Step.RECEIPT: _receipt, Step.HELP: _help, Step.IDLE_WARNING: _idle,
 }

@@ -12,7 +12,7 @@ from kiosk.config import KioskConfig
 from kiosk.journey import Journey
 from kiosk.services import KioskServices
 from ui.app import build_window
-from ui.theme import PALETTES, TextSize, Theme
+from ui.theme import BODY_PX, PALETTES, TextSize, Theme
 
 
 def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
@@ -23,7 +23,8 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
     return [
         ("attract", lambda: None),
         ("language", journey.start),
-        ("home", lambda: journey.choose_language(journey.default_language)),
+        ("comfort", lambda: journey.choose_language(journey.default_language)),
+        ("home", journey.comfort_done),
         ("theme", lambda: journey.choose_theme(first_theme)),
         ("service", lambda: journey.choose_service(first_service)),
         ("question-choice", lambda: (journey.choose_service(DEMO_REQUEST),
@@ -38,7 +39,7 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
         ("receipt", journey.give_consent),
         ("help", lambda: (journey.reset(), journey.start(),
                           journey.choose_language(journey.default_language),
-                          journey.ask_for_help())),
+                          journey.comfort_done(), journey.ask_for_help())),
         ("idle_warning", lambda: (journey.resume(), journey.idle_warning())),
     ]
 
@@ -80,7 +81,7 @@ def render_all_variants(config: KioskConfig, out_dir: Path) -> list[Path]:
     written = []
     for palette in PALETTES:
         for size in TextSize:
-            folder = out_dir / f"{palette.name}-{size.value}px"
+            folder = out_dir / f"{palette.name}-{BODY_PX[size]}px"
             written += render_screens(config, folder, Theme(palette, size))
     return written
 

@@ -6,19 +6,15 @@ least 72 px; every text/background pair reaches 7:1 (WCAG AAA), checked by a tes
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
+
+from kiosk.journey import Comfort, TextSize
 
 FONT_FAMILY = "Atkinson Hyperlegible"
 MIN_TOUCH_PX = 72
 
 
-class TextSize(enum.Enum):
-    """The three text sizes a citizen can pick; the value is the body size in pixels."""
-
-    NORMAL = 28  # the default, already large
-    LARGE = 34  # one step up
-    LARGER = 42  # for low vision
+BODY_PX = {TextSize.NORMAL: 28, TextSize.LARGE: 34, TextSize.LARGER: 42}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +55,13 @@ class Theme:
     palette: Palette = STANDARD
     text_size: TextSize = TextSize.NORMAL
 
+    @classmethod
+    def for_comfort(cls, comfort: Comfort) -> Theme:
+        return cls(HIGH_CONTRAST if comfort.high_contrast else STANDARD, comfort.text_size)
+
     @property
     def body_px(self) -> int:
-        return self.text_size.value
+        return BODY_PX[self.text_size]
 
     @property
     def title_px(self) -> int:
@@ -108,7 +108,7 @@ class Theme:
                                    background: {p.surface}; color: {p.on_surface};
                                    font-size: {self.body_px}px; }}
         QLineEdit[role="field"]:focus {{ border: 5px solid {p.focus}; }}
-        QWidget[role="keyboard"] QPushButton {{ min-height: {MIN_TOUCH_PX}px; min-width: 0;
+        QWidget[role="keyboard"] QPushButton, QWidget[role="compact"] QPushButton {{ min-height: {MIN_TOUCH_PX}px; min-width: 0;
                                                padding: 0 4px; }}
         QWidget[role="header"], QWidget[role="header"] QLabel {{
             background: {p.header}; color: {p.on_header}; font-weight: bold; }}

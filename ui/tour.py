@@ -1,12 +1,15 @@
-"""The headless guided tour: a citizen's walk through the kiosk with real taps, saved as PNGs.
+"""The headless guided tour: a citizen's walk through the kiosk with real taps, saved as PNGs,
+ending with a real request that travels, encrypted, to a hub on this machine.
 
 `kiosk demo` runs it where there is no display, so the main job is visible on a server too.
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -14,10 +17,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.config import KioskConfig
+from kiosk.journey import TextSize
+from kiosk.services import KioskServices
 from ui.app import build_window
 from ui.main_window import KioskWindow
 
 IDLE_WARNING_MS = 1500  # the tour waits for a real idle warning, so it is kept short
+SYNC_WAIT_S = 30
+REQUEST = ("commune", "signalement-rue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,50 +35,90 @@ class TourStep:
     spoken: str
 
 
+@dataclass(slots=True)
+class TourResult:
+    steps: list[TourStep] = field(default_factory=list)
+    hub_url: str = ""
+    reference: str = ""
+    hub_received: list[str] = field(default_factory=list)  # "service reference" lines
+
+
 def _tap(button: QAbstractButton) -> None:
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
 
 
-def _wait_for_idle_warning(window: KioskWindow, timeout_s: float = 10) -> None:
+def _wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
     deadline = time.monotonic() + timeout_s
-    while window.current_screen is not window.idle and time.monotonic() < deadline:
+    while not condition() and time.monotonic() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.02)
-    if window.current_screen is not window.idle:
-        raise RuntimeError("the idle warning did not appear")
+    if not condition():
+        raise RuntimeError(f"{what} did not happen within {timeout_s:.0f} s")
+
+
+def _type(window: KioskWindow, text: str) -> None:
+    keyboard = window.question.input.keyboard
+    for char in text:
+        if char.isupper() and not keyboard.shift_key.isChecked():
+            _tap(keyboard.shift_key)
+        _tap(keyboard.key_for(char))
 
 
 def close_window(window: KioskWindow) -> None:
     """Delete the window while Qt is fully alive, not during interpreter shutdown."""
+    window.services.close()
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def run_tour(config: KioskConfig, out_dir: Path) -> list[TourStep]:
+def run_tour(config: KioskConfig, out_dir: Path) -> TourResult:
+    """The tour keeps its queue and its hub in a scratch folder: nothing of yours is touched."""
+    from kiosk.hub.server import open_hub
+
     out_dir.mkdir(parents=True, exist_ok=True)
-    window = build_window(config, idle_warning_ms=IDLE_WARNING_MS)
+    with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
+        hub = open_hub(Path(scratch) / "hub")
+        url = hub.start("127.0.0.1", 0)
+        try:
+            tour_config = config.with_values({"hub.url": url,
+                                              "storage.data_dir": str(Path(scratch) / "kiosk")})
+            result = _walk(tour_config, out_dir, hub)
+            result.hub_url = url
+            return result
+        finally:
+            hub.stop()
+
+
+def _walk(config: KioskConfig, out_dir: Path, hub) -> TourResult:
+    window = build_window(config, idle_warning_ms=IDLE_WARNING_MS,
+                          services=KioskServices(config))
     spoken: list[str] = []
     window.speak = lambda text, _lang: spoken.append(text)
     window.show()
-    catalog = window.journey.catalog
-    theme = next(t for t in catalog.themes if catalog.services_for(t.id))
-    service = catalog.services_for(theme.id)[0]
-    steps: list[TourStep] = []
+    result = TourResult()
 
     def record(action: str) -> None:
         QApplication.processEvents()
         name = type(window.current_screen).__name__
-        png = out_dir / f"{len(steps) + 1:02d}-{name}.png"
+        png = out_dir / f"{len(result.steps) + 1:02d}-{name}.png"
         window.grab().save(str(png))
-        steps.append(TourStep(action, name, png, spoken[-1] if spoken else ""))
+        result.steps.append(TourStep(action, name, png, spoken[-1] if spoken else ""))
 
+    catalog = window.journey.catalog
+    theme = next(t for t in catalog.themes if catalog.services_for(t.id))
+    service = catalog.services_for(theme.id)[0]
     record("The kiosk waits for someone")
     _tap(window.attract.start_button)
     record("Touch the screen to start")
     _tap(window.language.buttons[config["interface.default_language"]])
     record("Choose French")
+    _tap(window.comfort.options[("text_size", TextSize.LARGE)])
+    record("Choose larger text")
+    _tap(window.comfort.options[("text_size", TextSize.NORMAL)])
+    _tap(window.comfort.continue_button)
+    record("Back to the normal size, continue")
     _tap(window.home.tiles[theme.id])
     record(f"Open the theme '{theme.id}'")
     _tap(window.theme.buttons[service.id])
@@ -79,15 +126,40 @@ def run_tour(config: KioskConfig, out_dir: Path) -> list[TourStep]:
     _tap(window.nav_bar.help_button)
     record("Ask for a person's help")
     _tap(window.help.back_button)
-    record("Go back where I was")
-    _wait_for_idle_warning(window)
+    _wait_until(lambda: window.current_screen is window.idle, 10, "the idle warning")
     record("Stay still until the idle warning")
     _tap(window.idle.more_time_button)
-    record("I need more time")
     _tap(window.nav_bar.home_button)
-    record("Back to the home screen")
-    _wait_for_idle_warning(window)
-    _tap(window.idle.finish_button)
-    record("I am done: everything is wiped")
+    record("I need more time, then back home")
+    _request(window, record)
+    result.reference = window.receipt.reference.text()
+    services = window.services
+    _wait_until(lambda: services.outbox().status().counts.get("sent", 0) >= 1, SYNC_WAIT_S,
+                "sending the request to the hub")
+    result.hub_received = [f"{item.service} {item.uuid}" for item in hub.store.latest()]
+    _tap(window.receipt.finish_button)
+    record("Finish: everything is wiped")
     close_window(window)
-    return steps
+    return result
+
+
+def _request(window: KioskWindow, record: Callable[[str], None]) -> None:
+    """Report a broken street light, typing on the on-screen keyboard."""
+    theme_id, service_id = REQUEST
+    _tap(window.home.tiles[theme_id])
+    _tap(window.theme.buttons[service_id])
+    record(f"Open the procedure '{service_id}'")
+    _tap(window.service.request_button)
+    record("Make the request here: question 1")
+    _tap(window.question.input.buttons["eclairage"])
+    _type(window, "Rue de la Mairie")
+    record("A broken street light; type where it is")
+    _tap(window.question.input.keyboard.done_key)
+    _tap(window.question.skip_button)
+    _tap(window.question.input.buttons[True])
+    _tap(window.question.input.buttons[False])
+    record("Skip the details; dangerous: yes; an answer: no")
+    _tap(window.review.confirm_button)
+    record("The answers are right: the 'your data' screen")
+    _tap(window.consent.accept_button)
+    record("I agree: the receipt")

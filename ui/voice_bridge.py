@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import KioskConfig
+from kiosk.journey import Comfort
 
 
 class VoiceBridge(QObject):
@@ -28,13 +29,24 @@ class VoiceBridge(QObject):
         # on_health only reports changes: the window reads the start state from here.
         self.unavailable = _unavailable(self.service.status)
         self.unavailable_changed.connect(lambda value: setattr(self, "unavailable", value))
+        self.enabled = True
+        self.rate = "normal"
+
+    def set_comfort(self, comfort: Comfort) -> None:
+        """The citizen's voice choices: off stops the current sentence at once."""
+        self.enabled = comfort.voice_on
+        self.rate = comfort.speech_rate.value
+        if not self.enabled:
+            self.service.stop()
 
     def speak(self, text: str, lang: str) -> None:
-        self.service.speak(text, lang=lang)
+        if self.enabled:
+            self.service.speak(text, lang=lang, rate=self.rate)
 
     def spell(self, text: str, lang: str) -> None:
         """Read a reference one character at a time, slowly."""
-        self.service.speak(text, lang=lang, spell=True)
+        if self.enabled:
+            self.service.speak(text, lang=lang, spell=True)
 
 
 

@@ -35,10 +35,15 @@ def handle(args: argparse.Namespace) -> int:
     if not args.headless:
         print(f"No display found: running the headless guided tour instead, "
               f"screens saved in {args.tour_dir.resolve()}/")
-    steps = gui_launch.run_headless_tour(config, args.tour_dir)
-    for number, step in enumerate(steps, start=1):
-        print(f"{number:2d}. {step.action:<40} -> {step.screen:<15} {step.png.name}")
+    result = gui_launch.run_headless_tour(config, args.tour_dir)
+    for number, step in enumerate(result.steps, start=1):
+        print(f"{number:2d}. {step.action:<48} -> {step.screen:<15} {step.png.name}")
         if step.spoken:
             print(f"    says: {step.spoken[:110]}{'…' if len(step.spoken) > 110 else ''}")
-    print(f"Tour complete: {len(steps)} screens shown, PNGs in {args.tour_dir.resolve()}/")
+    print(f"Tour complete: {len(result.steps)} screens shown, PNGs in "
+          f"{args.tour_dir.resolve()}/")
+    print(f"Request {result.reference}: queued encrypted, sent to the local hub at "
+          f"{result.hub_url}, which holds {len(result.hub_received)} request(s):")
+    for line in result.hub_received:
+        print(f"    {line}")
     return 0

@@ -40,6 +40,7 @@ class Citizen:
     def open_service(self, theme_id: str, service_id: str, lang: str = "fr") -> None:
         self.tap(self.window.attract.start_button)
         self.tap(self.window.language.buttons[lang])
+        self.tap(self.window.comfort.continue_button)
         self.tap(self.window.home.tiles[theme_id])
         self.tap(self.window.theme.buttons[service_id])
 
@@ -49,15 +50,11 @@ class Citizen:
     def type(self, text: str) -> None:
         keyboard = self.keyboard()
         for char in text:
-            if char == " ":
-                self.tap(keyboard.space_key)
-                continue
             if char.isupper() and not keyboard.shift_key.isChecked():
                 self.tap(keyboard.shift_key)
-            keys = [key for key in keyboard.findChildren(type(keyboard.done_key))
-                    if key.text() == char and key.isVisible()]
-            assert keys, f"no key '{char}' on the keyboard"
-            self.tap(keys[0])
+            key = keyboard.key_for(char)
+            assert key is not None, f"no key '{char}' on the keyboard"
+            self.tap(key)
 
     def erase(self, times: int) -> None:
         for _ in range(times):

@@ -19,6 +19,7 @@ def test_a_touch_anywhere_on_the_attract_screen_starts(qtbot, window):
 def test_a_citizen_reaches_a_service_page_in_french_with_real_taps(qtbot, window):
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["fr"])
+    tap(qtbot, window.comfort.continue_button)
     assert window.current_screen is window.home
     assert window.home.title.text() == "De quoi avez-vous besoin ?"
     tap(qtbot, window.home.tiles["papiers"])
@@ -34,6 +35,7 @@ def test_a_citizen_reaches_a_service_page_in_french_with_real_taps(qtbot, window
 def test_english_is_offered_and_changes_every_label(qtbot, window):
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["en"])
+    tap(qtbot, window.comfort.continue_button)
     assert window.home.title.text() == "What do you need?"
     assert window.home.tiles["sante"].text() == "Health"
     assert window.nav_bar.back_button.text() == "Back"
@@ -42,6 +44,7 @@ def test_english_is_offered_and_changes_every_label(qtbot, window):
 def test_back_returns_to_the_previous_screen_and_home_to_the_themes(qtbot, window):
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["fr"])
+    tap(qtbot, window.comfort.continue_button)
     tap(qtbot, window.home.tiles["sante"])
     tap(qtbot, window.theme.buttons["attestation-droits"])
     tap(qtbot, window.nav_bar.back_button)
@@ -54,6 +57,7 @@ def test_back_returns_to_the_previous_screen_and_home_to_the_themes(qtbot, windo
 def test_asking_for_help_then_going_back_returns_exactly_where_the_citizen_was(qtbot, window):
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["fr"])
+    tap(qtbot, window.comfort.continue_button)
     tap(qtbot, window.home.tiles["impots"])
     tap(qtbot, window.theme.buttons["declaration-revenus"])
     tap(qtbot, window.nav_bar.help_button)
@@ -68,6 +72,7 @@ def test_idle_shows_a_warning_and_more_time_keeps_the_citizen_where_they_were(qt
     window.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["en"])
+    tap(qtbot, window.comfort.continue_button)
     tap(qtbot, window.home.tiles["retraite"])
     qtbot.waitUntil(lambda: window.current_screen is window.idle, timeout=3000)
     assert "30 seconds" in window.idle.body.text()
@@ -80,6 +85,7 @@ def test_an_unanswered_idle_warning_wipes_the_session_back_to_the_attract_screen
     window.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["en"])
+    tap(qtbot, window.comfort.continue_button)
     tap(qtbot, window.home.tiles["famille"])
     qtbot.waitUntil(lambda: window.current_screen is window.idle, timeout=3000)
     window.idle_watcher._remaining = 2  # skip most of the 30 s countdown; the ticks are real
@@ -93,6 +99,7 @@ def test_touching_the_screen_postpones_the_idle_warning(qtbot, window):
     window.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["fr"])
+    tap(qtbot, window.comfort.continue_button)
     for _ in range(4):
         qtbot.wait(150)
         qtbot.mouseClick(window.home.title, Qt.MouseButton.LeftButton)
@@ -102,6 +109,7 @@ def test_touching_the_screen_postpones_the_idle_warning(qtbot, window):
 def test_every_screen_speaks_what_it_shows(qtbot, window):
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["fr"])
+    tap(qtbot, window.comfort.continue_button)
     tap(qtbot, window.home.tiles["commune"])
     assert "Ma commune" in window.spoken[-1]
     assert "Signaler un problème dans la rue" in window.spoken[-1]

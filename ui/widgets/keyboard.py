@@ -95,6 +95,13 @@ class OnScreenKeyboard(QWidget):
         if self.mode is KeyboardMode.EMAIL:
             self.shift_key.hide()
 
+    def key_for(self, char: str) -> BigButton | None:
+        """The key that types `char` as the keyboard shows now (capitals after "Majuscule")."""
+        if char == " ":
+            return self.space_key
+        keys = self.findChildren(BigButton)
+        return next((key for key in keys if key.text() == char and key.isVisible()), None)
+
     def set_language(self, lang: str) -> None:
         for key in (self.shift_key, self.space_key, self.erase_key, self.done_key):
             key.set_text(tr(key.property("message_key"), lang))

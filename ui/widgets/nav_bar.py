@@ -15,6 +15,7 @@ class NavBar(QWidget):
     home_requested = Signal()
     repeat_requested = Signal()
     help_requested = Signal()
+    comfort_requested = Signal()
 
     def __init__(self, site_name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -24,6 +25,7 @@ class NavBar(QWidget):
         self.home_button = BigButton("", role="nav")
         self.repeat_button = BigButton("", role="nav")
         self.help_button = BigButton("", role="nav")
+        self.comfort_button = BigButton("", role="nav")
         self.site_label = text_label(site_name, centered=True)
         self.voice_status = text_label(centered=True)
         self.voice_status.setProperty("role", "status")
@@ -34,12 +36,14 @@ class NavBar(QWidget):
         layout.addWidget(self.home_button)
         layout.addWidget(self.site_label, stretch=2)
         layout.addWidget(self.voice_status)
+        layout.addWidget(self.comfort_button)
         layout.addWidget(self.repeat_button)
         layout.addWidget(self.help_button)
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
         self.repeat_button.clicked.connect(self.repeat_requested)
         self.help_button.clicked.connect(self.help_requested)
+        self.comfort_button.clicked.connect(self.comfort_requested)
         self.set_language("fr")
 
     def set_language(self, lang: str) -> None:
@@ -47,6 +51,7 @@ class NavBar(QWidget):
         self.home_button.set_text(tr("nav.home", lang))
         self.repeat_button.set_text(tr("nav.repeat", lang))
         self.help_button.set_text(tr("nav.help", lang))
+        self.comfort_button.set_text(tr("nav.comfort", lang))
         self.voice_status.setText(tr("voice.unavailable", lang))
         self.voice_status.setAccessibleName(self.voice_status.text())
 
