@@ -108,8 +108,8 @@ class Theme:
                                    background: {p.surface}; color: {p.on_surface};
                                    font-size: {self.body_px}px; }}
         QLineEdit[role="field"]:focus {{ border: 5px solid {p.focus}; }}
-        QWidget[role="keyboard"] QPushButton, QWidget[role="compact"] QPushButton {{ min-height: {MIN_TOUCH_PX}px; min-width: 0;
-                                               padding: 0 4px; }}
+        QWidget[role="keyboard"] QPushButton, QWidget[role="compact"] QPushButton {{
+            min-height: {MIN_TOUCH_PX}px; min-width: 0; padding: 0 4px; }}
         QWidget[role="header"], QWidget[role="header"] QLabel {{
             background: {p.header}; color: {p.on_header}; font-weight: bold; }}
         QPushButton {{ min-height: {self.button_min_px}px; min-width: {self.button_min_px}px;
