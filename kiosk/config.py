@@ -122,6 +122,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outbox.held_warning_days", int, 7,
             "Days before that deletion when the kiosk starts warning about it.",
             "a whole number of days from 1 to 60", _in_range(1, 60)),
+    # Mediator
+    Setting("mediator.counter_name", str, "Guichet 1",
+            "Where a called ticket should go, shown and spoken: 'Ticket A-012, Guichet 1'.",
+            "a non-empty text of at most 40 characters", lambda v: 0 < len(v.strip()) <= 40),
+    Setting("mediator.ticket_prefix", str, "A",
+            "Letter in front of the ticket numbers of this kiosk (A-001, A-002...).",
+            "one capital letter from A to Z", lambda v: re.fullmatch(r"[A-Z]", v) is not None),
+    Setting("mediator.idle_lock_seconds", int, 180,
+            "Seconds without a touch before staff mode locks itself.",
+            "a whole number of seconds from 30 to 3600", _in_range(30, 3600)),
+    Setting("mediator.max_pin_attempts", int, 5,
+            "Wrong PINs in a row that lock a staff account.",
+            "a whole number from 3 to 10", _in_range(3, 10)),
+    Setting("mediator.lockout_seconds", int, 30,
+            "First lock-out delay; each further lock-out in a row doubles it (up to one hour).",
+            "a whole number of seconds from 5 to 3600", _in_range(5, 3600)),
     # Printer (kiosk/printing, docs/printing.md)
     Setting("printer.kind", str, "none",
             "Where receipts go: none, pdf (files in printer.pdf_dir), escpos-usb, "

@@ -1,0 +1,72 @@
+"""Every sentence of mediator mode a mediator or a citizen sees or hears, French first.
+
+Same shape as kiosk.i18n.MESSAGES (key -> {"fr": ..., "en": ...}) with {named} fields; a test
+checks that both languages use the same fields. The Qt screens read from here too.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Unlock
+    "unlock.ok": {"fr": "Bonjour {name}, mode conseiller ouvert.",
+                  "en": "Hello {name}, staff mode is open."},
+    "unlock.wrong_pin": {
+        "fr": "Code incorrect. Encore {attempts_left} essai(s) avant blocage.",
+        "en": "Wrong PIN. {attempts_left} attempt(s) left before the account is locked.",
+    },
+    "unlock.locked_out": {
+        "fr": "Trop d'essais : compte bloqué pendant {minutes} min {seconds} s.",
+        "en": "Too many attempts: account locked for {minutes} min {seconds} s.",
+    },
+    "unlock.locked": {
+        "fr": "Compte bloqué. Réessayez dans {minutes} min {seconds} s.",
+        "en": "Account locked. Try again in {minutes} min {seconds} s.",
+    },
+    "unlock.unknown": {
+        "fr": "Compte inconnu ou désactivé. Demandez à votre responsable.",
+        "en": "Unknown or disabled account. Ask your manager.",
+    },
+    "staff.locked_idle": {"fr": "Mode conseiller fermé après inactivité.",
+                          "en": "Staff mode closed after inactivity."},
+    "staff.locked_quit": {"fr": "Mode conseiller fermé.", "en": "Staff mode closed."},
+    # Waiting list
+    "ticket.taken": {
+        "fr": "Votre numéro : {code}. Un conseiller va vous appeler.",
+        "en": "Your number: {code}. An adviser will call you.",
+    },
+    "ticket.call.display": {"fr": "Ticket {code}, {counter}",
+                            "en": "Ticket {code}, {counter}"},
+    "ticket.call.speech": {"fr": "Ticket {spoken}, {counter}.",
+                           "en": "Ticket {spoken}, please go to {counter}."},
+    "ticket.reason.help": {"fr": "Aide", "en": "Help"},
+    "help.raised": {"fr": "Un conseiller a été prévenu. Il arrive.",
+                    "en": "An adviser has been told. They are coming."},
+    # Take-over
+    "assist.banner": {"fr": "Mode accompagné — {name}", "en": "Assisted mode — {name}"},
+    "assist.handed_back": {"fr": "Vous continuez seul. Vos réponses sont gardées.",
+                           "en": "You continue on your own. Your answers are kept."},
+    # Consent to act on someone's behalf (read aloud to the citizen before they accept)
+    "consent.title": {"fr": "Accepter l'aide de {name}",
+                      "en": "Accept help from {name}"},
+    "consent.body": {
+        "fr": "{name}, conseiller, va faire la démarche « {service} » avec vous et pour vous, "
+              "pour cette visite seulement. {name} verra : {sees}. Votre demande sera envoyée "
+              "à : {recipient}. Elle portera la mention « aidé par un conseiller ».",
+        "en": "{name}, an adviser, will do the \"{service}\" procedure with you and for you, "
+              "for this visit only. {name} will see: {sees}. Your request will be sent "
+              "to: {recipient}. It will say \"assisted by an adviser\".",
+    },
+    "consent.accept": {"fr": "J'accepte", "en": "I agree"},
+    "consent.refuse": {"fr": "Je refuse", "en": "I do not agree"},
+}
+
+
+def text(key: str, language: str = "fr", **fields: object) -> str:
+    """The sentence for `key` in `language` (French when that language is missing)."""
+    entry = MESSAGES[key]
+    return entry.get(language, entry["fr"]).format(**fields)
+
+
+def both(key: str, **fields: object) -> dict[str, str]:
+    """The sentence in every language, for screens that switch language live."""
+    return {language: template.format(**fields) for language, template in MESSAGES[key].items()}

@@ -1,0 +1,67 @@
+"""PIN hashing: salted scrypt, compared in constant time.
+
+Why scrypt from hashlib: it is in the standard library (no import of `cryptography` at start-up)
+and memory-hard. A 4-digit PIN has only 10,000 values, so no hash makes a stolen database safe
+against guessing; the hash keeps the PINs from being *read*, and the lock-out policy
+(auth.py) is what stops guessing at the kiosk. The cost parameters are stored with each hash,
+so raising them later keeps old PINs valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+
+PIN_PATTERN = re.compile(r"[0-9]{4,8}")  # not \d: it takes Arabic-Indic digits too
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    n: int = 2**14  # CPU/memory cost: about 16 MiB and a few tens of ms per check
+    r: int = 8  # block size
+    p: int = 1  # parallelism
+
+
+DEFAULT_KDF = KdfParams()
+
+
+def valid_pin(pin: str) -> bool:
+    """4 to 8 digits, nothing else (the PIN pad has only digits)."""
+    return isinstance(pin, str) and PIN_PATTERN.fullmatch(pin) is not None
+
+
+def hash_pin(pin: str, params: KdfParams = DEFAULT_KDF) -> str:
+    """'scrypt$n$r$p$salt_hex$hash_hex' for a fresh random salt."""
+    if not valid_pin(pin):
+        raise ValueError("a PIN is 4 to 8 digits")
+    salt = secrets.token_bytes(16)
+    digest = _derive(pin, salt, params)
+    return f"scrypt${params.n}${params.r}${params.p}${salt.hex()}${digest.hex()}"
+
+
+def check_pin(pin: str, stored: str) -> bool:
+    """True when `pin` matches `stored`; the comparison takes the same time wherever it differs."""
+    try:
+        scheme, n, r, p, salt_hex, hash_hex = stored.split("$")
+        params = KdfParams(int(n), int(r), int(p))
+        salt, expected = bytes.fromhex(salt_hex), bytes.fromhex(hash_hex)
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    # A malformed PIN still pays for one derivation, so timing does not tell it apart.
+    candidate = _derive(pin if valid_pin(pin) else "0000", salt, params)
+    return hmac.compare_digest(candidate, expected) and valid_pin(pin)
+
+
+def dummy_hash(params: KdfParams = DEFAULT_KDF) -> str:
+    """A hash to check against when the account does not exist (same cost as a real one)."""
+    return hash_pin("0000", params)
+
+
+def _derive(pin: str, salt: bytes, params: KdfParams) -> bytes:
+    return hashlib.scrypt(pin.encode("ascii"), salt=salt, n=params.n, r=params.r, p=params.p,
+                          maxmem=256 * 1024 * 1024, dklen=32)
