@@ -21,6 +21,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The receipt could not be printed. Write down your number: {reference}. "
               "A member of staff can help you.",
     },
+    "print.failed_no_reference": {
+        "fr": "Le reçu n'a pas pu être imprimé. Un agent peut vous aider.",
+        "en": "The receipt could not be printed. A member of staff can help you.",
+    },
     "print.test_title": {"fr": "Essai d'impression", "en": "Print test"},
     "print.test_accents": {
         "fr": "Accents : é è ê ë à â ç ù û ô î ï œ É È À Ç € « »",

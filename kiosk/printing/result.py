@@ -67,9 +67,10 @@ class GuardedPrinter:
     def print_receipt(self, lines: list[str], qr_payload: str) -> PrintResult:
         from kiosk.printing.layout import reference_in
 
-        reference = reference_in(qr_payload, lines)
+        reference = ""
         try:
-            return self.backend.deliver(list(lines), qr_payload, reference)
+            reference = reference_in(str(qr_payload), list(lines))
+            return self.backend.deliver(list(lines), str(qr_payload), reference)
         except PrinterUnavailable as error:
             detail = f"{self.description}: {error}"
         except Exception as error:  # a bug must not cost the citizen the receipt screen
@@ -77,4 +78,5 @@ class GuardedPrinter:
             detail = (f"{self.description}: unexpected error {type(error).__name__}: {error}. "
                       "Run `kiosk print-test` and report the output.")
         log.warning("receipt not printed: %s", detail)
-        return PrintResult(False, "print.failed", detail, reference)
+        key = "print.failed" if reference else "print.failed_no_reference"
+        return PrintResult(False, key, detail, reference)

@@ -204,3 +204,11 @@ def test_a_network_device_that_is_not_host_and_port_is_a_configuration_error(mak
 def test_an_unknown_printer_kind_is_refused_with_the_choices(make_config):
     with pytest.raises(ConfigError, match=r"printer\.kind.*'escpos-usb'"):
         make_config(printer__kind="epson")
+
+
+def test_lines_that_are_not_a_list_give_a_failed_result_not_an_exception(make_config,
+                                                                         tmp_path):
+    printer = printer_from_config(make_config(printer__kind="pdf"))
+    result = printer.print_receipt(None, "https://hub.example.fr/suivi/x")  # type: ignore[arg-type]
+    assert not result.ok and result.message_key == "print.failed_no_reference"
+    assert "Un agent" in result.message("fr")
