@@ -45,3 +45,17 @@ def accounts(store, journal: Journal, clock: FakeClock) -> Accounts:
 def auth(accounts: Accounts, journal: Journal, clock: FakeClock) -> MediatorAuth:
     return MediatorAuth(accounts, journal, clock, max_attempts=5, base_lockout=30,
                         idle_lock_seconds=180)
+
+
+@pytest.fixture
+def waiting_list(store, journal, clock):
+    from kiosk.mediator.tickets import WaitingList
+
+    return WaitingList(store, journal, clock, prefix="A", counter_name="Guichet 2")
+
+
+@pytest.fixture
+def claire_session(accounts, auth):
+    """Claire's account, unlocked: an open staff session."""
+    accounts.add("Claire", "1234")
+    return auth.unlock("Claire", "1234").session

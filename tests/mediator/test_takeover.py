@@ -1,0 +1,125 @@
+"""Take-over: help asked, a mediator takes the controls, consent, hand-back, payload fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.mediator.takeover import (
+    Assistance,
+    AssistState,
+    ConsentRequired,
+    TakeOverError,
+    consent_text,
+)
+
+
+@pytest.fixture
+def assistance(journal, clock, waiting_list):
+    return Assistance(journal, clock, waiting_list)
+
+
+def consent_for(assistance, service="carte-identite"):
+    return assistance.record_consent(service, "Carte d'identité", ["Nom", "Adresse"],
+                                     "Mairie de Démoville")
+
+
+def test_a_citizen_alone_asks_for_help_and_a_mediator_takes_over_with_a_banner(
+        assistance, claire_session, waiting_list):
+    assert assistance.banner() is None
+    call = assistance.request_help("question")
+    assert assistance.state is AssistState.HELP_REQUESTED and waiting_list.open_help_calls()
+    banner = assistance.take_over(claire_session, "question")
+    assert banner == "Mode accompagné — Claire" and assistance.state is AssistState.ASSISTED
+    assert assistance.banner("en") == "Assisted mode — Claire"
+    assert waiting_list.help_call(call.id).answered_by == claire_session.mediator.id
+    assert waiting_list.open_help_calls() == []
+
+
+def test_submitting_while_assisted_needs_the_citizens_consent_for_that_procedure(
+        assistance, claire_session):
+    assistance.take_over(claire_session, "question")
+    assert assistance.consent_needed("carte-identite")
+    with pytest.raises(ConsentRequired):
+        assistance.payload_fields("carte-identite")
+    consent = consent_for(assistance)
+    fields = assistance.payload_fields("carte-identite")
+    assert fields["assisted_by"] == claire_session.mediator.id
+    assert fields["consent"]["scope"] == "this_session"
+    assert fields["consent"]["id"] == consent.id and fields["consent"]["sees"] == ["Nom",
+                                                                                   "Adresse"]
+    assert "Claire" not in str(fields)  # the hub gets the account id, not the first name
+    with pytest.raises(ConsentRequired):
+        assistance.payload_fields("passeport")  # consent is per procedure
+
+
+def test_handing_back_keeps_the_session_and_marks_the_request_as_helped(
+        assistance, claire_session):
+    assistance.take_over(claire_session, "question")
+    assistance.hand_back()
+    assert assistance.state is AssistState.HANDED_BACK and assistance.banner() is None
+    assert assistance.was_assisted
+    assert assistance.payload_fields("passeport") == {
+        "assisted_by": claire_session.mediator.id, "consent": None}
+
+
+def test_a_citizen_who_stays_alone_sends_no_assistance_fields(assistance):
+    assert assistance.payload_fields("carte-identite") == {}
+    assert not assistance.was_assisted
+
+
+def test_a_locked_staff_session_cannot_take_over(assistance, claire_session):
+    claire_session.quit()
+    with pytest.raises(TakeOverError, match="locked"):
+        assistance.take_over(claire_session, "home")
+
+
+def test_staff_mode_locking_while_assisting_hands_the_session_back(
+        assistance, claire_session, clock):
+    assistance.take_over(claire_session, "question")
+    clock.advance(180)
+    assert assistance.check_staff() and assistance.state is AssistState.HANDED_BACK
+
+
+def test_a_second_mediator_cannot_grab_a_session_already_assisted(
+        assistance, claire_session, accounts, auth):
+    accounts.add("Karim", "5678")
+    karim = auth.unlock("Karim", "5678").session
+    assistance.take_over(claire_session, "question")
+    with pytest.raises(TakeOverError, match="hand back"):
+        assistance.take_over(karim, "question")
+
+
+def test_consent_is_recorded_only_while_a_mediator_assists(assistance):
+    with pytest.raises(TakeOverError):
+        consent_for(assistance)
+
+
+def test_the_journal_links_take_over_consent_and_hand_back_without_names(
+        assistance, claire_session, journal):
+    assistance.take_over(claire_session, "review")
+    consent_for(assistance)
+    assistance.hand_back()
+    entries = [e for e in journal.entries() if e["data"].get("session")]
+    assert [e["event"] for e in entries] == ["take_over", "consent", "hand_back"]
+    assert {e["data"]["session"] for e in entries} == {assistance.session_ref}
+    assert "Claire" not in journal.path.read_text()
+    assert journal.verify().ok
+
+
+def test_ending_the_session_withdraws_the_help_call_and_forgets_consents(
+        assistance, claire_session, waiting_list):
+    assistance.request_help("home")
+    assistance.end()
+    assert waiting_list.open_help_calls() == []
+    assistance.take_over(claire_session, "home")
+    consent_for(assistance)
+    assistance.end()
+    assert assistance.consents == {} and assistance.state is AssistState.HANDED_BACK
+
+
+def test_the_consent_text_names_the_mediator_procedure_what_is_seen_and_the_recipient():
+    text = consent_text("Claire", "Carte d'identité", ["Nom", "Adresse"], "Mairie de Démoville")
+    assert "Claire" in text["body"] and "« Carte d'identité »" in text["body"]
+    assert "Nom, Adresse" in text["body"] and "Mairie de Démoville" in text["body"]
+    assert "pour cette visite seulement" in text["body"]
+    assert text["accept"] == "J'accepte"
