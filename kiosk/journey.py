@@ -11,10 +11,13 @@ import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from kiosk.catalog import Action, Catalog
-from kiosk.forms.engine import FormEngine, Outbox, Phase, Submission
-from kiosk.forms.validators import Invalid
+
+if TYPE_CHECKING:  # the form engine loads phone and NIR validators: only when a form starts
+    from kiosk.forms.engine import FormEngine, Outbox, Submission
+    from kiosk.forms.validators import Invalid
 
 
 class Step(enum.Enum):
@@ -73,8 +76,8 @@ class JourneyState:
 
 log = logging.getLogger(__name__)
 Listener = Callable[[JourneyState], None]
-FORM_STEPS = {Phase.QUESTION: Step.QUESTION, Phase.REVIEW: Step.REVIEW,
-              Phase.CONSENT: Step.CONSENT, Phase.SUBMITTED: Step.RECEIPT}
+FORM_STEPS = {"question": Step.QUESTION, "review": Step.REVIEW, "consent": Step.CONSENT,
+              "submitted": Step.RECEIPT}  # FormEngine phase value -> journey step
 
 
 class Journey:
@@ -185,6 +188,8 @@ class Journey:
             self._outbox = self._outbox_factory()
         if self._outbox is None:
             raise RuntimeError("this kiosk has no request queue configured")
+        from kiosk.forms.engine import FormEngine
+
         self.form = FormEngine(service, self._outbox, lang=self._state.language)
         self.submission = None
         self._history.append(self._state)
@@ -198,7 +203,7 @@ class Journey:
 
     def keep_draft(self, raw: object) -> None:
         """Half-typed text survives "Retour", "Aide" and the idle warning."""
-        if self.form is not None and self.form.phase is Phase.QUESTION:
+        if self.form is not None and self.form.current_step is not None:
             self.form.keep_draft(raw)
 
     def edit(self, step_id: str) -> None:
@@ -223,7 +228,7 @@ class Journey:
         self._show_form()
 
     def _show_form(self, refused: bool = False) -> None:
-        step = FORM_STEPS[self.form.phase]
+        step = FORM_STEPS[self.form.phase.value]
         question = self.form.current_step.id if self.form.current_step else None
         attempt = self._state.attempt + 1 if refused else 0
         self._go(replace(self._state, step=step, question_id=question, attempt=attempt),

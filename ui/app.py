@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -12,7 +12,7 @@ from kiosk.catalog import Catalog, load_catalog
 from kiosk.config import KioskConfig
 from kiosk.journey import Comfort, Journey
 from kiosk.services import KioskServices
-from ui.first_paint import install_if_requested
+from ui.first_paint import after_first_paint, install_bench_probe
 from ui.fonts import load_fonts
 from ui.idle import IdleWatcher
 from ui.main_window import KioskWindow
@@ -103,12 +103,12 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
 def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
     app = ensure_application()
     window = build_window(config)
-    install_if_requested(window.attract)
+    if not install_bench_probe(window.attract):
+        after_first_paint(window.attract, lambda: start_services(window, config, demo_hub))
     if fullscreen:
         window.setMinimumSize(0, 0)
         window.setMaximumSize(16777215, 16777215)
         window.showFullScreen()
     else:
         window.show()
-    QTimer.singleShot(0, window, lambda: start_services(window, config, demo_hub))
     return app.exec()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from kiosk.catalog import CatalogError, load_catalog, localized
 from kiosk.catalog.loader import CATALOG_FILE
-from kiosk.catalog.report import summarize
 from kiosk.catalog.schema import FIELD_KINDS, SCHEMA_VERSION
 from kiosk.paths import catalog_dir
 
@@ -37,6 +36,8 @@ def handle_check(args: argparse.Namespace) -> int:
     except CatalogError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    from kiosk.catalog.report import summarize  # only this command needs it
+
     report = summarize(catalog, FIELD_KINDS)
     print(f"{path}: valid (schema {SCHEMA_VERSION}, version {catalog.version or '-'}), "
           f"{len(catalog.services)} services in {len(catalog.themes)} themes, "
