@@ -104,6 +104,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "receipt.finish": {"fr": "Terminer", "en": "Finish"},
     "receipt.listen_again": {"fr": "Réécouter le numéro", "en": "Hear the number again"},
+    "receipt.print": {"fr": "Imprimer mon ticket", "en": "Print my ticket"},
+    "receipt.printing": {"fr": "Impression en cours…", "en": "Printing…"},
     "help.title": {"fr": "Besoin d'aide ?", "en": "Need help?"},
     "help.body": {
         "fr": "Demandez à l'accueil. Un conseiller peut venir avec vous.",

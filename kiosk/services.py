@@ -27,6 +27,8 @@ class KioskServices:
         self.sync = sync
         self._outbox: OutboxService | None = None
         self._stop_hub: Callable[[], None] | None = None
+        self._printer: object | None = None
+        self._printer_checked = False
         self.hub_url: str = config["hub.url"]
 
     def outbox(self) -> OutboxService:
@@ -41,6 +43,15 @@ class KioskServices:
 
     def enqueue(self, service_id: str, routing: str, payload: Mapping[str, Any]) -> str:
         return self.outbox().enqueue(service_id, routing, payload)
+
+    def printer(self):
+        """The receipt printer from `printer.*`, or None when none is configured."""
+        if not self._printer_checked:
+            from kiosk.printing import printer_from_config
+
+            self._printer = printer_from_config(self.config)
+            self._printer_checked = True
+        return self._printer
 
     def link_up(self) -> bool:
         """Did the hub answer at the last exchange? False until the queue has been opened."""

@@ -50,7 +50,8 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
     context = ScreenContext(catalog=catalog, site_name=config["site.name"], languages=languages,
                             idle_reset_seconds=config["interface.idle_reset_seconds"],
                             journey=journey, hub_url=services.hub_url,
-                            link_up=services.link_up)
+                            link_up=services.link_up,
+                            can_print=lambda: services.printer() is not None)
     window = KioskWindow(journey, context)
     window.on_comfort = lambda comfort: apply_theme(app, Theme.for_comfort(comfort))
     window.services = services

@@ -117,6 +117,25 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         self.speak(screen.spoken_text(), state.language)
 
+    def print_receipt(self, lines: list[str], qr_payload: str) -> None:
+        """Print on a worker thread; the outcome is shown and spoken on the receipt screen."""
+        from ui.tasks import run_task
+
+        printer = self.services.printer()
+        lang = self.journey.state.language
+
+        def done(result, error: Exception | None) -> None:
+            if error is not None or result is None:
+                from kiosk.printing.messages import message
+
+                text = message("print.failed_no_reference", lang)
+            else:
+                text = result.message(lang)
+            self.receipt.show_print_result(text)
+            self.speak(text, lang)
+
+        run_task(lambda: printer.print_receipt(lines, qr_payload), done, parent=self)
+
     def wipe(self) -> None:
         """The session is over: no screen keeps what the citizen typed, nor the clipboard."""
         for screen in self.screens.values():
@@ -208,6 +227,7 @@ def _receipt(context: ScreenContext, window: KioskWindow) -> Screen:
     screen = ReceiptScreen(context)
     screen.finished.connect(window.journey.reset)
     screen.spell_requested.connect(lambda ref: window.spell(ref, window.journey.state.language))
+    screen.print_requested.connect(window.print_receipt)
     return screen
 
 

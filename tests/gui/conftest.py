@@ -11,7 +11,7 @@ from ui.main_window import KioskWindow
 @pytest.fixture
 def kiosk_config(make_config):
     """The demo settings with the queue in a temporary folder; no hub answers on port 9."""
-    return make_config(hub__url="http://127.0.0.1:9")
+    return make_config(hub__url="http://127.0.0.1:9", printer__kind="pdf")
 
 
 @pytest.fixture

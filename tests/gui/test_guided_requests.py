@@ -140,3 +140,20 @@ def test_leaving_a_request_wipes_the_answers_from_the_screens_and_the_journey(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater, now
     texts = [w.text() for w in window.findChildren(QLabel) + window.findChildren(QLineEdit)]
     assert texts and not any("Zqxmarker" in text for text in texts)
+
+
+def test_the_receipt_prints_off_the_gui_thread_and_says_so(citizen, window, qtbot):
+    citizen.open_service("commune", "signalement-rue")
+    citizen.tap(window.service.request_button)
+    citizen.choose("eclairage")
+    citizen.answer("Rue Haute")
+    citizen.skip()
+    citizen.choose(False)
+    citizen.choose(False)
+    reference = finish(citizen, window)
+    citizen.tap(window.receipt.print_button)
+    assert not window.receipt.print_button.isEnabled()  # no double ticket while it prints
+    qtbot.waitUntil(lambda: "enregistré" in window.receipt.print_status.text(), timeout=10000)
+    assert window.spoken[-1] == window.receipt.print_status.text()
+    [pdf] = (window.services.config.data_dir / "receipts").glob("*.pdf")
+    assert reference in pdf.name or pdf.stat().st_size > 1000

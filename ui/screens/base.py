@@ -22,6 +22,7 @@ class ScreenContext:
     journey: Journey | None = None  # read by the guided-request screens (form state)
     hub_url: str = ""  # base of the tracking link in the receipt's QR code
     link_up: Callable[[], bool] = field(default=lambda: False)  # is the hub reachable now?
+    can_print: Callable[[], bool] = field(default=lambda: False)  # is a printer configured?
 
 
 class Screen(QWidget):

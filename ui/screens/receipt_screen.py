@@ -20,6 +20,7 @@ from ui.widgets.scroll_area import TouchScrollArea
 class ReceiptScreen(Screen):
     finished = Signal()
     spell_requested = Signal(str)
+    print_requested = Signal(list, str)  # receipt lines, QR payload
 
     def __init__(self, context: ScreenContext, parent=None):
         super().__init__(context, parent)
@@ -36,11 +37,16 @@ class ReceiptScreen(Screen):
         row.addWidget(self.details, stretch=1)
         scroll.content_layout.addLayout(row)
         scroll.content_layout.addStretch(1)
+        self.print_status = text_label(role="muted")
+        self.print_button = BigButton("")
+        self.print_button.clicked.connect(self._request_print)
         self.listen_button = BigButton("")
         self.finish_button = BigButton("", role="primary")
         self.listen_button.clicked.connect(lambda: self.spell_requested.emit(self._reference))
         self.finish_button.clicked.connect(self.finished)
+        scroll.content_layout.insertWidget(1, self.print_status)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.listen_button)
         buttons.addWidget(self.finish_button)
         self.layout_.addWidget(self.title)
@@ -49,6 +55,8 @@ class ReceiptScreen(Screen):
         self.layout_.addLayout(buttons)
         self._reference = ""
         self._spoken = ""
+        self._lines: list[str] = []
+        self._payload = ""
 
     def present(self, state: JourneyState) -> None:
         lang = state.language
@@ -59,20 +67,36 @@ class ReceiptScreen(Screen):
         lines = receipt_lines(reference=submission.reference, created_at=submission.created_at,
                               service=service, lang=lang, online=online)
         self._reference = submission.reference
+        self._lines = lines
+        self._payload = qr_payload(self.context.hub_url, submission.client_id)
+        self.print_button.set_text(tr("receipt.print", lang))
+        self.print_button.setVisible(self.context.can_print())
+        self.print_button.setEnabled(True)
+        self.print_status.clear()
         self.title.setText(lines[0])
         self.reference.setText(submission.reference)
         self.reference.setAccessibleName(lines[1])
         self.details.setText("\n".join(lines[2:]))
-        self.qr.set_data(qr_payload(self.context.hub_url, submission.client_id))
+        self.qr.set_data(self._payload)
         self.listen_button.set_text(tr("receipt.listen_again", lang))
         self.finish_button.set_text(tr("receipt.finish", lang))
         self._spoken = spoken_receipt(submission.reference, lang, online=online)
 
+    def _request_print(self) -> None:
+        self.print_button.setEnabled(False)  # one ticket per tap, however impatient
+        self.print_status.setText(tr("receipt.printing", self.context.journey.state.language))
+        self.print_requested.emit(self._lines, self._payload)
+
+    def show_print_result(self, message: str) -> None:
+        self.print_status.setText(message)
+        self.print_button.setEnabled(True)
+
     def wipe(self) -> None:
-        for label in (self.reference, self.details):
+        for label in (self.reference, self.details, self.print_status):
             label.clear()
         self.qr.set_data("")
-        self._reference = self._spoken = ""
+        self._reference = self._spoken = self._payload = ""
+        self._lines = []
 
     def spoken_text(self) -> str:
         return self._spoken
