@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kiosk.cli.hub_cmd", "kiosk.cli.outbox_cmd", "kiosk.cli.simulate_cmd",
     "kiosk.cli.voice_cmd",
     "kiosk.cli.print_cmd",
+    "kiosk.cli.mediator_cmd",
 )
 
 

@@ -118,7 +118,7 @@ class MediatorAuth:
         self.accounts, self.journal, self.clock = accounts, journal, clock
         self.max_attempts, self.base_lockout = max_attempts, base_lockout
         self.idle_lock_seconds = idle_lock_seconds
-        self._dummy = dummy_hash(getattr(accounts, "kdf", DEFAULT_KDF))
+        self._dummy: str | None = None  # made on first need: the CLI never pays for it
 
     def unlock(self, name_or_id: str, pin: str) -> UnlockResult:
         with self.accounts.store.write():  # one transaction: check and count together
@@ -128,6 +128,8 @@ class MediatorAuth:
         now = self.clock()
         mediator = self.accounts.find(name_or_id)
         if mediator is None or not mediator.active:
+            if self._dummy is None:
+                self._dummy = dummy_hash(getattr(self.accounts, "kdf", DEFAULT_KDF))
             check_pin(pin, self._dummy)  # same time as a real check: names are not probed
             self.journal.record(Event.FAILED_PIN, mediator.id if mediator else None,
                                 unknown_account=True)

@@ -119,3 +119,21 @@ def test_changing_any_byte_of_the_file_makes_verify_fail(tmp_path, data):
     assert not result.ok
     line_of_position = bytes(raw[:position]).count(b"\n") + 1
     assert result.first_bad_line is not None and result.first_bad_line <= line_of_position
+
+
+def test_staff_actions_on_settings_retry_and_export_are_journaled_without_free_text(tmp_path):
+    from kiosk.mediator.audit import record_export, record_retry, record_settings_change
+
+    journal = Journal(tmp_path, "borne-test-01", FakeClock())
+    record_settings_change(journal, MED, "voice.rate", "normal", "slow")
+    record_settings_change(journal, MED, "mediator.counter_name", "Guichet 1", "Bureau de Jean")
+    record_retry(journal, MED, "1b4e28ba-2fa1-11d2-883f-0016d3cca427")
+    record_export(journal, MED, 12)
+    data = [(e["event"], e["data"]) for e in journal.entries()]
+    assert data[0] == ("settings_change", {"key": "voice.rate", "new": "slow", "old": "normal"})
+    assert data[1][1] == {"key": "mediator.counter_name", "new": None, "old": None}
+    assert data[2] == ("retry", {"item": "1b4e28ba-2fa1-11d2-883f-0016d3cca427"})
+    assert data[3] == ("export", {"items": 12})
+    with pytest.raises(ValueError, match="not a setting"):
+        record_settings_change(journal, MED, "site.secret", 1, 2)
+    assert journal.verify().ok
