@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.mediator.accounts import AccountError, Accounts, Mediator
+from kiosk.mediator.assisted_outbox import AssistedOutbox
 from kiosk.mediator.auth import LockReason, MediatorAuth, StaffSession, UnlockOutcome, UnlockResult
 from kiosk.mediator.common import SYSTEM_CLOCK, Clock, mediator_dir
 from kiosk.mediator.journal import Event, Journal, Verification
@@ -31,6 +32,7 @@ __all__ = [
     "AssistState",
     "Assistance",
     "AssistedConsent",
+    "AssistedOutbox",
     "Call",
     "ConsentRequired",
     "DayStats",

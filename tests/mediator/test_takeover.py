@@ -123,3 +123,24 @@ def test_the_consent_text_names_the_mediator_procedure_what_is_seen_and_the_reci
     assert "Nom, Adresse" in text["body"] and "Mairie de Démoville" in text["body"]
     assert "pour cette visite seulement" in text["body"]
     assert text["accept"] == "J'accepte"
+
+
+def test_a_request_queued_after_take_over_carries_the_mediator_id_and_the_consent(
+        assistance, claire_session):
+    from kiosk.forms.local_outbox import MemoryOutbox
+    from kiosk.mediator.assisted_outbox import AssistedOutbox
+
+    inner = MemoryOutbox()
+    outbox = AssistedOutbox(inner, assistance)
+    payload = {"client_id": "c1", "service_id": "carte-identite", "answers": {"nom": "X"}}
+    assistance.request_help("question")
+    assistance.take_over(claire_session, "question")
+    with pytest.raises(ConsentRequired):
+        outbox.enqueue("carte-identite", "mairie", payload)
+    assert inner.items == []  # nothing queued without consent
+    consent = consent_for(assistance)
+    assistance.hand_back()
+    outbox.enqueue("carte-identite", "mairie", payload)
+    queued = inner.items[0].payload
+    assert queued["assisted_by"] == claire_session.mediator.id
+    assert queued["consent"]["id"] == consent.id and queued["answers"] == {"nom": "X"}
