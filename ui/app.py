@@ -71,6 +71,7 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
 
     bridge = VoiceBridge(config, parent=window)
     window.speak = bridge.speak
+    window.speak_private = bridge.speak_private
     window.spell = bridge.spell
     apply_look = window.on_comfort
 

@@ -27,6 +27,8 @@ class KioskWindow(QWidget):
         self.context = context
         self.speak: Speaker = speak or (lambda _text, _lang: None)
         self.spell: Speaker = lambda _text, _lang: None  # a reference, character by character
+        # Speech that holds answers: the voice must not keep its audio (see kiosk.voice).
+        self.speak_private: Speaker = lambda text, lang: self.speak(text, lang)
         self.nav_bar = NavBar(context.site_name)
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
@@ -115,7 +117,11 @@ class KioskWindow(QWidget):
         self.nav_bar.setVisible(state.step not in (Step.ATTRACT, Step.IDLE_WARNING))
         self.nav_bar.comfort_button.setEnabled(state.step is not Step.COMFORT)
         self.stack.setCurrentWidget(screen)
-        self.speak(screen.spoken_text(), state.language)
+        self._say(screen, state.language)
+
+    def _say(self, screen: Screen, lang: str) -> None:
+        speak = self.speak_private if screen.speech_is_private else self.speak
+        speak(screen.spoken_text(), lang)
 
     def print_receipt(self, lines: list[str], qr_payload: str) -> None:
         """Print on a worker thread; the outcome is shown and spoken on the receipt screen."""
@@ -143,7 +149,7 @@ class KioskWindow(QWidget):
         QApplication.clipboard().clear()
 
     def repeat(self) -> None:
-        self.speak(self.current_screen.spoken_text(), self.journey.state.language)
+        self._say(self.current_screen, self.journey.state.language)
 
 
 # Each builder imports its screen module on first use and wires the screen's intents.

@@ -43,6 +43,11 @@ class VoiceBridge(QObject):
         if self.enabled:
             self.service.speak(text, lang=lang, rate=self.rate)
 
+    def speak_private(self, text: str, lang: str) -> None:
+        """Text with a citizen's answers (the review): its audio is never cached on disk."""
+        if self.enabled:
+            self.service.speak(text, lang=lang, rate=self.rate, private=True)
+
     def spell(self, text: str, lang: str) -> None:
         """Read a reference one character at a time, slowly."""
         if self.enabled:

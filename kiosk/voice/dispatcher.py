@@ -40,6 +40,7 @@ class Utterance:
     lang: str
     wpm: int
     generation: int  # only the newest generation is ever played
+    private: bool = False  # holds a citizen's answers: never cached on disk, never logged
 
 
 @dataclass(slots=True)
@@ -67,6 +68,7 @@ class Dispatcher:
         self._events: queue.Queue[tuple[Any, ...]] = queue.Queue()
         self._request_ids = itertools.count(1)
         self._cache = AudioCache(options.cache_dir, options.cache_mb * 1024 * 1024)
+        self._private_files: list[Path] = []
         self._worker: WorkerProcess | None = None
         self._ready = False
         self._voices: list[dict[str, Any]] = []
@@ -160,7 +162,7 @@ class Dispatcher:
         voice = self._voice_for(utterance.lang)
         if voice is None and self._ready:
             return
-        if voice is not None:
+        if voice is not None and not utterance.private:
             key = self._key(utterance, voice)
             cached = self._cache.lookup(key, touch=False)
             if cached is not None:
@@ -169,6 +171,8 @@ class Dispatcher:
                     self._on_speak(utterance)
                 return
             job = _Job(utterance, key, play=True)
+        elif voice is not None:
+            job = _Job(utterance, self._key(utterance, voice), play=True)
         else:  # worker not ready: resolve the voice when it says hello
             job = _Job(utterance, UtteranceKey(utterance.text, "", utterance.wpm, 0), play=True)
         self._jobs = collections.deque(j for j in self._jobs if not j.play)
@@ -186,6 +190,12 @@ class Dispatcher:
         if self._playback is not None:
             self._playback.stop()
             self._playback = None
+        self._forget_private_audio()
+
+    def _forget_private_audio(self) -> None:
+        """Delete the audio of sentences that held answers, once played or interrupted."""
+        while self._private_files:
+            self._cache.discard(self._private_files.pop())
 
     def _on_worker(self, worker: WorkerProcess, message: dict[str, Any] | None) -> None:
         if worker is not self._worker:
@@ -201,6 +211,7 @@ class Dispatcher:
         if playback is self._playback:
             self._playback = None
             self._notify_speaking(False)
+            self._forget_private_audio()
         if ended.stopped:
             return
         if ended.returncode == 0:
@@ -307,7 +318,7 @@ class Dispatcher:
                 self._finish(job, error=f"no voice for language {job.utterance.lang!r}")
                 continue
             job.key = self._key(job.utterance, voice)
-            cached = self._cache.lookup(job.key)
+            cached = None if job.utterance.private else self._cache.lookup(job.key)
             if cached is not None:
                 self._finish(job, path=cached)
                 continue
@@ -335,7 +346,11 @@ class Dispatcher:
         assert job.partial is not None
         if message.get("ok") and job.partial.exists():
             self._health.clear(VoiceHealth.WORKER_HUNG)
-            self._finish(job, path=self._cache.store(job.key, job.partial))
+            if job.utterance.private:  # played from its temporary file, deleted after
+                self._private_files.append(job.partial)
+                self._finish(job, path=job.partial)
+            else:
+                self._finish(job, path=self._cache.store(job.key, job.partial))
         else:
             self._cache.discard(job.partial)
             self._finish(job, error=str(message.get("error")))
@@ -350,7 +365,8 @@ class Dispatcher:
         elif path is not None and job.utterance.generation == self._latest:
             self._play(path)
         elif error:
-            logger.warning("voice: could not synthesise %r: %s", job.key.text[:40], error)
+            what = "a private sentence" if job.utterance.private else repr(job.key.text[:40])
+            logger.warning("voice: could not synthesise %s: %s", what, error)
 
     def _fail_jobs(self, error: str) -> None:
         while self._jobs:

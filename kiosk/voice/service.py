@@ -10,6 +10,7 @@ them into queued signals.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -31,7 +32,7 @@ class SpeechService:
         self._health = HealthTracker(on_health)
         self._dispatcher = Dispatcher(options or VoiceOptions(), self._health, on_speaking)
         self._generations = itertools.count(1)
-        self._last: tuple[str, str | None, Any, bool] | None = None
+        self._last: tuple[str, str | None, Any, bool, bool] | None = None
         self._closed = False
 
     # ---- each call only reads a field or posts an event: it returns in microseconds ----
@@ -70,10 +71,14 @@ class SpeechService:
         return self._dispatcher.voices
 
     def speak(self, text: str, lang: str | None = None, rate: RateStep | str | int | None = None,
-              spell: bool = False) -> None:
-        """Stop what is being said and say `text`; `spell` reads it character by character."""
-        self._last = (text, lang, rate, spell)
-        self._post("speak", self._utterance(text, lang, rate, spell, next(self._generations)))
+              spell: bool = False, private: bool = False) -> None:
+        """Stop what is being said and say `text`; `spell` reads it character by character.
+
+        `private` marks text holding a citizen's answers: its audio is never kept on disk.
+        """
+        self._last = (text, lang, rate, spell, private)
+        utterance = self._utterance(text, lang, rate, spell, next(self._generations))
+        self._post("speak", dataclasses.replace(utterance, private=private))
 
     def repeat(self) -> None:
         """Say the last utterance again (the "Répéter" button)."""

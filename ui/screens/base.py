@@ -28,6 +28,8 @@ class ScreenContext:
 class Screen(QWidget):
     """One journey step. Subclasses fill `present` and emit intent signals; no business logic."""
 
+    speech_is_private = False  # True when what it reads aloud holds a citizen's answers
+
     def __init__(self, context: ScreenContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context

@@ -15,6 +15,7 @@ from ui.widgets.scroll_area import TouchScrollArea
 
 
 class ReviewScreen(Screen):
+    speech_is_private = True  # it reads the answers back
     edit_requested = Signal(str)
     confirmed = Signal()
 
