@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollArea, QWidget
 
 from kiosk.catalog import load_catalog
 from kiosk.i18n import MESSAGES
@@ -30,6 +30,18 @@ def test_every_text_colour_pair_reaches_aaa_contrast(palette):
 def test_default_body_text_is_at_least_28_px_with_two_larger_steps():
     sizes = [BODY_PX[size] for size in TextSize]
     assert sizes[0] >= 28 and sizes == sorted(sizes) and len(set(sizes)) == 3
+
+
+def test_every_interactive_widget_has_an_accessible_name_and_description(qtbot, window):
+    """What a screen reader announces: walk the widget tree on every screen."""
+    for name, reach in _scenes(window.journey):
+        reach()
+        qtbot.wait(10)
+        for widget in window.findChildren(QWidget):
+            if widget.isVisible() and isinstance(widget, QAbstractButton | QLineEdit):
+                label = f"{name}: {type(widget).__name__} '{widget.text()}'"
+                assert widget.accessibleName().strip(), label
+                assert widget.accessibleDescription().strip(), label
 
 
 def test_on_every_screen_buttons_are_large_and_named(qtbot, window):

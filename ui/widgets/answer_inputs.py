@@ -40,11 +40,12 @@ class AnswerInput(QWidget):
         """Show a previous answer or draft; unknown shapes are ignored, never fatal."""
 
 
-def answer_field(accessible_name: str) -> QLineEdit:
+def answer_field(accessible_name: str, description: str) -> QLineEdit:
     field = QLineEdit()
     field.setProperty("role", "field")
     field.setMaxLength(MAX_TYPED)
     field.setAccessibleName(accessible_name)
+    field.setAccessibleDescription(description)
     field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy to a clipboard
     return field
 
@@ -54,7 +55,8 @@ class TypedInput(AnswerInput):
 
     def __init__(self, step: Step, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.field = answer_field(localized(step.label, lang))
+        question = localized(step.label, lang)
+        self.field = answer_field(question, localized(step.help, lang) if step.help else question)
         self.keyboard = OnScreenKeyboard(KEYBOARD_FOR_KIND[step.kind])
         self.keyboard.set_language(lang)
         self.keyboard.attach(self.field)
@@ -136,7 +138,8 @@ class DateInput(AnswerInput):
     def __init__(self, step: Step, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         names = [tr("form.day", lang), tr("form.month", lang), tr("form.year", lang)]
-        self.fields = [answer_field(name) for name in names]
+        question = localized(step.label, lang)
+        self.fields = [answer_field(name, f"{question} {name}") for name in names]
         self.keyboard = OnScreenKeyboard(KeyboardMode.NUMERIC)
         self.keyboard.set_language(lang)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.raw()))
