@@ -10,7 +10,8 @@ engine, sealed like real ones), against the real hub:
 - the sync engine as configured by default (batches of 50, gzip, one keep-alive connection);
 - the physical floor: the sealed payloads' bytes / bandwidth + 2 round trips (handshake and one
   request); sealed payloads are already compressed and cannot shrink further;
-- one POST per item: the same engine with batches of 1 (still gzip and keep-alive).
+- one POST per item: the same engine with batches of 1 (still gzip and keep-alive);
+- one POST per item on a new connection each time, as a plain `requests.post` loop does.
 """
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ def _drain(service, proxy) -> tuple[float, int, int]:
     return (elapsed, proxy.bytes["up"] - before["up"], proxy.bytes["down"] - before["down"])
 
 
+def _new_connection_each_time(service, url: str) -> None:
+    """Give the engine a transport that drops its connection after every request."""
+    from offline_cache.transport import HttpTransport
+
+    class NewConnectionEachTime(HttpTransport):
+        def _exchange(self, *args, **kwargs):
+            try:
+                return super()._exchange(*args, **kwargs)
+            finally:
+                self.session.close()  # the next request pays a new TCP handshake
+
+    service.engine.transport = NewConnectionEachTime(url, "demo-token", "borne-demo-01")
+
+
 def figures() -> list[tuple[str, float, float, float, str]]:
     sys.path.insert(0, str(ROOT / "tests" / "offline_cache"))
     from faultproxy import FaultProxy
@@ -81,6 +96,11 @@ def figures() -> list[tuple[str, float, float, float, str]]:
             _queue(single, ITEMS, seed=1)
             per_item, _, _ = _drain(single, proxy)
             single.close()
+            naive = _kiosk(folder / "naive", proxy.url, 1)
+            _new_connection_each_time(naive, proxy.url)
+            _queue(naive, ITEMS, seed=1)
+            per_item_new, _, _ = _drain(naive, proxy)
+            naive.close()
         finally:
             proxy.stop()
             hub.stop()
@@ -93,8 +113,10 @@ def figures() -> list[tuple[str, float, float, float, str]]:
     return [
         ("sync: 100 requests, 64 kbit/s, 300 ms RTT (s)", ours, floor, ours / floor,
          "<= 1.5x the physical floor"),
-        ("sync: one POST per item, same link (s)", per_item, ours, per_item / ours,
+        ("sync: one POST per item, keep-alive (s)", per_item, ours, per_item / ours,
          ">= 10x slower than batched"),
+        ("sync: one POST per item, new connection (s)", per_item_new, ours,
+         per_item_new / ours, ">= 10x slower than batched"),
         ("sync: bytes on the wire per request", wire, sealed / ITEMS, wire / (sealed / ITEMS),
          "informative: vs sealed payload"),
     ]
