@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import wave
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,16 @@ def test_the_frozen_kiosk_renders_the_same_screens_as_the_source(frozen_kiosk, t
         changed = sum(diff.histogram()[255:]) / (a.width * a.height)
         # Same fonts, same text: a missing font would turn every glyph into boxes.
         assert changed < 0.02, f"{name}: {changed:.1%} of pixels differ from the source render"
+
+
+def test_the_frozen_kiosk_speaks_french_through_its_own_speech_worker(frozen_kiosk, tmp_path):
+    wav_path = tmp_path / "bonjour.wav"
+    result = subprocess.run(
+        [str(frozen_kiosk), "voice", "say", "Bonjour, je suis la borne de la mairie.",
+         "--to", str(wav_path)],
+        env=clean_env(tmp_path), capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    with wave.open(str(wav_path)) as wav:
+        assert wav.getframerate() >= 22050
+        assert 1.0 < wav.getnframes() / wav.getframerate() < 8.0
