@@ -1,12 +1,13 @@
 """`kiosk doctor`: one line per check, ok or the problem and what to do about it.
 
-Checks are plain functions in CHECKS; other parts of the kiosk (voice, outbox) add theirs
-through `extra_checks`, so an IT officer reads one report.
+Checks are plain functions in CHECKS (one result, or a list for the voice's several lines),
+so an IT officer reads one report.
 """
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -81,6 +82,36 @@ def check_data_dir(config: KioskConfig) -> CheckResult:
                        ": free some disk space (at least 200 MB)"))
 
 
+def check_queue(config: KioskConfig) -> CheckResult:
+    """The request queue's file: readable, sound (SQLite quick_check), and what waits in it."""
+    from kiosk.outbox_service import OUTBOX_FILE
+
+    path = config.data_dir / OUTBOX_FILE
+    if not path.exists():
+        return CheckResult("request queue", True, f"no {path.name} yet in {path.parent}: it is "
+                           "created with the first request")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            counts = dict(connection.execute(
+                "SELECT state, count(*) FROM items GROUP BY state").fetchall())
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        verdict, counts = str(error), {}
+    if verdict != "ok":
+        return CheckResult("request queue", False, f"{path} is damaged ({verdict}): start the "
+                           "kiosk, it moves the file to quarantine/ and keeps every row SQLite "
+                           "can read (see docs/protocol.md, 'Recovery')")
+    waiting = counts.get("pending", 0) + counts.get("sending", 0)
+    held = counts.get("held", 0)
+    return CheckResult("request queue", held == 0,
+                       f"{path}: sound, {waiting} waiting to be sent, {held} held"
+                       + ("" if held == 0 else ": a mediator must look at the held requests "
+                          "(`kiosk outbox list`, `kiosk outbox retry ID`)"))
+
+
 def check_hub(config: KioskConfig) -> CheckResult:
     url = config["hub.url"]
     try:
@@ -92,7 +123,8 @@ def check_hub(config: KioskConfig) -> CheckResult:
 
 
 CHECKS: tuple[Check, ...] = (
-    check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_hub,
+    check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_queue,
+    check_hub,
 )
 
 
