@@ -52,9 +52,13 @@ def test_a_typed_marker_is_nowhere_after_the_session_ends(qtbot, make_config, tm
     citizen.answer(f"Rue {MARKER}")
     citizen.skip()
     citizen.choose(False)
+    qtbot.wait(500)  # what the earlier screens said has reached the speakers or been dropped
+    for earlier in heard.glob("*.wav"):
+        earlier.unlink()
     citizen.choose(False)
+    assert window.current_screen is window.review
     assert any(MARKER in line.answer for line in window.journey.form.review("fr"))
-    # The review, which reads the marker aloud, reaches the speakers...
+    # The review reads every answer, the marker too: the longest sentence heard from now on.
     qtbot.waitUntil(lambda: any(_seconds(w) > 6 for w in heard.glob("*.wav")), timeout=20000)
     review_audio = max(heard.glob("*.wav"), key=_seconds).read_bytes()
     citizen.tap(window.review.confirm_button)
