@@ -6,16 +6,22 @@ The UI talks to this object; it never builds storage or network parts itself.
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from kiosk.catalog import Catalog, CatalogError, load_catalog, parse_catalog
 from kiosk.config import KioskConfig
 
 if TYPE_CHECKING:
     from kiosk.outbox_service import OutboxService
+    from offline_cache.content_cache import RefreshResult
+
+CATALOG_REFRESH_SECONDS = 6 * 3600  # a catalogue change is rare; a rural link is precious
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +35,8 @@ class KioskServices:
         self._stop_hub: Callable[[], None] | None = None
         self._printer: object | None = None
         self._printer_checked = False
+        self._closing = threading.Event()
+        self._refreshed = False
         self.hub_url: str = config["hub.url"]
 
     def outbox(self) -> OutboxService:
@@ -52,6 +60,40 @@ class KioskServices:
             self._printer = printer_from_config(self.config)
             self._printer_checked = True
         return self._printer
+
+    def current_catalog(self) -> Catalog:
+        """The last signed catalogue the hub sent, else the one shipped with the kiosk.
+
+        A downloaded catalogue is only ever written after its signature verified; one that
+        this kiosk version cannot read is skipped, with a warning, for the shipped one.
+        """
+        cached = self.config.data_dir / "cache" / "catalog.json"
+        if cached.exists():
+            try:
+                return parse_catalog(json.loads(cached.read_text(encoding="utf-8")), str(cached))
+            except (CatalogError, ValueError) as error:
+                log.warning("catalogue: the downloaded one is not usable (%s); using the "
+                            "catalogue shipped with the kiosk", error)
+        return load_catalog()
+
+    def refresh_catalog(self) -> RefreshResult | None:
+        """Ask the hub for a newer signed catalogue (If-None-Match); used from the next start."""
+        result = self.outbox().refresh_catalog()
+        if result is not None:
+            log.info("catalogue: %s (%s)", result.outcome.value, result.detail)
+        return result
+
+    def refresh_catalog_regularly(self) -> None:
+        """In the background: now, then every few hours, until close()."""
+        def loop() -> None:
+            while not self._closing.wait(0 if not self._refreshed else CATALOG_REFRESH_SECONDS):
+                self._refreshed = True
+                try:
+                    self.refresh_catalog()
+                except Exception:  # a refresh must never take the kiosk down
+                    log.exception("catalogue: refresh failed")
+
+        threading.Thread(target=loop, name="catalog-refresh", daemon=True).start()
 
     def link_up(self) -> bool:
         """Did the hub answer at the last exchange? False until the queue has been opened."""
@@ -83,6 +125,7 @@ class KioskServices:
         return url
 
     def close(self) -> None:
+        self._closing.set()
         if self._outbox is not None:
             self._outbox.close()
             self._outbox = None
