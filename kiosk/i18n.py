@@ -112,6 +112,136 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Ask at the front desk. An adviser can come with you.",
     },
     "help.back": {"fr": "Revenir où j'étais", "en": "Go back where I was"},
+    "help.take_ticket": {"fr": "Prendre un ticket", "en": "Take a ticket"},
+    "help.ticket_title": {"fr": "Votre numéro", "en": "Your number"},
+    "staff.pin.choose": {
+        "fr": "Mode conseiller : qui êtes-vous ?",
+        "en": "Staff mode: who are you?",
+    },
+    "staff.pin.enter": {"fr": "Code de {name}", "en": "PIN for {name}"},
+    "staff.pin.field": {
+        "fr": "Code secret, les chiffres restent cachés",
+        "en": "Secret PIN, digits stay hidden",
+    },
+    "staff.pin.no_accounts": {
+        "fr": "Aucun compte conseiller. Créez-en un : kiosk mediator add",
+        "en": "No staff account. Create one: kiosk mediator add",
+    },
+    "staff.cancel": {"fr": "Annuler", "en": "Cancel"},
+    "staff.other_account": {"fr": "Changer de compte", "en": "Other account"},
+    "staff.title": {"fr": "Mode conseiller — {name}", "en": "Staff mode — {name}"},
+    "staff.quit": {"fr": "Quitter", "en": "Quit"},
+    "staff.tab.waiting": {"fr": "Attente", "en": "Waiting"},
+    "staff.tab.queue": {"fr": "Envois", "en": "Sending"},
+    "staff.tab.kiosk": {"fr": "Borne", "en": "Kiosk"},
+    "staff.tab.today": {"fr": "Aujourd'hui", "en": "Today"},
+    "staff.tab.settings": {"fr": "Réglages", "en": "Settings"},
+    "staff.call_next": {"fr": "Appeler le suivant", "en": "Call the next one"},
+    "staff.called": {"fr": "Appelé : {text}", "en": "Called: {text}"},
+    "staff.nobody_waits": {"fr": "Personne n'attend.", "en": "Nobody is waiting."},
+    "staff.waiting.ticket": {
+        "fr": "Ticket {code} — {reason} — attend depuis {minutes} min",
+        "en": "Ticket {code} — {reason} — waiting for {minutes} min",
+    },
+    "staff.waiting.help": {
+        "fr": "Appel à l'aide — écran « {screen} » — depuis {minutes} min",
+        "en": "Help call — screen \"{screen}\" — for {minutes} min",
+    },
+    "staff.accompany": {"fr": "Accompagner", "en": "Assist"},
+    "staff.hand_back": {"fr": "Rendre la main", "en": "Hand back"},
+    "staff.dashboard": {"fr": "Tableau de bord", "en": "Dashboard"},
+    "staff.queue.counts": {
+        "fr": "En attente : {pending} · En cours : {sending} · Envoyées : {sent} · "
+              "Bloquées : {held}",
+        "en": "Waiting: {pending} · Sending: {sending} · Sent: {sent} · Held: {held}",
+    },
+    "staff.queue.oldest": {
+        "fr": "Plus ancienne demande non envoyée : {age}",
+        "en": "Oldest unsent request: {age}",
+    },
+    "staff.queue.last_success": {
+        "fr": "Dernier envoi réussi : {when}",
+        "en": "Last successful send: {when}",
+    },
+    "staff.queue.held_item": {
+        "fr": "Bloquée : {service} — {reason}",
+        "en": "Held: {service} — {reason}",
+    },
+    "staff.queue.retry": {"fr": "Renvoyer les bloquées", "en": "Retry held requests"},
+    "staff.queue.export": {"fr": "Exporter les non envoyées", "en": "Export unsent requests"},
+    "staff.queue.retried": {
+        "fr": "{count} demande(s) remise(s) dans la file.",
+        "en": "{count} request(s) put back in the queue.",
+    },
+    "staff.queue.exported": {
+        "fr": "{count} demande(s) exportée(s) dans {path}",
+        "en": "{count} request(s) exported to {path}",
+    },
+    "staff.queue.unavailable": {
+        "fr": "File d'envoi indisponible : {error}",
+        "en": "Sending queue unavailable: {error}",
+    },
+    "staff.never": {"fr": "jamais", "en": "never"},
+    "staff.none": {"fr": "aucune", "en": "none"},
+    "staff.ago": {"fr": "il y a {minutes} min", "en": "{minutes} min ago"},
+    "staff.health.link": {
+        "fr": "Liaison avec le serveur : {state}",
+        "en": "Link to the hub: {state}",
+    },
+    "staff.health.hub": {"fr": "Serveur : {url}", "en": "Hub: {url}"},
+    "staff.health.voice": {"fr": "Voix : {state}", "en": "Voice: {state}"},
+    "staff.health.printer": {"fr": "Imprimante : {state}", "en": "Printer: {state}"},
+    "staff.health.disk": {"fr": "Disque libre : {free} Go", "en": "Free disk: {free} GB"},
+    "staff.health.catalog": {
+        "fr": "Catalogue : version {version}",
+        "en": "Catalogue: version {version}",
+    },
+    "staff.state.ok": {"fr": "fonctionne", "en": "working"},
+    "staff.state.unavailable": {"fr": "indisponible", "en": "unavailable"},
+    "staff.state.configured": {"fr": "configurée", "en": "configured"},
+    "staff.state.absent": {"fr": "aucune", "en": "none"},
+    "staff.link.unknown": {"fr": "pas encore d'échange", "en": "no exchange yet"},
+    "staff.link.online": {"fr": "en ligne", "en": "online"},
+    "staff.link.degraded": {
+        "fr": "lente, le serveur demande d'attendre",
+        "en": "slow, the hub asks to wait",
+    },
+    "staff.link.offline": {"fr": "hors ligne", "en": "offline"},
+    "staff.link.refused": {"fr": "refusée (jeton)", "en": "refused (token)"},
+    "staff.today.counts": {
+        "fr": "Visites : {sessions} · Demandes envoyées : {completed} · Avec un "
+              "conseiller : {assisted} · Seuls : {alone}",
+        "en": "Visits: {sessions} · Requests sent: {completed} · With an adviser: "
+              "{assisted} · Alone: {alone}",
+    },
+    "staff.today.by_service": {
+        "fr": "Demandes envoyées par démarche : {items}",
+        "en": "Requests sent per procedure: {items}",
+    },
+    "staff.today.abandoned": {
+        "fr": "Abandons, dernière étape : {items}",
+        "en": "Left before the end, last step: {items}",
+    },
+    "staff.settings.note": {
+        "fr": "Valable jusqu'au redémarrage de la borne. Chaque changement est noté "
+              "dans le journal.",
+        "en": "Until the kiosk restarts. Each change is written in the journal.",
+    },
+    "staff.settings.idle": {
+        "fr": "Délai avant « Êtes-vous là ? » : {seconds} s",
+        "en": "Delay before \"Are you there?\": {seconds} s",
+    },
+    "staff.settings.rate": {
+        "fr": "Vitesse de la voix par défaut : {rate}",
+        "en": "Default voice speed: {rate}",
+    },
+    "staff.settings.language": {
+        "fr": "Langue par défaut : {language}",
+        "en": "Default language: {language}",
+    },
+    "staff.settings.less": {"fr": "Moins", "en": "Less"},
+    "staff.settings.more": {"fr": "Plus", "en": "More"},
+    "staff.settings.change": {"fr": "Changer", "en": "Change"},
 }
 
 

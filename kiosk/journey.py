@@ -32,6 +32,7 @@ class Step(enum.Enum):
     QUESTION = "question"  # one question of a guided request
     REVIEW = "review"  # every answer, each with "modifier"
     CONSENT = "consent"  # "your data": what, why, who, how long, rights; explicit yes
+    ASSISTED_CONSENT = "assisted_consent"  # the citizen agrees a mediator acts for them
     RECEIPT = "receipt"  # reference, QR code, what happens next
     HELP = "help"  # how to get a person to help
     IDLE_WARNING = "idle_warning"  # "are you still there?" before the wipe
@@ -74,8 +75,18 @@ class JourneyState:
     comfort: Comfort = Comfort()
 
 
+@dataclass(frozen=True, slots=True)
+class SessionEnd:
+    """What today's anonymous statistics keep of a finished session: ids, never answers."""
+
+    service_id: str | None
+    completed: bool  # a request was queued
+    last_step: str  # the step the citizen left from, e.g. "question"
+
+
 log = logging.getLogger(__name__)
 Listener = Callable[[JourneyState], None]
+EndListener = Callable[[SessionEnd], None]
 FORM_STEPS = {"question": Step.QUESTION, "review": Step.REVIEW, "consent": Step.CONSENT,
               "submitted": Step.RECEIPT}  # FormEngine phase value -> journey step
 
@@ -98,13 +109,23 @@ class Journey:
         self._history: list[JourneyState] = []
         self._paused: JourneyState | None = None  # the screen an overlay (help, idle) covers
         self._listeners: list[Listener] = []
+        self._end_listeners: list[EndListener] = []
 
     @property
     def state(self) -> JourneyState:
         return self._state
 
+    @property
+    def paused_step(self) -> Step | None:
+        """The step an overlay (help, idle warning, comfort) covers, if any."""
+        return self._paused.step if self._paused is not None else None
+
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def subscribe_end(self, listener: EndListener) -> None:
+        """Called by `reset()` when a citizen session ends, before anything is forgotten."""
+        self._end_listeners.append(listener)
 
     def _go(self, state: JourneyState, remember: bool = True) -> None:
         if remember:
@@ -154,6 +175,8 @@ class Journey:
     def back(self) -> None:
         if self._state.step in (Step.HELP, Step.IDLE_WARNING):
             self.resume()
+        elif self._state.step is Step.ASSISTED_CONSENT:
+            self._show_form()
         elif self._state.step in (Step.QUESTION, Step.REVIEW, Step.CONSENT):
             if self.form.back():
                 self._show_form()
@@ -216,15 +239,24 @@ class Journey:
 
     def give_consent(self) -> None:
         """Consent given: queue the request. If the queue fails, nothing typed is lost."""
+        from kiosk.mediator.takeover import ConsentRequired
+
         self.form.give_consent()
         try:
             self.submission = self.form.submit()
+        except ConsentRequired:  # a mediator is at the controls: the citizen must agree first
+            self._go(replace(self._state, step=Step.ASSISTED_CONSENT), remember=False)
+            return
         except Exception:  # disk full, damaged queue: the citizen must hear it, not a crash
             log.exception("the request queue refused a request for %s", self.form.service.id)
             self.submit_failed = True
             self._show_form(refused=True)
             return
         self.submit_failed = False
+        self._show_form()
+
+    def assisted_consent_refused(self) -> None:
+        """Back to "your data": nothing is sent until the mediator hands back or it is agreed."""
         self._show_form()
 
     def _show_form(self, refused: bool = False) -> None:
@@ -258,6 +290,11 @@ class Journey:
 
     def reset(self) -> None:
         """Forget everything and show the attract screen: the next citizen starts clean."""
+        if self._state.step is not Step.ATTRACT:
+            left = self._paused or self._state
+            end = SessionEnd(left.service_id, self.submission is not None, left.step.value)
+            for listener in list(self._end_listeners):
+                listener(end)
         self._drop_form()
         self._history.clear()
         self._paused = None

@@ -12,6 +12,7 @@ from kiosk.catalog import Catalog, load_catalog
 from kiosk.config import KioskConfig
 from kiosk.journey import Comfort, Journey
 from kiosk.services import KioskServices
+from kiosk.session import MediatorDesk
 from ui.first_paint import after_first_paint, install_bench_probe
 from ui.fonts import load_fonts
 from ui.idle import IdleWatcher
@@ -36,15 +37,18 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
-                 services: KioskServices | None = None) -> KioskWindow:
+                 services: KioskServices | None = None,
+                 desk: MediatorDesk | None = None) -> KioskWindow:
+    """`desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash."""
     app = ensure_application()
     catalog = catalog or load_catalog()
     services = services or KioskServices(config)
+    desk = desk or MediatorDesk(config)
     languages = tuple(config["interface.languages"])
     theme = theme or Theme()
     apply_theme(app, theme)
     journey = Journey(catalog, languages, config["interface.default_language"],
-                      outbox=lambda: services,
+                      outbox=lambda: desk.assisted_outbox(services),
                       default_comfort=Comfort(text_size=theme.text_size,
                                               high_contrast=theme.palette is HIGH_CONTRAST))
     context = ScreenContext(catalog=catalog, site_name=config["site.name"], languages=languages,
@@ -53,6 +57,7 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
                             link_up=services.link_up,
                             can_print=lambda: services.printer() is not None)
     window = KioskWindow(journey, context)
+    window.desk = desk
     window.on_comfort = lambda comfort: apply_theme(app, Theme.for_comfort(comfort))
     window.services = services
     window.setFixedSize(WINDOW_SIZE)  # a kiosk screen; full screen takes the display's size
@@ -62,6 +67,11 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
         on_countdown=lambda seconds: window.idle.show_countdown(seconds), parent=window,
     )
     app.installEventFilter(window.idle_watcher)
+    window.idle_warning_seconds = warning_ms // 1000
+    from ui.staff.controller import StaffController
+
+    window.staff = StaffController(window, desk)
+    window.destroyed.connect(lambda *_: desk.close())
     return window
 
 

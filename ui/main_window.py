@@ -3,6 +3,9 @@
 It wires screen intents to the journey and shows whatever step the journey is at; it holds
 no business logic of its own. Screens are built the first time they are needed, so start-up
 pays only for the attract screen.
+
+Staff screens (ui/staff) cover the journey with `show_staff` and uncover it with
+`leave_staff`: while they are up, journey changes are still presented but not shown or spoken.
 """
 
 from __future__ import annotations
@@ -32,12 +35,14 @@ class KioskWindow(QWidget):
         self.nav_bar = NavBar(context.site_name)
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
+        self.desk = None  # kiosk.session.MediatorDesk, set by ui.app.build_window
+        self.staff_view: QWidget | None = None  # a staff screen covering the journey
         self.attract = self.screen(Step.ATTRACT)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav_bar)
-        layout.addWidget(self.stack, stretch=1)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(0)
+        self.layout_.addWidget(self.nav_bar)
+        self.layout_.addWidget(self.stack, stretch=1)
         self.nav_bar.back_requested.connect(journey.back)
         self.nav_bar.home_requested.connect(journey.home)
         self.nav_bar.help_requested.connect(journey.ask_for_help)
@@ -102,8 +107,41 @@ class KioskWindow(QWidget):
         return self.screen(Step.RECEIPT)
 
     @property
+    def assisted_consent(self) -> Screen:
+        return self.screen(Step.ASSISTED_CONSENT)
+
+    @property
     def current_screen(self) -> Screen:
         return self.stack.currentWidget()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip under the top bar (the assisted-mode banner)."""
+        self.layout_.insertWidget(1, banner)
+
+    def show_staff(self, widget: QWidget) -> None:
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        self.staff_view = widget
+        self.nav_bar.hide()
+        self.stack.setCurrentWidget(widget)
+
+    def leave_staff(self) -> None:
+        """Back to the citizen's screen exactly as it was (and said again)."""
+        if self.staff_view is not None:
+            self.staff_view = None
+            self.show_state(self.journey.state)
+
+    def take_ticket(self) -> None:
+        """"Prendre un ticket": a number, shown and spoken; mediators see the screen it came
+        from."""
+        from kiosk.mediator import messages
+
+        step = self.journey.paused_step or self.journey.state.step
+        ticket = self.desk.take_ticket(step.value)
+        lang = self.journey.state.language
+        sentence = messages.text("ticket.taken", lang, code=ticket.code)
+        self.help.show_ticket(ticket.code, sentence)
+        self.speak(sentence, lang)
 
     def show_state(self, state: JourneyState) -> None:
         if self.journey.form is None and self.journey.submission is None:
@@ -113,6 +151,8 @@ class KioskWindow(QWidget):
             self.on_comfort(state.comfort)
         screen = self.screen(state.step)
         screen.present(state)
+        if self.staff_view is not None:
+            return  # a mediator is on a staff screen: the journey waits underneath
         self.nav_bar.set_language(state.language)
         self.nav_bar.setVisible(state.step not in (Step.ATTRACT, Step.IDLE_WARNING))
         self.nav_bar.comfort_button.setEnabled(state.step is not Step.COMFORT)
@@ -242,6 +282,16 @@ def _help(context: ScreenContext, window: KioskWindow) -> Screen:
 
     screen = HelpScreen(context)
     screen.resume_requested.connect(window.journey.resume)
+    screen.ticket_requested.connect(window.take_ticket)
+    return screen
+
+
+def _assisted_consent(context: ScreenContext, window: KioskWindow) -> Screen:
+    from ui.staff.assisted_consent_screen import AssistedConsentScreen
+
+    screen = AssistedConsentScreen(context, window.desk)
+    screen.accepted.connect(window.journey.give_consent)
+    screen.refused.connect(window.journey.assisted_consent_refused)
     return screen
 
 
@@ -259,4 +309,5 @@ _SCREEN_BUILDERS: dict[Step, Callable[[ScreenContext, KioskWindow], Screen]] = {
     Step.THEME: _theme,
     Step.SERVICE: _service, Step.QUESTION: _question, Step.REVIEW: _review,
     Step.CONSENT: _consent, Step.RECEIPT: _receipt, Step.HELP: _help, Step.IDLE_WARNING: _idle,
+    Step.ASSISTED_CONSENT: _assisted_consent,
 }

@@ -15,6 +15,7 @@ MIN_TOUCH_PX = 72
 
 
 BODY_PX = {TextSize.NORMAL: 28, TextSize.LARGE: 34, TextSize.LARGER: 42}
+STAFF_PX = 24  # staff screens: denser, and not the citizen's text size
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,8 @@ class Theme:
                        border: 3px solid {p.border}; background: {p.surface};
                        color: {p.on_surface}; font-weight: bold; }}
         QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; }}
+        QWidget[role="header"] QLabel[role="status"] {{ font-size: {round(self.nav_px * 0.75)}px;
+                                                       font-weight: normal; }}
         QWidget[role="header"] {{ font-size: {self.nav_px}px; }}
         QPushButton[role="nav"] {{ background: {p.header}; color: {p.on_header};
                                    border-color: {p.on_header}; font-size: {self.nav_px}px;
@@ -126,6 +129,11 @@ class Theme:
                                     font-size: {round(self.body_px * 1.25)}px; }}
         QPushButton:pressed {{ border: 5px solid {p.focus}; }}
         QPushButton:focus {{ border-style: dashed; }}
+        QWidget[role="staff"], QWidget[role="staff"] QLabel, QWidget[role="staff"] QPushButton {{
+            font-size: {STAFF_PX}px; }}
+        QWidget[role="staff"] QLabel[role="title"] {{ font-size: {round(STAFF_PX * 1.4)}px; }}
+        QWidget[role="staff"] QPushButton {{ min-height: {MIN_TOUCH_PX}px;
+                                            min-width: {MIN_TOUCH_PX}px; padding: 0 12px; }}
         QPushButton[role="attract"] {{ border: none; background: {p.background}; }}
         QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; }}
         QScrollBar:vertical {{ width: 28px; background: {p.surface}; margin: 0;

@@ -1,4 +1,8 @@
-"""The attract screen: a welcome that any touch, anywhere, turns into a start."""
+"""The attract screen: a welcome that any touch, anywhere, turns into a start.
+
+It also shows the ticket a mediator just called ("Ticket A-012, Guichet 2"), and a 2-second
+press in its top-right corner asks for staff mode (the mediator's discreet way in).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ from PySide6.QtGui import QMouseEvent
 from kiosk.i18n import tr
 from kiosk.journey import JourneyState
 from ui.screens.base import Screen, ScreenContext
+from ui.staff.long_press import LongPress
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 
 
 class AttractScreen(Screen):
     started = Signal()
+    staff_requested = Signal()  # the long press in the corner
 
     def __init__(self, context: ScreenContext, parent=None):
         super().__init__(context, parent)
@@ -21,8 +27,11 @@ class AttractScreen(Screen):
         self.welcome = text_label(role="hero", centered=True)
         self.site = text_label(context.site_name, role="title", centered=True)
         self.help = text_label(role="muted", centered=True)
+        self.call = text_label(role="reference", centered=True)  # "Ticket A-012, Guichet 2"
+        self.call.hide()
         self.start_button = BigButton("", role="primary")
         self.start_button.clicked.connect(self.started)
+        self.layout_.addWidget(self.call)
         self.layout_.addStretch(2)
         self.layout_.addWidget(self.welcome)
         self.layout_.addWidget(self.site)
@@ -30,6 +39,20 @@ class AttractScreen(Screen):
         self.layout_.addWidget(self.start_button)
         self.layout_.addWidget(self.help)
         self.layout_.addStretch(2)
+        self.corner_press = LongPress(self, corner_only=True)
+        self.corner_press.held.connect(self.staff_requested)
+        self.corner_press.tapped.connect(self.started)
+        self.started.connect(self.clear_call)
+
+    def show_call(self, text: str) -> None:
+        """The ticket just called, shown until the next citizen starts."""
+        self.call.setText(text)
+        self.call.setAccessibleName(text)
+        self.call.show()
+
+    def clear_call(self) -> None:
+        self.call.clear()
+        self.call.hide()
 
     def present(self, state: JourneyState) -> None:
         lang = state.language
@@ -38,7 +61,8 @@ class AttractScreen(Screen):
         self.help.setText(tr("attract.help", lang))
 
     def spoken_text(self) -> str:
-        return f"{self.welcome.text()} {self.start_button.text()}."
+        called = f"{self.call.text()}. " if self.call.isVisible() else ""
+        return f"{called}{self.welcome.text()} {self.start_button.text()}."
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A touch anywhere starts: an older person may not aim at the button."""

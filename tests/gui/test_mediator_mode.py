@@ -1,0 +1,234 @@
+"""Mediator mode on a real window: unlock, lock-out, tickets called on the attract screen,
+take-over of a citizen's request with recorded consent, and the audit journal that verifies."""
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from kiosk.journey import Step
+from kiosk.outbox_service import demo_key_path
+from kiosk.services import KioskServices
+from kiosk.session import MediatorDesk
+from offline_cache.envelope import load_private_key, open_sealed
+from offline_cache.outbox import ItemState
+from tests.gui.conftest import Citizen
+from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
+from ui.app import build_window
+
+PIN = "2468"
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def desk(kiosk_config, clock):
+    desk = MediatorDesk(kiosk_config, clock=clock, kdf=CHEAP_KDF)
+    desk.services.accounts.add("Claire", PIN)
+    desk.services.accounts.add("Yanis", "1357")
+    return desk
+
+
+@pytest.fixture
+def window(qtbot, kiosk_config, desk):
+    services = KioskServices(kiosk_config, sync=False)
+    window = build_window(kiosk_config, services=services, desk=desk)
+    qtbot.addWidget(window)
+    window.spoken = []
+    window.speak = lambda text, _lang: window.spoken.append(text)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    services.close()
+
+
+@pytest.fixture
+def citizen(qtbot, window):
+    return Citizen(qtbot, window)
+
+
+def claire_id(desk) -> str:
+    return desk.services.accounts.find("Claire").id
+
+
+def enter_pin(citizen, window, name: str, pin: str) -> None:
+    """A mediator opens staff mode as on the kiosk: name button, then the pad's keys."""
+    window.staff.open()
+    pin_screen = window.staff.pin_screen
+    assert window.current_screen is pin_screen
+    button = next(b for b in pin_screen.account_buttons.values() if b.text() == name)
+    citizen.tap(button)
+    for digit in pin:
+        citizen.tap(pin_screen.pad.key_for(digit))
+    citizen.tap(pin_screen.pad.done_key)
+
+
+def test_a_two_second_press_on_the_attract_corner_opens_the_pin_screen(qtbot, window):
+    corner = QPoint(window.attract.width() - 20, 20)
+    qtbot.mousePress(window.attract, Qt.MouseButton.LeftButton, pos=corner)
+    assert window.journey.state.step is Step.ATTRACT  # the press does not start the journey
+    qtbot.waitUntil(lambda: window.staff.pin_screen is not None
+                    and window.current_screen is window.staff.pin_screen, timeout=4000)
+    qtbot.mouseRelease(window.attract, Qt.MouseButton.LeftButton, pos=corner)
+    assert window.journey.state.step is Step.ATTRACT
+
+
+def test_a_short_tap_on_the_corner_still_starts_the_journey(qtbot, window):
+    corner = QPoint(window.attract.width() - 20, 20)
+    qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton, pos=corner)
+    assert window.journey.state.step is not Step.ATTRACT
+
+
+def test_the_pin_field_shows_dots_never_digits(citizen, window):
+    window.staff.open()
+    pin_screen = window.staff.pin_screen
+    citizen.tap(next(iter(pin_screen.account_buttons.values())))
+    citizen.tap(pin_screen.pad.key_for("4"))
+    assert pin_screen.field.echoMode() == pin_screen.field.EchoMode.Password
+    assert pin_screen.field.displayText() != "4"
+
+
+def test_the_right_pin_opens_the_dashboard_with_the_first_name(citizen, window, desk):
+    enter_pin(citizen, window, "Claire", PIN)
+    assert window.current_screen is window.staff.dashboard
+    assert "Claire" in window.staff.dashboard.title.text()
+    assert desk.staff_open
+    citizen.tap(window.staff.dashboard.quit_button)
+    assert not desk.staff_open
+    assert window.current_screen is window.attract
+    events = [entry["event"] for entry in desk.services.journal.entries()]
+    assert "unlock" in events and "staff_lock" in events
+
+
+def test_wrong_pins_lock_the_account_and_the_right_one_then_does_not_unlock(
+        citizen, window, desk, clock):
+    for attempts_left in (4, 3, 2, 1):
+        enter_pin(citizen, window, "Claire", "0000")
+        assert f"Encore {attempts_left} essai" in window.staff.pin_screen.status.text()
+    enter_pin(citizen, window, "Claire", "0000")
+    assert "bloqué" in window.staff.pin_screen.status.text()
+    enter_pin(citizen, window, "Claire", PIN)
+    assert "bloqué" in window.staff.pin_screen.status.text()
+    assert window.current_screen is window.staff.pin_screen and not desk.staff_open
+    clock.advance(31)
+    enter_pin(citizen, window, "Claire", PIN)
+    assert window.current_screen is window.staff.dashboard
+
+
+def test_staff_mode_locks_itself_after_the_idle_time(citizen, window, desk, clock):
+    enter_pin(citizen, window, "Claire", PIN)
+    clock.advance(window.services.config["mediator.idle_lock_seconds"] + 1)
+    window.staff.check_idle()  # what the one-second timer does
+    assert not desk.staff_open and window.current_screen is window.attract
+    window.staff.open()
+    assert window.current_screen is window.staff.pin_screen  # the PIN again
+
+
+def test_a_ticket_is_shown_and_spoken_then_called_on_the_attract_screen(
+        citizen, window, desk, clock):
+    citizen.tap(window.attract.start_button)
+    citizen.tap(window.language.buttons["fr"])
+    citizen.tap(window.comfort.continue_button)
+    citizen.tap(window.nav_bar.help_button)
+    citizen.tap(window.help.ticket_button)
+    assert window.help.ticket_code.text() == "A-001"
+    assert window.spoken[-1] == "Votre numéro : A-001. Un conseiller va vous appeler."
+    [call] = desk.services.waiting_list.open_help_calls()
+    assert call.screen == "home"  # the screen the citizen asked from
+    citizen.tap(window.help.back_button)
+    window.journey.reset()  # the citizen walks to the desk area; the kiosk is free again
+    clock.advance(150)
+    enter_pin(citizen, window, "Claire", PIN)
+    waiting = window.staff.dashboard.panels["waiting"]
+    texts = [label.text() for label in waiting.scroll.content.findChildren(type(
+        window.help.title))]
+    assert any("A-001" in text and "2 min" in text for text in texts)
+    citizen.tap(waiting.call_next_button)
+    assert window.current_screen is window.attract
+    assert window.attract.call.isVisible()
+    assert window.attract.call.text() == "Ticket A-001, Guichet 1"
+    assert window.spoken[-1] == "Ticket A 1, Guichet 1."
+    assert not desk.staff_open  # calling the next one hands the screen back to citizens
+
+
+def sealed_payload(window, item) -> dict:
+    private = load_private_key(demo_key_path("hub-x25519-private.pem").read_bytes())
+    [row] = window.services.outbox().outbox.export_items()
+    assert row.item_id == item.item_id
+    return json.loads(open_sealed(private, row.payload, item.item_id.encode()))
+
+
+def test_a_mediator_takes_over_a_request_the_citizen_consents_and_it_carries_the_id(
+        citizen, window, desk):
+    citizen.open_service("commune", "signalement-rue")
+    citizen.tap(window.service.request_button)
+    citizen.choose("eclairage")
+    citizen.type("Rue des")  # half-typed when the citizen asks for help
+    citizen.tap(window.nav_bar.help_button)
+    citizen.tap(window.help.ticket_button)
+    enter_pin(citizen, window, "Claire", PIN)
+    waiting = window.staff.dashboard.panels["waiting"]
+    [accompany] = waiting.accompany_buttons.values()
+    assert "question" in window.staff.dashboard.panels["waiting"].findChildren(
+        type(window.help.title))[0].text()
+    citizen.tap(accompany)
+    assert window.current_screen is window.question  # the same session, where it was
+    assert window.question.input.field.text() == "Rue des"  # nothing typed is lost
+    assert window.staff.banner.isVisible()
+    assert window.staff.banner.text.text() == "Mode accompagné — Claire"
+    citizen.answer(" Lilas")  # the mediator finishes
+    citizen.skip()
+    citizen.choose(False)
+    citizen.choose(False)
+    citizen.tap(window.review.confirm_button)
+    citizen.tap(window.consent.accept_button)
+    assert window.current_screen is window.assisted_consent  # not queued before the citizen agrees
+    assert window.services.outbox().items() == []
+    assert "Claire" in window.assisted_consent.body.text()
+    assert "Où est le problème ?" in window.assisted_consent.body.text()  # what she sees
+    citizen.tap(window.assisted_consent.accept_button)
+    assert window.current_screen is window.receipt
+    citizen.tap(window.staff.banner.hand_back_button)  # "Rendre la main"
+    assert not window.staff.banner.isVisible() and not desk.staff_open
+    assert window.current_screen is window.receipt  # the session goes on, citizen alone
+    [item] = window.services.outbox().items((ItemState.PENDING,))
+    payload = sealed_payload(window, item)
+    assert payload["assisted_by"] == claire_id(desk)
+    assert payload["consent"]["mediator_id"] == claire_id(desk)
+    assert payload["consent"]["service_id"] == "signalement-rue"
+    assert payload["answers"]["lieu"] == "Rue des Lilas"
+    citizen.tap(window.receipt.finish_button)
+    today = desk.services.statistics.today()
+    assert (today.sessions, today.completed, today.assisted) == (1, 1, 1)
+    events = [entry["event"] for entry in desk.services.journal.entries()]
+    for event in ("unlock", "take_over", "consent", "hand_back", "staff_lock"):
+        assert event in events
+    assert desk.services.journal.verify().ok
+    journal = (window.services.config.data_dir / "mediator" / "journal.jsonl").read_text()
+    assert "Lilas" not in journal
+
+
+def test_refusing_the_mediator_consent_sends_nothing(citizen, window, desk):
+    citizen.open_service("commune", "signalement-rue")
+    citizen.tap(window.service.request_button)
+    citizen.tap(window.nav_bar.help_button)
+    citizen.tap(window.help.ticket_button)
+    enter_pin(citizen, window, "Claire", PIN)
+    citizen.tap(next(iter(window.staff.dashboard.panels["waiting"].accompany_buttons.values())))
+    citizen.choose("eclairage")
+    citizen.answer("Rue Haute")
+    citizen.skip()
+    citizen.choose(False)
+    citizen.choose(False)
+    citizen.tap(window.review.confirm_button)
+    citizen.tap(window.consent.accept_button)
+    citizen.tap(window.assisted_consent.refuse_button)
+    assert window.current_screen is window.consent
+    assert window.services.outbox().items() == []
+    window.journey.reset()  # the citizen leaves: counted as abandoned, at the consent step
+    today = desk.services.statistics.today()
+    assert today.abandoned_at_step == {"consent": 1} and today.assisted == 1
+    assert desk.services.waiting_list.open_help_calls() == []

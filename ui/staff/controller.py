@@ -1,0 +1,236 @@
+"""Wires mediator mode into the kiosk window: the discreet gesture, the PIN screen, the
+dashboard, take-over with its banner, the idle lock. Rules live in kiosk.mediator; this only
+forwards taps and shows outcomes.
+
+Staff mode closes (and the journal says so) on "Quitter", after `mediator.idle_lock_seconds`
+without a touch, after "Appeler le suivant" (the screen goes back to the citizens) and on
+"Rendre la main". The citizen's session underneath is never touched by any of these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.journey import JourneyState, SessionEnd, SpeechRate, Step
+from kiosk.mediator import messages
+from kiosk.mediator.audit import record_export, record_settings_change
+from kiosk.session import MediatorDesk
+from ui.staff.long_press import HOLD_MS, LongPress
+
+IDLE_CHECK_MS = 1000
+
+
+class StaffController(QObject):
+    def __init__(self, window, desk: MediatorDesk, hold_ms: int = HOLD_MS):
+        super().__init__(window)
+        self.window, self.desk = window, desk
+        self.journey = window.journey
+        self.lang = self.journey.default_language
+        self.pin_screen = None
+        self.dashboard = None
+        from ui.staff.banner import AssistBanner
+
+        self.banner = AssistBanner()
+        window.add_banner(self.banner)
+        self.banner.hand_back_requested.connect(self.hand_back)
+        self.banner.dashboard_requested.connect(self.open)
+        self.site_press = LongPress(window.nav_bar.site_label, hold_ms)
+        self.site_press.held.connect(self.open)
+        window.attract.staff_requested.connect(self.open)
+        self.idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
+        self.idle_timer.timeout.connect(self.check_idle)
+        QApplication.instance().installEventFilter(self)
+        self.journey.subscribe(self._on_state)
+        self.journey.subscribe_end(self._on_session_end)
+
+    # Unlocking ----------------------------------------------------------------------------
+    def open(self) -> None:
+        """The gesture: the dashboard if staff mode is open, else the PIN screen."""
+        if self.desk.staff_open:
+            self.show_dashboard()
+            return
+        if self.pin_screen is None:
+            from ui.staff.pin_screen import StaffPinScreen
+
+            self.pin_screen = StaffPinScreen(self.lang)
+            self.pin_screen.pin_entered.connect(self.unlock)
+            self.pin_screen.cancelled.connect(self.close_staff_view)
+        self.pin_screen.set_accounts([(a.id, a.name) for a in self.desk.accounts()])
+        self.window.show_staff(self.pin_screen)
+
+    def unlock(self, account_id: str, pin: str) -> None:
+        result = self.desk.unlock(account_id, pin)
+        if result.ok:
+            self.pin_screen.wipe()
+            self.idle_timer.start()
+            self.show_dashboard()
+        else:
+            self.pin_screen.say(result.message(self.lang))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and self.desk.staff is not None:
+            self.desk.touch()
+        return False
+
+    def check_idle(self) -> None:
+        if self.desk.check_idle():
+            self.idle_timer.stop()
+            self._show_banner()
+            self.close_staff_view()
+            self.window.speak(self.journey_message("staff.locked_idle"), self.lang)
+
+    def journey_message(self, key: str) -> str:
+        return messages.text(key, self.lang)
+
+    # Dashboard ----------------------------------------------------------------------------
+    def show_dashboard(self) -> None:
+        if self.dashboard is None:
+            self.dashboard = self._build_dashboard()
+        self.dashboard.open_for(self.desk.staff.mediator.name)
+        self.window.show_staff(self.dashboard)
+
+    def _build_dashboard(self):
+        from ui.staff.dashboard import Dashboard
+        from ui.staff.health_panel import HealthPanel, HealthProbes
+        from ui.staff.queue_panel import QueuePanel
+        from ui.staff.settings_panel import SettingsPanel
+        from ui.staff.today_panel import TodayPanel
+        from ui.staff.waiting_panel import WaitingPanel
+
+        services, lang = self.window.services, self.lang
+        waiting = WaitingPanel(self.desk, lang)
+        waiting.call_next_requested.connect(self.call_next)
+        waiting.accompany_requested.connect(self.accompany)
+        probes = HealthProbes(
+            link=lambda: services.outbox().status().link.value, hub_url=services.hub_url,
+            voice_ok=lambda: not self.window.nav_bar.voice_status.isVisibleTo(
+                self.window.nav_bar),
+            printer_ok=lambda: services.printer() is not None,
+            data_dir=services.config.data_dir,
+            catalog_version=self.window.context.catalog.version)
+        panels = {
+            "waiting": waiting,
+            "queue": QueuePanel(services.outbox, lang, self.retry, self.export),
+            "kiosk": HealthPanel(probes, lang),
+            "today": TodayPanel(self.desk, lang),
+            "settings": SettingsPanel(self.settings, self.apply_setting,
+                                      self.journey.languages, lang),
+        }
+        dashboard = Dashboard(panels, lang)
+        dashboard.quit_requested.connect(self.quit)
+        return dashboard
+
+    def quit(self) -> None:
+        """"Quitter": hands back if assisting, locks staff mode, back to the citizen screen."""
+        self.desk.hand_back()
+        self.idle_timer.stop()
+        self._show_banner()
+        self.close_staff_view()
+
+    def close_staff_view(self) -> None:
+        if self.pin_screen is not None:
+            self.pin_screen.wipe()
+        self.window.leave_staff()
+
+    # Waiting list -------------------------------------------------------------------------
+    def call_next(self) -> None:
+        """Shown big on the attract screen and spoken; staff mode closes for the next person."""
+        call = self.desk.call_next()
+        if call is None:
+            self.dashboard.refresh()
+            return
+        lang = self.journey.state.language
+        self.window.attract.show_call(call.display.get(lang, call.display["fr"]))
+        self.quit()
+        self.window.speak(call.speech.get(lang, call.speech["fr"]), lang)
+
+    def accompany(self, help_id: str) -> None:
+        """Take over the session on screen if the call is its own; else mark it answered."""
+        if not self.desk.is_this_session(help_id):
+            self.desk.services.waiting_list.answer_help(help_id, self.desk.staff.mediator.id)
+            self.dashboard.refresh()
+            return
+        step = self.journey.paused_step or self.journey.state.step
+        self.desk.take_over(step.value)
+        self.close_staff_view()
+        if self.journey.state.step is Step.HELP:
+            self.journey.resume()  # back to the question the citizen was stuck on
+        self._show_banner()
+
+    def hand_back(self) -> None:
+        self.desk.hand_back()
+        self.idle_timer.stop()
+        self._show_banner()
+        lang = self.journey.state.language
+        self.window.speak(messages.text("assist.handed_back", lang), lang)
+
+    # Queue actions ------------------------------------------------------------------------
+    def retry(self, item_ids: list[str]) -> None:
+        from kiosk.mediator.audit import record_retry
+
+        outbox = self.window.services.outbox()
+        done = [item for item in item_ids if outbox.retry(item)]
+        for item in done:
+            record_retry(self.desk.services.journal, self.desk.staff.mediator.id, item)
+        self._queue_done(self._tr("staff.queue.retried", count=len(done)))
+
+    def export(self) -> None:
+        """Written under <data dir>/exports; off the GUI thread (a USB stick can be slow)."""
+        from ui.tasks import run_task
+
+        outbox = self.window.services.outbox()
+        folder = self.window.services.config.data_dir / "exports"
+        mediator_id = self.desk.staff.mediator.id
+
+        def done(result, error: Exception | None) -> None:
+            if error is not None:
+                self._queue_done(self._tr("staff.queue.unavailable", error=error))
+                return
+            path, count = result
+            record_export(self.desk.services.journal, mediator_id, count)
+            self._queue_done(self._tr("staff.queue.exported", count=count, path=path))
+
+        run_task(lambda: outbox.export(folder), done, parent=self)
+
+    def _queue_done(self, text: str) -> None:
+        if self.dashboard is not None:
+            self.dashboard.refresh()
+            self.dashboard.say(text)
+
+    def _tr(self, key: str, **fields) -> str:
+        from kiosk.i18n import tr
+
+        return tr(key, self.lang, **fields)
+
+    # Settings (for the running kiosk only) -------------------------------------------------
+    def settings(self) -> dict:
+        return {"interface.idle_warning_seconds": self.window.idle_warning_seconds,
+                "voice.rate": self.journey.default_comfort.speech_rate.value,
+                "interface.default_language": self.journey.default_language}
+
+    def apply_setting(self, key: str, value) -> None:
+        old = self.settings()[key]
+        if key == "interface.idle_warning_seconds":
+            self.window.idle_warning_seconds = value
+            self.window.idle_watcher.set_warning_after_ms(value * 1000)
+        elif key == "voice.rate":
+            self.journey.default_comfort = replace(self.journey.default_comfort,
+                                                   speech_rate=SpeechRate(value))
+        elif key == "interface.default_language":
+            self.journey.default_language = value
+        record_settings_change(self.desk.services.journal, self.desk.staff.mediator.id, key,
+                               old, value)
+
+    # The citizen's session ----------------------------------------------------------------
+    def _on_state(self, state: JourneyState) -> None:
+        self._show_banner(state.language)
+
+    def _show_banner(self, lang: str | None = None) -> None:
+        lang = lang or self.journey.state.language
+        self.banner.show_text(self.desk.banner(lang), lang)
+
+    def _on_session_end(self, end: SessionEnd) -> None:
+        self.desk.session_ended(end.service_id, end.completed, end.last_step)

@@ -1,0 +1,64 @@
+"""The staff dashboard: a row of tabs over one panel at a time, and "Quitter".
+
+Denser than citizen screens (24 px text) but every target is still at least 72 px. The panels
+are given what they read; the controller does what they ask (call, accompany, retry, export).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget
+
+from kiosk.i18n import tr
+from ui.staff.base import StaffScreen
+from ui.staff.panel import Panel
+from ui.widgets.buttons import BigButton
+
+TABS = ("waiting", "queue", "kiosk", "today", "settings")
+
+
+class Dashboard(StaffScreen):
+    quit_requested = Signal()
+
+    def __init__(self, panels: dict[str, Panel], lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.panels = panels
+        self.quit_button = BigButton(tr("staff.quit", lang), role="primary")
+        self.quit_button.clicked.connect(self.quit_requested)
+        header = QHBoxLayout()
+        self.layout_.removeWidget(self.title)
+        header.addWidget(self.title, stretch=1)
+        header.addWidget(self.quit_button)
+        self.layout_.insertLayout(0, header)
+        self.tabs: dict[str, BigButton] = {}
+        row = QHBoxLayout()
+        self.stack = QStackedWidget()
+        for name in TABS:
+            button = BigButton(tr(f"staff.tab.{name}", lang))
+            button.setCheckable(True)
+            button.clicked.connect(lambda _c=False, n=name: self.show_tab(n))
+            self.tabs[name] = button
+            row.addWidget(button)
+            self.stack.addWidget(panels[name])
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.stack, stretch=1)
+        self.current = TABS[0]
+
+    def open_for(self, mediator_name: str) -> None:
+        self.title.setText(tr("staff.title", self.lang, name=mediator_name))
+        self.say("")
+        self.show_tab(TABS[0])
+
+    def show_tab(self, name: str) -> None:
+        """The tab's state is in its text too ("▶ "), not by colour alone."""
+        self.current = name
+        for tab, button in self.tabs.items():
+            label = tr(f"staff.tab.{tab}", self.lang)
+            button.setChecked(tab == name)
+            button.set_text(f"▶ {label}" if tab == name else label)
+        self.refresh()
+        self.stack.setCurrentWidget(self.panels[name])
+
+    def refresh(self) -> None:
+        self.panels[self.current].refresh()

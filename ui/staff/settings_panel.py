@@ -1,0 +1,69 @@
+"""Settings behind the PIN: idle delay, default voice speed, default language.
+
+They apply to the running kiosk until it restarts (kiosk.toml is IT's, not the mediator's);
+the controller writes each change to the audit journal with record_settings_change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk.i18n import LANGUAGE_NAMES, tr
+from kiosk.journey import SpeechRate
+from ui.staff.panel import Panel
+from ui.widgets.buttons import BigButton
+from ui.widgets.labels import text_label
+
+IDLE_STEP_S, IDLE_MIN_S, IDLE_MAX_S = 30, 30, 600
+RATES = [rate.value for rate in SpeechRate]
+
+
+class SettingsPanel(Panel):
+    def __init__(self, values: Callable[[], dict], apply: Callable[[str, object], None],
+                 languages: tuple[str, ...], lang: str, parent=None):
+        super().__init__(parent)
+        self.values, self.apply, self.languages, self.lang = values, apply, languages, lang
+        self.labels = {}
+        self.buttons: dict[str, BigButton] = {}
+        content = self.scroll.content_layout
+        content.addWidget(text_label(tr("staff.settings.note", lang), role="muted"))
+        self._row("idle", [("less", lambda: self._idle(-IDLE_STEP_S)),
+                           ("more", lambda: self._idle(IDLE_STEP_S))])
+        self._row("rate", [("change", lambda: self._cycle("voice.rate", RATES))])
+        self._row("language", [("change", lambda: self._cycle("interface.default_language",
+                                                              list(languages)))])
+        content.addStretch(1)
+
+    def _row(self, name: str, buttons) -> None:
+        row = QHBoxLayout()
+        self.labels[name] = text_label()
+        row.addWidget(self.labels[name], stretch=3)
+        for key, slot in buttons:
+            text = tr(f"staff.settings.{key}", self.lang)
+            button = BigButton(text, description=f"{text} : {name}")
+            button.clicked.connect(slot)
+            self.buttons[f"{name}.{key}"] = button
+            row.addWidget(button, stretch=1)
+        self.scroll.content_layout.addLayout(row)
+
+    def _idle(self, delta: int) -> None:
+        seconds = self.values()["interface.idle_warning_seconds"] + delta
+        self.apply("interface.idle_warning_seconds", max(IDLE_MIN_S, min(IDLE_MAX_S, seconds)))
+        self.refresh()
+
+    def _cycle(self, key: str, options: list[str]) -> None:
+        current = self.values()[key]
+        self.apply(key, options[(options.index(current) + 1) % len(options)])
+        self.refresh()
+
+    def refresh(self) -> None:
+        values, lang = self.values(), self.lang
+        self.labels["idle"].setText(tr("staff.settings.idle", lang,
+                                       seconds=values["interface.idle_warning_seconds"]))
+        self.labels["rate"].setText(tr("staff.settings.rate", lang,
+                                       rate=tr(f"comfort.rate.{values['voice.rate']}", lang)))
+        language = values["interface.default_language"]
+        self.labels["language"].setText(tr("staff.settings.language", lang,
+                                           language=LANGUAGE_NAMES.get(language, language)))

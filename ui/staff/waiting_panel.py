@@ -1,0 +1,46 @@
+"""Who waits and why: tickets and help calls with their waiting time; call the next one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+
+from kiosk.i18n import tr
+from kiosk.mediator import messages
+from kiosk.mediator.tickets import HELP_REASON
+from kiosk.session import MediatorDesk
+from ui.staff.panel import Panel
+
+
+class WaitingPanel(Panel):
+    call_next_requested = Signal()
+    accompany_requested = Signal(str)  # help call id
+
+    def __init__(self, desk: MediatorDesk, lang: str, parent=None):
+        super().__init__(parent)
+        self.desk, self.lang = desk, lang
+        self.accompany_buttons: dict[str, object] = {}
+        self.call_next_button = self.action(tr("staff.call_next", lang),
+                                            self.call_next_requested.emit, role="primary")
+
+    def refresh(self) -> None:
+        waiting = self.desk.services.waiting_list
+        now = self.desk.services.journal.clock()
+        self.clear_lines()
+        self.accompany_buttons = {}
+        calls = waiting.open_help_calls()
+        tickets = waiting.waiting()
+        for call in calls:
+            text = tr("staff.waiting.help", self.lang, screen=call.screen,
+                      minutes=call.waiting_seconds(now) // 60)
+            self.accompany_buttons[call.id] = self.add_line(
+                text, tr("staff.accompany", self.lang),
+                lambda _c=False, i=call.id: self.accompany_requested.emit(i))
+        for ticket in tickets:
+            reason = (messages.text("ticket.reason.help", self.lang)
+                      if ticket.reason == HELP_REASON else ticket.reason)
+            self.add_line(tr("staff.waiting.ticket", self.lang, code=ticket.code, reason=reason,
+                             minutes=ticket.waiting_seconds(now) // 60))
+        if not calls and not tickets:
+            self.add_line(tr("staff.nobody_waits", self.lang))
+        self.scroll.content_layout.addStretch(1)
+        self.call_next_button.setEnabled(bool(tickets))
