@@ -41,7 +41,17 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
                           journey.choose_language(journey.default_language),
                           journey.comfort_done(), journey.ask_for_help())),
         ("idle_warning", lambda: (journey.resume(), journey.idle_warning())),
+        *_staff_scenes(journey),
     ]
+
+
+def _staff_scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
+    """Mediator mode's screens, last: they need the window that shows this journey."""
+    from ui.staff.screenshots import staff_scenes
+
+    window = next((widget for widget in QApplication.topLevelWidgets()
+                   if getattr(widget, "journey", None) is journey), None)
+    return staff_scenes(window, DEMO_REQUEST) if window is not None else []
 
 
 DEMO_REQUEST = "signalement-rue"  # a guided request that shows most kinds of questions

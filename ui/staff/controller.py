@@ -123,6 +123,9 @@ class StaffController(QObject):
         dashboard.quit_requested.connect(self.quit)
         return dashboard
 
+    def dashboard_tab(self, name: str) -> None:
+        self.dashboard.show_tab(name)
+
     def quit(self) -> None:
         """"Quitter": hands back if assisting, locks staff mode, back to the citizen screen."""
         self.desk.hand_back()
