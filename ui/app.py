@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from kiosk.catalog import Catalog, load_catalog
+from kiosk.catalog import Catalog
 from kiosk.config import KioskConfig
 from kiosk.journey import Comfort, Journey
 from kiosk.services import KioskServices
@@ -41,8 +41,8 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  desk: MediatorDesk | None = None) -> KioskWindow:
     """`desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash."""
     app = ensure_application()
-    catalog = catalog or load_catalog()
     services = services or KioskServices(config)
+    catalog = catalog or services.current_catalog()  # the hub's signed one once downloaded
     desk = desk or MediatorDesk(config)
     languages = tuple(config["interface.languages"])
     theme = theme or Theme()
@@ -109,6 +109,7 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
               flush=True)
     attach_voice(window, config)
     services.outbox()
+    services.refresh_catalog_regularly()
     QApplication.instance().aboutToQuit.connect(services.close)
 
 
