@@ -20,6 +20,7 @@ class AssistBanner(QWidget):
         self.setProperty("role", "header")  # the top bar's colours: AAA in both palettes
         self.setAutoFillBackground(True)
         self.text = text_label()
+        self.text.setIndent(16)  # the words clear the screen's edge
         self.hand_back_button = BigButton("", role="nav")
         self.dashboard_button = BigButton("", role="nav")
         self.hand_back_button.clicked.connect(self.hand_back_requested)
