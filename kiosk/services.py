@@ -36,7 +36,6 @@ class KioskServices:
         self._printer: object | None = None
         self._printer_checked = False
         self._closing = threading.Event()
-        self._refreshed = False
         self.hub_url: str = config["hub.url"]
 
     def outbox(self) -> OutboxService:
@@ -83,17 +82,46 @@ class KioskServices:
             log.info("catalogue: %s (%s)", result.outcome.value, result.detail)
         return result
 
-    def refresh_catalog_regularly(self) -> None:
-        """In the background: now, then every few hours, until close()."""
-        def loop() -> None:
-            while not self._closing.wait(0 if not self._refreshed else CATALOG_REFRESH_SECONDS):
-                self._refreshed = True
-                try:
-                    self.refresh_catalog()
-                except Exception:  # a refresh must never take the kiosk down
-                    log.exception("catalogue: refresh failed")
+    def send_journal(self) -> int:
+        """Send the mediators' audit journal to the hub with a heartbeat (blocking)."""
+        from kiosk.journal_sync import send_journal
+        from kiosk.mediator.common import mediator_dir
+        from kiosk.mediator.journal import Journal
+        from offline_cache.transport import HttpTransport
 
-        threading.Thread(target=loop, name="catalog-refresh", daemon=True).start()
+        folder = mediator_dir(self.config.data_dir)
+        if not (folder / "journal.jsonl").exists():
+            return 0
+        transport = HttpTransport(
+            self.config["hub.url"], self.config["hub.token"], self.config["site.kiosk_id"],
+            connect_timeout=self.config["sync.connect_timeout_seconds"],
+            deadline=self.config["sync.request_deadline_seconds"])
+        try:
+            return send_journal(Journal(folder, self.config["site.kiosk_id"]), transport)
+        finally:
+            transport.close()
+
+    def start_background_jobs(self) -> None:
+        """Until close(): the journal every sync interval, the catalogue every few hours."""
+        interval = self.config["sync.interval_seconds"]
+
+        def loop() -> None:
+            next_catalog = 0.0
+            waited = 0.0
+            while not self._closing.wait(waited):
+                for job, due in ((self.send_journal, True),
+                                 (self.refresh_catalog, next_catalog <= 0)):
+                    if not due:
+                        continue
+                    try:
+                        job()
+                    except Exception:  # a background job must never take the kiosk down
+                        log.exception("background job %s failed", job.__name__)
+                next_catalog = (CATALOG_REFRESH_SECONDS if next_catalog <= 0
+                                else next_catalog - interval)
+                waited = interval
+
+        threading.Thread(target=loop, name="kiosk-background", daemon=True).start()
 
     def link_up(self) -> bool:
         """Did the hub answer at the last exchange? False until the queue has been opened."""

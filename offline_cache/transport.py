@@ -211,16 +211,24 @@ class HttpTransport:
 
     def heartbeat(self, status: dict[str, Any]) -> bool:
         """True only if the hub itself answered (a portal's 200 page does not count)."""
+        return self.heartbeat_answer(status) is not None
+
+    def heartbeat_answer(self, status: dict[str, Any]) -> dict[str, Any] | None:
+        """The hub's JSON answer to a heartbeat, or None when it was not the hub's."""
         body = json.dumps({"protocol": PROTOCOL, "kiosk_id": self.kiosk_id, **status}).encode()
         outcome = self._guarded("POST", "/v1/heartbeat", body,
                                 {"Content-Type": "application/json"})
         if isinstance(outcome, BatchFailure):
-            return False
+            return None
         response, answer = outcome
         try:
-            return response.status_code == 200 and json.loads(answer).get("protocol") == PROTOCOL
-        except (ValueError, AttributeError):
-            return False
+            document = json.loads(answer)
+        except ValueError:
+            return None
+        if response.status_code != 200 or not isinstance(document, dict) \
+                or document.get("protocol") != PROTOCOL:
+            return None
+        return document
 
     def fetch(self, path: str, etag: str | None) -> Fetched | BatchFailure:
         headers = {"If-None-Match": etag} if etag else {}

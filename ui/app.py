@@ -109,7 +109,7 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
               flush=True)
     attach_voice(window, config)
     services.outbox()
-    services.refresh_catalog_regularly()
+    services.start_background_jobs()
     QApplication.instance().aboutToQuit.connect(services.close)
 
 

@@ -117,8 +117,13 @@ def create_app(store: HubStore, keys: HubKeys, tokens: dict[str, str],
         if (faulty := hook("fault", "heartbeat")) is not None:
             return faulty
         status = request.get_json(silent=True)
-        store.heartbeat(sender, status if isinstance(status, dict) else {})
-        return _json({"protocol": PROTOCOL, "ok": True})
+        status = status if isinstance(status, dict) else {}
+        entries = status.pop("journal", None)
+        store.heartbeat(sender, status)
+        answer: dict[str, Any] = {"protocol": PROTOCOL, "ok": True}
+        if isinstance(entries, list):  # the kiosk's audit journal rides along
+            answer["journal_through"] = store.store_journal(sender, entries)
+        return _json(answer)
 
     @app.get("/v1/catalog")
     def catalog() -> Response:

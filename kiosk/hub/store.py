@@ -47,6 +47,17 @@ MIGRATIONS = (
             status TEXT NOT NULL
         )""",
     ),
+    (
+        # Mediator audit journals, sent with the heartbeat: one row per (kiosk, seq), so a
+        # heartbeat whose answer was lost can send the same entries again harmlessly.
+        """CREATE TABLE journal (
+            kiosk_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            entry TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY (kiosk_id, seq)
+        )""",
+    ),
 )
 MAX_LABEL = 120
 
@@ -141,6 +152,29 @@ class HubStore:
                        "ON CONFLICT(kiosk_id) DO UPDATE SET seen_at = excluded.seen_at, "
                        "status = excluded.status",
                        [kiosk_id, _now_iso(), json.dumps(status)[:4000]])
+
+    def store_journal(self, kiosk_id: str, entries: Iterable[Any]) -> int:
+        """Keep each well-formed entry once; return the highest seq held with none missing
+        before it (what the kiosk may mark as sent)."""
+        rows = [(kiosk_id, entry["seq"], json.dumps(entry, sort_keys=True), _now_iso())
+                for entry in entries if isinstance(entry, dict)
+                and isinstance(entry.get("seq"), int) and isinstance(entry.get("hash"), str)]
+        with self.store.write() as db:
+            for row in rows:
+                db.execute("INSERT OR IGNORE INTO journal (kiosk_id, seq, entry, received_at) "
+                           "VALUES (?, ?, ?, ?)", row)
+        held = [row["seq"] for row in self.store.read(
+            "SELECT seq FROM journal WHERE kiosk_id = ? ORDER BY seq", [kiosk_id])]
+        contiguous = 0
+        for seq in held:
+            if seq != contiguous + 1:
+                break
+            contiguous = seq
+        return contiguous
+
+    def journal(self, kiosk_id: str) -> list[dict[str, Any]]:
+        return [json.loads(row["entry"]) for row in self.store.read(
+            "SELECT entry FROM journal WHERE kiosk_id = ? ORDER BY seq", [kiosk_id])]
 
     def latest(self, limit: int = 200) -> list[Received]:
         rows = self.store.read("SELECT uuid, kiosk_id, service, routing, created_at, "
