@@ -239,6 +239,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Langue par défaut : {language}",
         "en": "Default language: {language}",
     },
+    "staff.settings.volume": {
+        "fr": "Volume de la voix : {percent} %", "en": "Voice volume: {percent}%",
+    },
+    "staff.settings.stop": {"fr": "Arrêter la borne", "en": "Stop the kiosk"},
+    "staff.settings.stop_help": {
+        "fr": "Pour la maintenance. La borne se ferme ; elle redémarre avec le poste.",
+        "en": "For maintenance. The kiosk closes; it starts again with the computer.",
+    },
     "staff.settings.less": {"fr": "Moins", "en": "Less"},
     "staff.settings.more": {"fr": "Plus", "en": "More"},
     "staff.settings.change": {"fr": "Changer", "en": "Change"},

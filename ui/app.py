@@ -68,6 +68,8 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
     )
     app.installEventFilter(window.idle_watcher)
     window.idle_warning_seconds = warning_ms // 1000
+    window.voice_volume = config["voice.volume"]
+    window.set_voice_volume = lambda percent: None  # filled in once the voice is attached
     from ui.staff.controller import StaffController
 
     window.staff = StaffController(window, desk)
@@ -83,6 +85,7 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
     window.speak = bridge.speak
     window.speak_private = bridge.speak_private
     window.spell = bridge.spell
+    window.set_voice_volume = lambda percent: bridge.service.update(volume=percent)
     apply_look = window.on_comfort
 
     def on_comfort(comfort: Comfort) -> None:

@@ -53,6 +53,7 @@ class Event(enum.Enum):
     ACCOUNT_ADDED = "account_added"  # `kiosk mediator add`
     ACCOUNT_DISABLED = "account_disabled"  # `kiosk mediator disable`
     PIN_RESET = "pin_reset"  # `kiosk mediator reset-pin` (also lifts a lock-out)
+    KIOSK_STOP = "kiosk_stop"  # "Arrêter la borne" behind the PIN (maintenance)
 
 
 # The only keys each event may carry besides the mediator id. Anything else is refused,
@@ -72,6 +73,7 @@ EVENT_FIELDS: dict[Event, frozenset[str]] = {
     Event.ACCOUNT_ADDED: frozenset(),
     Event.ACCOUNT_DISABLED: frozenset(),
     Event.PIN_RESET: frozenset(),
+    Event.KIOSK_STOP: frozenset(),
 }
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TICKET = re.compile(r"[A-Z]-\d{3,4}")

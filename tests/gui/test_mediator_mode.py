@@ -232,3 +232,31 @@ def test_refusing_the_mediator_consent_sends_nothing(citizen, window, desk):
     today = desk.services.statistics.today()
     assert today.abandoned_at_step == {"consent": 1} and today.assisted == 1
     assert desk.services.waiting_list.open_help_calls() == []
+
+
+def test_volume_behind_the_pin_changes_the_voice_and_is_journaled(citizen, window, desk):
+    volumes = []
+    window.set_voice_volume = volumes.append  # the voice's own update, seen from outside
+    enter_pin(citizen, window, "Claire", PIN)
+    citizen.tap(window.staff.dashboard.tabs["settings"])
+    settings = window.staff.dashboard.panels["settings"]
+    before = window.voice_volume
+    citizen.tap(settings.buttons["volume.less"])
+    assert volumes == [before - 10] and window.voice_volume == before - 10
+    assert f"{before - 10} %" in settings.labels["volume"].text()
+    [change] = [e for e in desk.services.journal.entries() if e["event"] == "settings_change"]
+    assert change["data"] == {"key": "voice.volume", "old": before, "new": before - 10}
+
+
+def test_stopping_the_kiosk_is_journaled_then_the_application_quits(citizen, window, desk,
+                                                                     monkeypatch):
+    quits = []
+    # Quitting the real application would end the test run itself: record the call instead.
+    monkeypatch.setattr("ui.staff.controller.QApplication.quit", lambda: quits.append(1))
+    enter_pin(citizen, window, "Claire", PIN)
+    citizen.tap(window.staff.dashboard.tabs["settings"])
+    citizen.tap(window.staff.dashboard.panels["settings"].stop_button)
+    assert quits == [1]
+    assert [e["event"] for e in desk.services.journal.entries()][-2:] == ["kiosk_stop",
+                                                                          "staff_lock"]
+    assert desk.services.journal.verify().ok

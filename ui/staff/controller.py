@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.journey import JourneyState, SessionEnd, SpeechRate, Step
 from kiosk.mediator import messages
 from kiosk.mediator.audit import record_export, record_settings_change
+from kiosk.mediator.journal import Event
 from kiosk.session import MediatorDesk
 from ui.staff.long_press import HOLD_MS, LongPress
 
@@ -117,7 +118,8 @@ class StaffController(QObject):
             "kiosk": HealthPanel(probes, lang),
             "today": TodayPanel(self.desk, lang),
             "settings": SettingsPanel(self.settings, self.apply_setting,
-                                      self.journey.languages, lang),
+                                      self.journey.languages, lang,
+                                      stop_kiosk=self.stop_kiosk),
         }
         dashboard = Dashboard(panels, lang)
         dashboard.quit_requested.connect(self.quit)
@@ -211,6 +213,7 @@ class StaffController(QObject):
     # Settings (for the running kiosk only) -------------------------------------------------
     def settings(self) -> dict:
         return {"interface.idle_warning_seconds": self.window.idle_warning_seconds,
+                "voice.volume": self.window.voice_volume,
                 "voice.rate": self.journey.default_comfort.speech_rate.value,
                 "interface.default_language": self.journey.default_language}
 
@@ -224,8 +227,17 @@ class StaffController(QObject):
                                                    speech_rate=SpeechRate(value))
         elif key == "interface.default_language":
             self.journey.default_language = value
+        elif key == "voice.volume":
+            self.window.voice_volume = value
+            self.window.set_voice_volume(value)
         record_settings_change(self.desk.services.journal, self.desk.staff.mediator.id, key,
                                old, value)
+
+    def stop_kiosk(self) -> None:
+        """Maintenance: journaled, then the application quits."""
+        self.desk.services.journal.record(Event.KIOSK_STOP, self.desk.staff.mediator.id)
+        self.quit()
+        QApplication.quit()
 
     # The citizen's session ----------------------------------------------------------------
     def _on_state(self, state: JourneyState) -> None:

@@ -17,12 +17,14 @@ from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 
 IDLE_STEP_S, IDLE_MIN_S, IDLE_MAX_S = 30, 30, 600
+VOLUME_STEP = 10
 RATES = [rate.value for rate in SpeechRate]
 
 
 class SettingsPanel(Panel):
     def __init__(self, values: Callable[[], dict], apply: Callable[[str, object], None],
-                 languages: tuple[str, ...], lang: str, parent=None):
+                 languages: tuple[str, ...], lang: str, parent=None,
+                 stop_kiosk: Callable[[], None] | None = None):
         super().__init__(parent)
         self.values, self.apply, self.languages, self.lang = values, apply, languages, lang
         self.labels = {}
@@ -31,10 +33,17 @@ class SettingsPanel(Panel):
         content.addWidget(text_label(tr("staff.settings.note", lang), role="muted"))
         self._row("idle", [("less", lambda: self._idle(-IDLE_STEP_S)),
                            ("more", lambda: self._idle(IDLE_STEP_S))])
+        self._row("volume", [("less", lambda: self._volume(-VOLUME_STEP)),
+                             ("more", lambda: self._volume(VOLUME_STEP))])
         self._row("rate", [("change", lambda: self._cycle("voice.rate", RATES))])
         self._row("language", [("change", lambda: self._cycle("interface.default_language",
                                                               list(languages)))])
         content.addStretch(1)
+        if stop_kiosk is not None:  # for maintenance: the session manager restarts it
+            self.stop_button = BigButton(tr("staff.settings.stop", lang),
+                                         description=tr("staff.settings.stop_help", lang))
+            self.stop_button.clicked.connect(stop_kiosk)
+            content.addWidget(self.stop_button)
 
     def _row(self, name: str, buttons) -> None:
         row = QHBoxLayout()
@@ -53,6 +62,11 @@ class SettingsPanel(Panel):
         self.apply("interface.idle_warning_seconds", max(IDLE_MIN_S, min(IDLE_MAX_S, seconds)))
         self.refresh()
 
+    def _volume(self, delta: int) -> None:
+        percent = self.values()["voice.volume"] + delta
+        self.apply("voice.volume", max(0, min(100, percent)))
+        self.refresh()
+
     def _cycle(self, key: str, options: list[str]) -> None:
         current = self.values()[key]
         self.apply(key, options[(options.index(current) + 1) % len(options)])
@@ -62,6 +76,8 @@ class SettingsPanel(Panel):
         values, lang = self.values(), self.lang
         self.labels["idle"].setText(tr("staff.settings.idle", lang,
                                        seconds=values["interface.idle_warning_seconds"]))
+        self.labels["volume"].setText(tr("staff.settings.volume", lang,
+                                         percent=values["voice.volume"]))
         self.labels["rate"].setText(tr("staff.settings.rate", lang,
                                        rate=tr(f"comfort.rate.{values['voice.rate']}", lang)))
         language = values["interface.default_language"]
