@@ -1,4 +1,4 @@
-"""Allow `python -m kiosk`, which the frozen bundle also uses."""
+"""`python -m kiosk`: the core commands (hub, outbox, voice, catalogue...), without Qt."""
 
 import sys
 

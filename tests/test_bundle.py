@@ -42,7 +42,7 @@ def test_the_frozen_kiosk_renders_the_same_screens_as_the_source(frozen_kiosk, t
     frozen_dir, source_dir = tmp_path / "frozen", tmp_path / "source"
     subprocess.run([str(frozen_kiosk), "screenshots", "--out", str(frozen_dir)],
                    env=clean_env(tmp_path), check=True, capture_output=True, timeout=120)
-    subprocess.run([sys.executable, "-m", "kiosk", "screenshots", "--out", str(source_dir)],
+    subprocess.run([sys.executable, "-m", "ui", "screenshots", "--out", str(source_dir)],
                    env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True,
                    capture_output=True, timeout=120, cwd=ROOT)
     frozen = sorted(p.name for p in frozen_dir.glob("*.png"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import __version__
-from kiosk.cli import build_parser, main
+from ui.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 KIOSK = Path(sys.executable).parent / "kiosk"

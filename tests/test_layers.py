@@ -16,7 +16,7 @@ def test_importing_the_core_and_the_cache_loads_no_qt():
         "import pkgutil, importlib\n"
         "for pkg in (kiosk, offline_cache):\n"
         "    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
-        "        if not info.name.endswith(('gui_launch', '__main__')):\n"
+        "        if not info.name.endswith('__main__'):\n"
         "            importlib.import_module(info.name)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))))"
     )
@@ -46,7 +46,7 @@ def test_the_command_line_starts_without_loading_heavy_libraries():
     # Every `kiosk` command pays for what kiosk.cli imports before it runs; the kiosk's
     # start-up budget (make bench) leaves no room for storage, HTTP or Qt at parse time.
     code = (
-        "import sys, kiosk.cli; kiosk.cli.build_parser(); "
+        "import sys, ui.cli; ui.cli.build_parser(); "
         "heavy = ('PySide6', 'sqlite_utils', 'requests', 'flask', 'waitress', 'cryptography', "
         "'pyttsx3', 'qrcode', 'PIL', 'phonenumbers', 'stdnum'); "
         "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith(heavy)}))"

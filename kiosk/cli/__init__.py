@@ -1,7 +1,9 @@
-"""The `kiosk` command: one module per subcommand, each registering itself here.
+"""The `kiosk` command's core: one module per subcommand, each registering itself here.
 
 A subcommand module exposes `register(subparsers, common)`; it adds its parser with
 `parents=[common]` (so every subcommand takes --config) and sets `handler=fn(args) -> int`.
+The commands that open a screen live in ui/commands; `ui.cli` adds them (ui -> kiosk), so
+this package never imports Qt. `python -m kiosk` runs the core commands alone.
 """
 
 from __future__ import annotations
@@ -14,9 +16,6 @@ from kiosk import __version__
 from kiosk.config import ENV_VAR, ConfigError
 
 COMMAND_MODULES = (
-    "kiosk.cli.run_cmd",
-    "kiosk.cli.demo_cmd",
-    "kiosk.cli.screenshots_cmd",
     "kiosk.cli.doctor_cmd",
     "kiosk.cli.catalog_cmd",
     "kiosk.cli.hub_cmd", "kiosk.cli.outbox_cmd", "kiosk.cli.simulate_cmd",
@@ -26,7 +25,7 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command_modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--config", metavar="PATH", default=None,
@@ -38,13 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
+    for module_name in command_modules:
         importlib.import_module(module_name).register(subparsers, common)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None,
+         command_modules: tuple[str, ...] = COMMAND_MODULES) -> int:
+    parser = build_parser(command_modules)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

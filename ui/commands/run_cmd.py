@@ -25,7 +25,7 @@ def handle(args: argparse.Namespace) -> int:
               "(DISPLAY or WAYLAND_DISPLAY). Try `kiosk demo` or `kiosk screenshots`.",
               file=sys.stderr)
         return 1
-    from kiosk.cli import gui_launch
+    from ui import launch
 
-    return gui_launch.run_window(config, fullscreen=config["interface.fullscreen"]
+    return launch.run_window(config, fullscreen=config["interface.fullscreen"]
                                  and not args.windowed)

@@ -22,8 +22,8 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    from kiosk.cli import gui_launch
+    from ui import launch
 
-    written = gui_launch.render_screenshots(config, args.out, variants=args.variants)
+    written = launch.render_screenshots(config, args.out, variants=args.variants)
     print(f"{len(written)} screens written to {args.out.resolve()}/")
     return 0

@@ -1,6 +1,7 @@
-"""The one door from the command line to the Qt front end (allowed by the layer contracts).
+"""Start the Qt front end for the screen commands (ui/commands).
 
-Command modules import this lazily, so `kiosk --help` and non-GUI commands never load Qt.
+The command modules import this inside their handlers, so `kiosk --help` and the core
+commands never load Qt.
 """
 
 from __future__ import annotations

@@ -28,14 +28,14 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     config = load_config(args.config)
-    from kiosk.cli import gui_launch
+    from ui import launch
 
     if display_available() and not args.headless:
-        return gui_launch.run_window(config, fullscreen=False, demo_hub=True)
+        return launch.run_window(config, fullscreen=False, demo_hub=True)
     if not args.headless:
         print(f"No display found: running the headless guided tour instead, "
               f"screens saved in {args.tour_dir.resolve()}/")
-    result = gui_launch.run_headless_tour(config, args.tour_dir)
+    result = launch.run_headless_tour(config, args.tour_dir)
     for number, step in enumerate(result.steps, start=1):
         print(f"{number:2d}. {step.action:<48} -> {step.screen:<15} {step.png.name}")
         if step.spoken:
