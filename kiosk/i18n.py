@@ -253,7 +253,19 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def tr(key: str, lang: str, **fields: object) -> str:
-    """The message `key` in `lang` (French when missing), with its {fields} filled in."""
-    texts = MESSAGES[key]
+Catalogue = dict[str, dict[str, str]]
+
+
+def translate(catalogue: Catalogue, key: str, lang: str, **fields: object) -> str:
+    """`key` from `catalogue` in `lang` (French when missing), with its {fields} filled in.
+
+    Forms, mediator mode and printing keep their own catalogues (kiosk/*/messages.py) and
+    look them up through this one function.
+    """
+    texts = catalogue[key]
     return (texts.get(lang) or texts["fr"]).format(**fields)
+
+
+def tr(key: str, lang: str, **fields: object) -> str:
+    """An interface message (this module's catalogue)."""
+    return translate(MESSAGES, key, lang, **fields)

@@ -7,6 +7,8 @@ sentence: the screen shows them and the voice reads the very same text.
 
 from __future__ import annotations
 
+from kiosk.i18n import translate
+
 MESSAGES: dict[str, dict[str, str]] = {
     # --- Progress and review -----------------------------------------------------------------
     "form.progress": {"fr": "Question {number} sur {total}", "en": "Question {number} of {total}"},
@@ -171,6 +173,4 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def message(key: str, lang: str, **fields: object) -> str:
-    """The message `key` in `lang` (French when missing), with its {fields} filled in."""
-    texts = MESSAGES[key]
-    return (texts.get(lang) or texts["fr"]).format(**fields)
+    return translate(MESSAGES, key, lang, **fields)

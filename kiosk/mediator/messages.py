@@ -6,6 +6,8 @@ checks that both languages use the same fields. The Qt screens read from here to
 
 from __future__ import annotations
 
+from kiosk.i18n import translate
+
 MESSAGES: dict[str, dict[str, str]] = {
     # Unlock
     "unlock.ok": {"fr": "Bonjour {name}, mode conseiller ouvert.",
@@ -62,9 +64,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def text(key: str, language: str = "fr", **fields: object) -> str:
-    """The sentence for `key` in `language` (French when that language is missing)."""
-    entry = MESSAGES[key]
-    return entry.get(language, entry["fr"]).format(**fields)
+    return translate(MESSAGES, key, language, **fields)
 
 
 def both(key: str, **fields: object) -> dict[str, str]:

@@ -6,6 +6,8 @@ never shown a device path or an errno, only what to do next.
 
 from __future__ import annotations
 
+from kiosk.i18n import translate
+
 MESSAGES: dict[str, dict[str, str]] = {
     "print.printed": {
         "fr": "Votre reçu est imprimé. Prenez-le sous l'écran.",
@@ -34,6 +36,4 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def message(key: str, lang: str, **fields: object) -> str:
-    """The message `key` in `lang` (French when missing), with its {fields} filled in."""
-    texts = MESSAGES[key]
-    return (texts.get(lang) or texts["fr"]).format(**fields)
+    return translate(MESSAGES, key, lang, **fields)
