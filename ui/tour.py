@@ -58,11 +58,8 @@ def _wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> N
 
 
 def _type(window: KioskWindow, text: str) -> None:
-    keyboard = window.question.input.keyboard
-    for char in text:
-        if char.isupper() and not keyboard.shift_key.isChecked():
-            _tap(keyboard.shift_key)
-        _tap(keyboard.key_for(char))
+    for key in window.question.input.keyboard.taps_for(text):
+        _tap(key)
 
 
 def close_window(window: KioskWindow) -> None:

@@ -48,12 +48,7 @@ class Citizen:
         return self.window.question.input.keyboard
 
     def type(self, text: str) -> None:
-        keyboard = self.keyboard()
-        for char in text:
-            if char.isupper() and not keyboard.shift_key.isChecked():
-                self.tap(keyboard.shift_key)
-            key = keyboard.key_for(char)
-            assert key is not None, f"no key '{char}' on the keyboard"
+        for key in self.keyboard().taps_for(text):
             self.tap(key)
 
     def erase(self, times: int) -> None:

@@ -7,6 +7,7 @@ Keys never take the focus, so the field keeps its visible caret while the citize
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
@@ -94,6 +95,18 @@ class OnScreenKeyboard(QWidget):
         self.grid.addWidget(self.done_key, last, 10, 1, 3)
         if self.mode is KeyboardMode.EMAIL:
             self.shift_key.hide()
+
+    def taps_for(self, text: str) -> Iterator[BigButton]:
+        """The keys a person taps to type `text`, "Majuscule" included, one at a time: each
+        is chosen after the previous tap, since a capital turns the letters back to lower case.
+        """
+        for char in text:
+            if char.isupper() and not self._capitals:
+                yield self.shift_key
+            key = self.key_for(char)
+            if key is None:
+                raise ValueError(f"no key types {char!r} on this keyboard")
+            yield key
 
     def key_for(self, char: str) -> BigButton | None:
         """The key that types `char` as the keyboard shows now (capitals after "Majuscule")."""
