@@ -29,12 +29,12 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from kiosk.config import KioskConfig
-from kiosk.paths import assets_dir
+from kiosk.paths import assets_dir, downloaded_catalog_path
 from offline_cache.backoff import Backoff
 from offline_cache.content_cache import ContentCache, RefreshResult, ed25519_verifier
 from offline_cache.envelope import load_public_key, seal
 from offline_cache.outbox import DuplicateItem, ItemState, Outbox, OutboxItem
-from offline_cache.sync import SyncEngine, SyncReport, SyncStatus
+from offline_cache.sync import LinkState, SyncEngine, SyncReport, SyncStatus
 from offline_cache.transport import HttpTransport, item_to_wire
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,16 @@ OUTBOX_FILE = "outbox.sqlite3"
 EXPORT_FORMAT = "kiosk-outbox-export"  # read by kiosk.hub.importer
 EXPORT_SUFFIX = ".kiosk-export.jsonl"
 DEMO_KEY_ALERT = "Demo encryption key in use (hub.public_key is empty): not for real data."
+
+
+def transport_from_config(cfg: KioskConfig) -> HttpTransport:
+    """An HTTP client for the hub in `hub.url`, with the kiosk's token and deadlines.
+
+    One per thread: the sync engine has its own; the background jobs make theirs.
+    """
+    return HttpTransport(cfg["hub.url"], cfg["hub.token"], cfg["site.kiosk_id"],
+                         connect_timeout=cfg["sync.connect_timeout_seconds"],
+                         deadline=cfg["sync.request_deadline_seconds"])
 
 
 def demo_key_path(name: str) -> Path:
@@ -78,11 +88,7 @@ class OutboxService:
         if demo and not readonly:
             log.warning("outbox: sealing with the DEMO hub key; set hub.public_key for real use")
         outbox = Outbox(cfg.data_dir / OUTBOX_FILE, clock=clock, readonly=readonly)
-        transport = HttpTransport(
-            cfg["hub.url"], cfg["hub.token"], cfg["site.kiosk_id"],
-            connect_timeout=cfg["sync.connect_timeout_seconds"],
-            deadline=cfg["sync.request_deadline_seconds"],
-        )
+        transport = transport_from_config(cfg)
         engine = SyncEngine(
             outbox, transport, interval=cfg["sync.interval_seconds"],
             probe_interval=cfg["sync.probe_seconds"], batch_size=cfg["sync.batch_size"],
@@ -92,7 +98,8 @@ class OutboxService:
             held_warning_days=cfg["outbox.held_warning_days"], clock=clock,
         )
         catalog_key, _ = _key_file(cfg, "hub.catalog_public_key", "catalog-ed25519-public.pem")
-        catalog = ContentCache(cfg.data_dir / "cache", "catalog.json",
+        cached = downloaded_catalog_path(cfg.data_dir)
+        catalog = ContentCache(cached.parent, cached.name,
                                ed25519_verifier(catalog_key.read_bytes()))
         return cls(outbox, engine, public_key, kiosk_id=cfg["site.kiosk_id"], demo_key=demo,
                    catalog=catalog)
@@ -151,10 +158,16 @@ class OutboxService:
         """Write every unsent sealed item to one file in `folder` (a USB stick)."""
         return export_outbox(self.outbox, self.kiosk_id, folder)
 
-    def refresh_catalog(self) -> RefreshResult | None:
+    @property
+    def link(self) -> LinkState:
+        return self.engine.link
+
+    def refresh_catalog(self, transport: HttpTransport | None = None) -> RefreshResult | None:
+        """From another thread than the sync engine's, pass a transport of that thread's own:
+        the engine's is not thread-safe (see transport_from_config)."""
         if self.catalog is None:
             return None
-        return self.catalog.refresh(self.engine.transport, "/v1/catalog")
+        return self.catalog.refresh(transport or self.engine.transport, "/v1/catalog")
 
     def close(self) -> None:
         self.engine.stop()

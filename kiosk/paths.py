@@ -26,5 +26,10 @@ def catalog_dir() -> Path:
     return assets_dir() / "catalog"
 
 
+def downloaded_catalog_path(data_dir: Path) -> Path:
+    """Where the last signed catalogue downloaded from the hub is kept."""
+    return data_dir / "cache" / "catalog.json"
+
+
 def demo_config_path() -> Path:
     return assets_dir() / "config" / "demo.toml"

@@ -6,7 +6,6 @@ The UI talks to this object; it never builds storage or network parts itself.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable, Mapping
@@ -14,12 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from kiosk.catalog import Catalog, CatalogError, load_catalog, parse_catalog
+from kiosk.catalog import Catalog, CatalogError, load_catalog
 from kiosk.config import KioskConfig
+from kiosk.paths import downloaded_catalog_path
 
 if TYPE_CHECKING:
     from kiosk.outbox_service import OutboxService
     from offline_cache.content_cache import RefreshResult
+    from offline_cache.transport import HttpTransport
 
 CATALOG_REFRESH_SECONDS = 6 * 3600  # a catalogue change is rare; a rural link is precious
 
@@ -66,60 +67,66 @@ class KioskServices:
         A downloaded catalogue is only ever written after its signature verified; one that
         this kiosk version cannot read is skipped, with a warning, for the shipped one.
         """
-        cached = self.config.data_dir / "cache" / "catalog.json"
+        cached = downloaded_catalog_path(self.config.data_dir)
         if cached.exists():
             try:
-                return parse_catalog(json.loads(cached.read_text(encoding="utf-8")), str(cached))
-            except (CatalogError, ValueError) as error:
+                return load_catalog(cached)
+            except CatalogError as error:
                 log.warning("catalogue: the downloaded one is not usable (%s); using the "
                             "catalogue shipped with the kiosk", error)
         return load_catalog()
 
-    def refresh_catalog(self) -> RefreshResult | None:
+    def refresh_catalog(self, transport: HttpTransport | None = None) -> RefreshResult | None:
         """Ask the hub for a newer signed catalogue (If-None-Match); used from the next start."""
-        result = self.outbox().refresh_catalog()
+        result = self.outbox().refresh_catalog(transport)
         if result is not None:
             log.info("catalogue: %s (%s)", result.outcome.value, result.detail)
         return result
 
-    def send_journal(self) -> int:
+    def send_journal(self, transport: HttpTransport | None = None) -> int:
         """Send the mediators' audit journal to the hub with a heartbeat (blocking)."""
         from kiosk.journal_sync import send_journal
         from kiosk.mediator.common import mediator_dir
         from kiosk.mediator.journal import Journal
-        from offline_cache.transport import HttpTransport
+        from kiosk.outbox_service import transport_from_config
 
         folder = mediator_dir(self.config.data_dir)
         if not (folder / "journal.jsonl").exists():
             return 0
-        transport = HttpTransport(
-            self.config["hub.url"], self.config["hub.token"], self.config["site.kiosk_id"],
-            connect_timeout=self.config["sync.connect_timeout_seconds"],
-            deadline=self.config["sync.request_deadline_seconds"])
+        own = transport is None
+        transport = transport or transport_from_config(self.config)
         try:
             return send_journal(Journal(folder, self.config["site.kiosk_id"]), transport)
         finally:
-            transport.close()
+            if own:
+                transport.close()
 
     def start_background_jobs(self) -> None:
-        """Until close(): the journal every sync interval, the catalogue every few hours."""
+        """Until close(): the journal every sync interval, the catalogue every few hours.
+
+        The thread has its own HTTP client: the sync engine's is not thread-safe.
+        """
         interval = self.config["sync.interval_seconds"]
 
         def loop() -> None:
-            next_catalog = 0.0
+            from kiosk.outbox_service import transport_from_config
+
+            transport = transport_from_config(self.config)
+            seconds_to_catalog = 0.0
             waited = 0.0
             while not self._closing.wait(waited):
-                for job, due in ((self.send_journal, True),
-                                 (self.refresh_catalog, next_catalog <= 0)):
-                    if not due:
-                        continue
+                jobs = [self.send_journal]
+                if seconds_to_catalog <= 0:
+                    jobs.append(self.refresh_catalog)
+                    seconds_to_catalog = CATALOG_REFRESH_SECONDS
+                for job in jobs:
                     try:
-                        job()
+                        job(transport)
                     except Exception:  # a background job must never take the kiosk down
                         log.exception("background job %s failed", job.__name__)
-                next_catalog = (CATALOG_REFRESH_SECONDS if next_catalog <= 0
-                                else next_catalog - interval)
+                seconds_to_catalog -= interval
                 waited = interval
+            transport.close()
 
         threading.Thread(target=loop, name="kiosk-background", daemon=True).start()
 
@@ -129,7 +136,7 @@ class KioskServices:
             return False
         from offline_cache.sync import LinkState
 
-        return self._outbox.status().link is LinkState.ONLINE
+        return self._outbox.link is LinkState.ONLINE
 
     def start_demo_hub(self) -> str | None:
         """Serve a reference hub on the loopback address and port of `hub.url`.

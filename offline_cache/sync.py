@@ -249,6 +249,11 @@ class SyncEngine:
             self._link = link
             self._notify()
 
+    @property
+    def link(self) -> LinkState:
+        """The link as last seen: one field, no database query (cheap for a screen to ask)."""
+        return self._link
+
     def status(self) -> SyncStatus:
         now = self.clock()
         counts = self.outbox.counts()
