@@ -37,17 +37,23 @@ class KioskServices:
         self._printer: object | None = None
         self._printer_checked = False
         self._closing = threading.Event()
+        self._opening = threading.Lock()
         self.hub_url: str = config["hub.url"]
 
     def outbox(self) -> OutboxService:
-        """The encrypted request queue, syncing in the background once opened."""
-        if self._outbox is None:
-            from kiosk.outbox_service import OutboxService
+        """The encrypted request queue, syncing in the background once opened.
 
-            self._outbox = OutboxService.from_config(self.config)
-            if self.sync:
-                self._outbox.start()
-        return self._outbox
+        Opening takes a few hundred milliseconds (keys, SQLite check): the kiosk does it on
+        a worker right after the first paint; the lock makes a concurrent first use wait.
+        """
+        with self._opening:
+            if self._outbox is None:
+                from kiosk.outbox_service import OutboxService
+
+                self._outbox = OutboxService.from_config(self.config)
+                if self.sync:
+                    self._outbox.start()
+            return self._outbox
 
     def enqueue(self, service_id: str, routing: str, payload: Mapping[str, Any]) -> str:
         return self.outbox().enqueue(service_id, routing, payload)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtCore import QSize
@@ -18,21 +19,28 @@ from ui.fonts import load_fonts
 from ui.idle import IdleWatcher
 from ui.main_window import KioskWindow
 from ui.screens.base import ScreenContext
+from ui.tasks import run_task
 from ui.theme import FONT_FAMILY, HIGH_CONTRAST, Theme
 
+log = logging.getLogger(__name__)
 WINDOW_SIZE = QSize(1280, 800)
 
 
 def ensure_application() -> QApplication:
     """The one QApplication, with the shipped font loaded and made the default."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    load_fonts()
-    app.setFont(QFont(FONT_FAMILY))
+    if not app.property("kiosk_fonts"):  # registered once per application
+        load_fonts()
+        app.setFont(QFont(FONT_FAMILY))
+        app.setProperty("kiosk_fonts", True)
     return app
 
 
 def apply_theme(app: QApplication, theme: Theme) -> None:
-    app.setStyleSheet(theme.stylesheet())
+    """Restyle every widget, only when the look changed: voice choices leave it as it is."""
+    if app.property("kiosk_theme") != repr(theme):
+        app.setProperty("kiosk_theme", repr(theme))
+        app.setStyleSheet(theme.stylesheet())
 
 
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
@@ -84,7 +92,6 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
     bridge = VoiceBridge(config, parent=window)
     window.speak = bridge.speak
     window.speak_private = bridge.speak_private
-    window.spell = bridge.spell
     window.set_voice_volume = lambda percent: bridge.service.update(volume=percent)
     apply_look = window.on_comfort
 
@@ -111,8 +118,14 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
               "Demo hub not started: the kiosk queues requests until a hub answers.",
               flush=True)
     attach_voice(window, config)
-    services.outbox()
-    services.start_background_jobs()
+
+    def queue_opened(_outbox, error: Exception | None) -> None:
+        if error is not None:
+            log.error("the request queue could not be opened: %s", error)
+        else:
+            services.start_background_jobs()
+
+    run_task(services.outbox, queue_opened, parent=window)  # keys and SQLite off the GUI
     QApplication.instance().aboutToQuit.connect(services.close)
 
 

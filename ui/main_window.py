@@ -23,13 +23,12 @@ Speaker = Callable[[str, str], None]  # (text, language)
 
 
 class KioskWindow(QWidget):
-    def __init__(self, journey: Journey, context: ScreenContext, speak: Speaker | None = None):
+    def __init__(self, journey: Journey, context: ScreenContext):
         super().__init__()
         self.setWindowTitle(context.site_name)
         self.journey = journey
         self.context = context
-        self.speak: Speaker = speak or (lambda _text, _lang: None)
-        self.spell: Speaker = lambda _text, _lang: None  # a reference, character by character
+        self.speak: Speaker = lambda _text, _lang: None  # the voice, once attached
         # Speech that holds answers: the voice must not keep its audio (see kiosk.voice).
         self.speak_private: Speaker = lambda text, lang: self.speak(text, lang)
         self.nav_bar = NavBar(context.site_name)
@@ -272,7 +271,8 @@ def _receipt(context: ScreenContext, window: KioskWindow) -> Screen:
 
     screen = ReceiptScreen(context)
     screen.finished.connect(window.journey.reset)
-    screen.spell_requested.connect(lambda ref: window.spell(ref, window.journey.state.language))
+    screen.spell_requested.connect(lambda spelled: window.speak(spelled,
+                                                                window.journey.state.language))
     screen.print_requested.connect(window.print_receipt)
     return screen
 

@@ -134,7 +134,6 @@ class Theme:
         QWidget[role="staff"] QLabel[role="title"] {{ font-size: {round(STAFF_PX * 1.4)}px; }}
         QWidget[role="staff"] QPushButton {{ min-height: {MIN_TOUCH_PX}px;
                                             min-width: {MIN_TOUCH_PX}px; padding: 0 12px; }}
-        QPushButton[role="attract"] {{ border: none; background: {p.background}; }}
         QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; }}
         QScrollBar:vertical {{ width: 28px; background: {p.surface}; margin: 0;
                                border: 2px solid {p.border}; border-radius: 10px; }}

@@ -48,12 +48,6 @@ class VoiceBridge(QObject):
         if self.enabled:
             self.service.speak(text, lang=lang, rate=self.rate, private=True)
 
-    def spell(self, text: str, lang: str) -> None:
-        """Read a reference one character at a time, slowly."""
-        if self.enabled:
-            self.service.speak(text, lang=lang, spell=True)
-
-
 
 def _unavailable(status) -> bool:
     """Broken, as opposed to switched off on purpose (voice.enabled = false)."""

@@ -70,9 +70,6 @@ class WorkerProcess:
         except (BrokenPipeError, OSError, ValueError):
             return False
 
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
     def kill(self) -> None:
         """SIGKILL: the only signal a SIGSTOPped or wedged process obeys at once. The whole
         process group goes, so an espeak-ng the worker started does not linger."""

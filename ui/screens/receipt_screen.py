@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
+from kiosk.forms.messages import message
 from kiosk.i18n import tr
 from kiosk.journey import JourneyState
-from kiosk.receipt import qr_payload, receipt_lines, spoken_receipt
+from kiosk.receipt import qr_payload, receipt_lines, spell_reference, spoken_receipt
 from ui.screens.base import Screen, ScreenContext
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -19,7 +20,7 @@ from ui.widgets.scroll_area import TouchScrollArea
 
 class ReceiptScreen(Screen):
     finished = Signal()
-    spell_requested = Signal(str)
+    spell_requested = Signal(str)  # the reference, spelled out for the voice
     print_requested = Signal(list, str)  # receipt lines, QR payload
 
     def __init__(self, context: ScreenContext, parent=None):
@@ -42,7 +43,7 @@ class ReceiptScreen(Screen):
         self.print_button.clicked.connect(self._request_print)
         self.listen_button = BigButton("")
         self.finish_button = BigButton("", role="primary")
-        self.listen_button.clicked.connect(lambda: self.spell_requested.emit(self._reference))
+        self.listen_button.clicked.connect(self._spell_reference)
         self.finish_button.clicked.connect(self.finished)
         scroll.content_layout.insertWidget(1, self.print_status)
         buttons = QHBoxLayout()
@@ -81,6 +82,12 @@ class ReceiptScreen(Screen):
         self.listen_button.set_text(tr("receipt.listen_again", lang))
         self.finish_button.set_text(tr("receipt.finish", lang))
         self._spoken = spoken_receipt(submission.reference, lang, online=online)
+
+    def _spell_reference(self) -> None:
+        """The same spelling as on arrival (receipt.spell_reference): "K, sept, M, tiret…"."""
+        lang = self.context.journey.state.language
+        self.spell_requested.emit(message("receipt.reference_spoken", lang,
+                                          spelled=spell_reference(self._reference, lang)))
 
     def _request_print(self) -> None:
         self.print_button.setEnabled(False)  # one ticket per tap, however impatient

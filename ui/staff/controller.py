@@ -81,10 +81,7 @@ class StaffController(QObject):
             self.idle_timer.stop()
             self._show_banner()
             self.close_staff_view()
-            self.window.speak(self.journey_message("staff.locked_idle"), self.lang)
-
-    def journey_message(self, key: str) -> str:
-        return messages.text(key, self.lang)
+            self.window.speak(messages.text("staff.locked_idle", self.lang), self.lang)
 
     # Dashboard ----------------------------------------------------------------------------
     def show_dashboard(self) -> None:

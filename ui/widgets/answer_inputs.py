@@ -171,10 +171,6 @@ class DateInput(AnswerInput):
             self.fields[index + 1].setFocus()
             self.keyboard.attach(self.fields[index + 1])
 
-    def focus_field(self, index: int) -> None:
-        self.fields[index].setFocus()
-        self.keyboard.attach(self.fields[index])
-
     def raw(self) -> object:
         return tuple(field.text() for field in self.fields)
 

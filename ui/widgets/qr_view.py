@@ -25,11 +25,14 @@ class QrView(QWidget):
         super().__init__(parent)
         self._side_px = side_px
         self._matrix: list[list[bool]] = []
+        self.data = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(QSize(side_px, side_px))
         self.set_data(data)
 
     def set_data(self, data: str) -> None:
+        if data == self.data:
+            return  # the same code again (back from Help, idle or Comfort)
         self.data = data
         self._matrix = qr_matrix(data) if data else []
         self.update()
