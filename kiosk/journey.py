@@ -100,6 +100,8 @@ class Journey:
         self._outbox_factory = outbox
         self._outbox: Outbox | None = None
         self.form: FormEngine | None = None
+        # Passed to each FormEngine (its clock, new_id): screenshots use fixed ones.
+        self.form_options: dict[str, Callable[[], object]] = {}
         self.submission: Submission | None = None
         self.submit_failed = False  # the queue refused the request: the consent screen says so
         self.languages = languages
@@ -213,7 +215,8 @@ class Journey:
             raise RuntimeError("this kiosk has no request queue configured")
         from kiosk.forms.engine import FormEngine
 
-        self.form = FormEngine(service, self._outbox, lang=self._state.language)
+        self.form = FormEngine(service, self._outbox, lang=self._state.language,
+                               **self.form_options)
         self.submission = None
         self._history.append(self._state)
         self._show_form()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import tempfile
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -54,6 +56,8 @@ def _staff_scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
     return staff_scenes(window, DEMO_REQUEST) if window is not None else []
 
 
+FIXED_TIME = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+FIXED_ID = uuid.UUID("6f1c2a4e-8b3d-4e5f-9a7b-1c2d3e4f5a6b")
 DEMO_REQUEST = "signalement-rue"  # a guided request that shows most kinds of questions
 
 
@@ -71,6 +75,8 @@ def render_screens(config: KioskConfig, out_dir: Path, theme: Theme | None = Non
 
 def _render(config: KioskConfig, out_dir: Path, theme: Theme | None) -> list[Path]:
     window = build_window(config, theme=theme, services=KioskServices(config, sync=False))
+    # The same receipt (reference, QR code, time) in every render, so renders compare.
+    window.journey.form_options = {"clock": lambda: FIXED_TIME, "new_id": lambda: FIXED_ID}
     window.show()
     written = []
     for index, (name, reach) in enumerate(_scenes(window.journey), start=1):
