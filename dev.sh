@@ -54,7 +54,7 @@ install_python_packages() {
   echo "Installing Python packages into $VENV (log: .pip-install.log)"
   python3 -m venv "$VENV"
   if ! { "$VENV/bin/python" -m pip install --upgrade pip \
-         && "$VENV/bin/python" -m pip install -e ".[test]"; } > .pip-install.log 2>&1; then
+         && "$VENV/bin/python" -m pip install -e ".[test,hub]"; } > .pip-install.log 2>&1; then
     grep -v "^WARNING: Location" .pip-install.log | tail -20
     echo "pip failed: see .pip-install.log"
     exit 1

@@ -10,21 +10,22 @@ The QR code holds that link and nothing personal.
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from kiosk.catalog.model import Service, localized
 from kiosk.forms.messages import message
+from offline_cache.protocol import (  # noqa: F401  (re-exported for the kiosk)
+    ALPHABET,
+    REFERENCE_LENGTH,
+    TRACKING_PATH,
+    normalize_reference,
+    reference_for,
+    tracking_url,
+)
 
 if TYPE_CHECKING:
     from PIL import Image
-
-# Of each look-alike pair only one stays: no 0/O, 1/I/L at all; 5 not S, 8 not B, 2 not Z.
-ALPHABET = "23456789ACDEFGHJKMNPQRTUVWXY"
-REFERENCE_LENGTH = 6
-TRACKING_PATH = "/suivi/"
 
 # Spelling alphabets help over a phone line or a noisy hall: "K comme Kléber".
 _SPELLING = {
@@ -50,28 +51,6 @@ _DIGITS = {
 _JOINERS = {"fr": ("comme", "tiret"), "en": ("as in", "dash")}
 
 
-def reference_for(client_id: str | uuid.UUID) -> str:
-    """The short reference of a request, e.g. "K7M-4QF"; the same UUID always gives the same."""
-    number = uuid.UUID(str(client_id)).int
-    chars = []
-    for _ in range(REFERENCE_LENGTH):
-        number, index = divmod(number, len(ALPHABET))
-        chars.append(ALPHABET[index])
-    half = REFERENCE_LENGTH // 2
-    return "".join(chars[:half]) + "-" + "".join(chars[half:])
-
-
-def normalize_reference(typed: str) -> str | None:
-    """A reference as a person typed or dictated it ("k7m 4qf"), or None if it cannot be one."""
-    if not isinstance(typed, str) or len(typed) > 40:
-        return None
-    chars = [c for c in typed.upper() if c not in " -._"]
-    if len(chars) != REFERENCE_LENGTH or any(c not in ALPHABET for c in chars):
-        return None
-    half = REFERENCE_LENGTH // 2
-    return "".join(chars[:half]) + "-" + "".join(chars[half:])
-
-
 def spell_reference(reference: str, lang: str = "fr", *, with_words: bool = False) -> str:
     """The reference for the voice, character by character: "K, sept, M, tiret, quatre, Q, F".
 
@@ -91,12 +70,6 @@ def spell_reference(reference: str, lang: str = "fr", *, with_words: bool = Fals
         else:
             spoken.append(char)
     return ", ".join(spoken)
-
-
-def tracking_url(base_url: str, client_id: str, reference: str) -> str:
-    """The link in the QR code: the hub's tracking page for this request, nothing personal."""
-    return (f"{base_url.rstrip('/')}{TRACKING_PATH}{quote(str(client_id), safe='')}"
-            f"?ref={quote(reference, safe='-')}")
 
 
 def qr_payload(base_url: str, client_id: str) -> str:

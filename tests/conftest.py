@@ -1,14 +1,22 @@
-"""Shared test set-up: headless Qt before anything imports it, and a kiosk on the demo config."""
+"""Shared test set-up: headless Qt and the hub's settings before anything imports them, and a
+kiosk on the demo config."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The back office's settings read these at import: a scratch folder, never the user's own.
+os.environ.setdefault("HUB_DATA_DIR", tempfile.mkdtemp(prefix="hub-tests-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings")
 
 from pathlib import Path
 
+import django
 import pytest
 
 from kiosk.config import KioskConfig, load_config, validate
+
+django.setup()  # pytest-django's fixtures (db, client, live_server) then work in every folder
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Kiosks: their identity, per-kiosk tokens (stored hashed), last heartbeat, audit journals."""

@@ -1,0 +1,1 @@
+"""Receiving services, their agents, the request workflow, notes and the access log."""

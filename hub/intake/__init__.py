@@ -1,0 +1,1 @@
+"""Protocol v1 (docs/protocol.md): submissions, heartbeat and catalogue endpoints."""
