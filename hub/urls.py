@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("v1/", include("hub.intake.urls")),
     path("suivi/", include("hub.tracking.urls")),
+    path("bornes/", include("hub.fleet.urls")),
     path("admin/", admin.site.urls),
     path("", include("hub.inbox.urls")),
 ]
