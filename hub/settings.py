@@ -55,7 +55,7 @@ ALLOWED_HOSTS = [h.strip() for h in _env("HUB_ALLOWED_HOSTS", "*").split(",") if
 BASE_URL = _env("HUB_BASE_URL", "http://127.0.0.1:8750").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "hub.inbox.apps.HubAdminConfig",  # django.contrib.admin behind the inbox's sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -131,6 +131,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "inbox:login"
 LOGIN_REDIRECT_URL = "inbox:home"
+CSRF_FAILURE_VIEW = "hub.inbox.auth_views.csrf_failure"
+OTP_TOTP_ISSUER = "Borne back-office"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = ["username"]

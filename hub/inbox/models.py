@@ -27,6 +27,7 @@ class Service(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = "service destinataire"
+        verbose_name_plural = "services destinataires"
 
     def __str__(self) -> str:
         return self.name
@@ -36,16 +37,18 @@ class StateChange(models.Model):
     """Each move of a request, with the message for the citizen at that moment."""
 
     submission = models.ForeignKey("intake.Submission", on_delete=models.CASCADE,
-                                   related_name="changes")
+                                   related_name="changes", verbose_name="demande")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                           related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-    from_state = models.CharField(max_length=12, choices=STATE_CHOICES)
-    to_state = models.CharField(max_length=12, choices=STATE_CHOICES)
-    citizen_message = models.TextField(blank=True)
+                           related_name="+", verbose_name="par")
+    at = models.DateTimeField("le", default=timezone.now)
+    from_state = models.CharField("ancien état", max_length=12, choices=STATE_CHOICES)
+    to_state = models.CharField("nouvel état", max_length=12, choices=STATE_CHOICES)
+    citizen_message = models.TextField("message pour le demandeur", blank=True)
 
     class Meta:
         ordering = ["at"]
+        verbose_name = "changement d'état"
+        verbose_name_plural = "changements d'état"
 
 
 class Note(models.Model):
@@ -53,14 +56,16 @@ class Note(models.Model):
     so it is deleted with the request's content."""
 
     submission = models.ForeignKey("intake.Submission", on_delete=models.CASCADE,
-                                   related_name="notes")
+                                   related_name="notes", verbose_name="demande")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                           related_name="+")
-    at = models.DateTimeField(default=timezone.now)
+                           related_name="+", verbose_name="par")
+    at = models.DateTimeField("le", default=timezone.now)
     text = models.TextField("note interne")
 
     class Meta:
         ordering = ["at"]
+        verbose_name = "note interne"
+        verbose_name_plural = "notes internes"
 
 
 class AccessLog(models.Model):
@@ -74,15 +79,18 @@ class AccessLog(models.Model):
         EXPORT = "export", "export CSV"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                             related_name="+")
-    username = models.CharField(max_length=150)  # kept if the account is deleted
+                             related_name="+", verbose_name="compte")
+    username = models.CharField("agent", max_length=150)  # kept if the account is deleted
     submission = models.ForeignKey("intake.Submission", null=True, on_delete=models.SET_NULL,
-                                   related_name="accesses")
-    reference = models.CharField(max_length=7, blank=True)
-    routing = models.CharField(max_length=120, blank=True)
-    action = models.CharField(max_length=10, choices=Action.choices, default=Action.VIEW)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    detail = models.CharField(max_length=200, blank=True)
+                                   related_name="accesses", verbose_name="demande")
+    reference = models.CharField("référence", max_length=7, blank=True)
+    routing = models.CharField("service", max_length=120, blank=True)
+    action = models.CharField("action", max_length=10, choices=Action.choices,
+                              default=Action.VIEW)
+    at = models.DateTimeField("le", default=timezone.now, db_index=True)
+    detail = models.CharField("détail", max_length=200, blank=True)
 
     class Meta:
         ordering = ["-at"]
+        verbose_name = "accès aux données"
+        verbose_name_plural = "journal des accès"
