@@ -36,6 +36,12 @@ def record_for(client_id: str, service_id: str, answers: dict, created_at: datet
 
 
 @pytest.fixture
+def password() -> str:
+    """Every test agent's password."""
+    return PASSWORD
+
+
+@pytest.fixture
 def kiosk(db) -> Kiosk:
     return Kiosk.objects.create(kiosk_id="borne-mairie-01", site="Mairie de Saint-Privat")
 
