@@ -18,6 +18,7 @@ DEB_PACKAGES=(
   espeak-ng libespeak-ng1 alsa-utils sox
   binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
   poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
+  chromium chromium-driver  # selenium drives the back office in a real headless browser
 )
 VENV=.venv
 STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"

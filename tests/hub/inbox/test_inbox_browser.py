@@ -1,0 +1,98 @@
+"""An agent in a real browser (headless chromium): signs in, sees only their service's
+requests, opens one and closes it with a message. Screenshots for docs/backoffice.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service as DriverService
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as seen
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from hub.intake.models import Submission
+
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "img"
+SIZES = {"": (1366, 768), "-tablette": (800, 1280)}
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+@pytest.fixture
+def browser(tmp_path):
+    if not Path(CHROMEDRIVER).exists():
+        pytest.fail("chromium-driver is missing: run ./dev.sh (apt: chromium chromium-driver)")
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--lang=fr-FR",
+                 f"--user-data-dir={tmp_path / 'chromium'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=DriverService(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def _viewport(driver, width: int, height: int) -> None:
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def _shoot(driver, name: str, whole_page: bool = False) -> None:
+    """The page at each documented size (laptop, tablet); `whole_page` adds the laptop view
+    of the whole page, top to bottom."""
+    for suffix, (width, height) in SIZES.items():
+        _viewport(driver, width, height)
+        driver.save_screenshot(str(SCREENSHOTS / f"backoffice-{name}{suffix}.png"))
+    _viewport(driver, *SIZES[""])
+    if whole_page:
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        _viewport(driver, SIZES[""][0], height)
+        driver.save_screenshot(str(SCREENSHOTS / f"backoffice-{name}-complete.png"))
+        _viewport(driver, *SIZES[""])
+
+
+def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_message(
+        live_server, transactional_db, browser, civil_agent, roads_agent, make_submission):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    ours = make_submission("acte-naissance", {
+        "type_acte": "copie-integrale", "nom": "Martin", "prenoms": "Jeanne Louise",
+        "date_naissance": "1948-05-17",
+        "commune_naissance": {"postal_code": "07000", "name": "Privas"},
+        "adresse": "12 rue des Lilas", "code_postal": "07210"})
+    others = [make_submission("acte-naissance") for _ in range(3)]
+    Submission.objects.filter(pk=others[0].pk).update(state="in_progress",
+                                                      assigned_to=civil_agent)
+    Submission.objects.filter(pk=others[1].pk).update(state="waiting", assigned_to=civil_agent)
+    theirs = make_submission("signalement-rue", {"lieu": "devant l'école"})
+    wait = WebDriverWait(browser, 10)
+    _viewport(browser, *SIZES[""])
+
+    browser.get(f"{live_server.url}/connexion/")
+    _shoot(browser, "connexion")
+    browser.find_element(By.NAME, "username").send_keys("claire")
+    browser.find_element(By.NAME, "password").send_keys("correct horse battery staple")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait.until(seen.title_contains("Demandes reçues"))
+    table = browser.find_element(By.TAG_NAME, "table").text
+    assert ours.reference in table and theirs.reference not in table
+    _shoot(browser, "demandes")
+
+    browser.get(f"{live_server.url}/demandes/{theirs.uuid}/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Demande introuvable"
+
+    browser.get(f"{live_server.url}/demandes/")
+    browser.find_element(By.LINK_TEXT, ours.reference).click()
+    wait.until(seen.title_contains(ours.reference))
+    assert "Jeanne Louise" in browser.find_element(By.ID, "contenu").text
+    Select(browser.find_element(By.NAME, "state")).select_by_visible_text("Traitée")
+    browser.find_element(By.NAME, "citizen_message").send_keys(
+        "Votre acte de naissance est parti par la poste.")
+    _shoot(browser, "demande", whole_page=True)
+    browser.find_element(By.XPATH, "//button[text()=\"Changer l'état\"]").click()
+    wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, ".messages"),
+                                                  "maintenant « Traitée »"))
+    ours.refresh_from_db()
+    assert ours.state == "done" and ours.closed_at is not None
+    assert ours.citizen_message == "Votre acte de naissance est parti par la poste."
+    assert Submission.objects.get(pk=theirs.pk).state == "new"
