@@ -1,11 +1,16 @@
 """An agent in a real browser (headless chromium): signs in, sees only their service's
-requests, opens one and closes it with a message. Screenshots for docs/backoffice.md."""
+requests, opens one and closes it with a message. Screenshots for docs/backoffice.md: into
+docs/img/ with HUB_DOCS_SCREENSHOTS=1, else into the test's scratch folder (the committed
+ones stay put on an ordinary run)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+import zxingcpp
+from PIL import Image
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service as DriverService
 from selenium.webdriver.common.by import By
@@ -14,7 +19,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from hub.intake.models import Submission
 
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "img"
+DOCS_IMAGES = Path(__file__).resolve().parents[3] / "docs" / "img"
 SIZES = {"": (1366, 768), "-tablette": (800, 1280)}
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
@@ -38,23 +43,30 @@ def _viewport(driver, width: int, height: int) -> None:
         "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
-def _shoot(driver, name: str, whole_page: bool = False) -> None:
+@pytest.fixture
+def screenshots(tmp_path) -> Path:
+    folder = DOCS_IMAGES if os.environ.get("HUB_DOCS_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _shoot(driver, folder: Path, name: str, whole_page: bool = False) -> None:
     """The page at each documented size (laptop, tablet); `whole_page` adds the laptop view
     of the whole page, top to bottom."""
     for suffix, (width, height) in SIZES.items():
         _viewport(driver, width, height)
-        driver.save_screenshot(str(SCREENSHOTS / f"backoffice-{name}{suffix}.png"))
+        driver.save_screenshot(str(folder / f"backoffice-{name}{suffix}.png"))
     _viewport(driver, *SIZES[""])
     if whole_page:
         height = driver.execute_script("return document.documentElement.scrollHeight")
         _viewport(driver, SIZES[""][0], height)
-        driver.save_screenshot(str(SCREENSHOTS / f"backoffice-{name}-complete.png"))
+        driver.save_screenshot(str(folder / f"backoffice-{name}-complete.png"))
         _viewport(driver, *SIZES[""])
 
 
 def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_message(
-        live_server, transactional_db, browser, civil_agent, roads_agent, make_submission):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        live_server, transactional_db, browser, screenshots, civil_agent, roads_agent,
+        make_submission):
     ours = make_submission("acte-naissance", {
         "type_acte": "copie-integrale", "nom": "Martin", "prenoms": "Jeanne Louise",
         "date_naissance": "1948-05-17",
@@ -69,14 +81,14 @@ def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_m
     _viewport(browser, *SIZES[""])
 
     browser.get(f"{live_server.url}/connexion/")
-    _shoot(browser, "connexion")
+    _shoot(browser, screenshots, "connexion")
     browser.find_element(By.NAME, "username").send_keys("claire")
     browser.find_element(By.NAME, "password").send_keys("correct horse battery staple")
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
     wait.until(seen.title_contains("Demandes reçues"))
     table = browser.find_element(By.TAG_NAME, "table").text
     assert ours.reference in table and theirs.reference not in table
-    _shoot(browser, "demandes")
+    _shoot(browser, screenshots, "demandes")
 
     browser.get(f"{live_server.url}/demandes/{theirs.uuid}/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Demande introuvable"
@@ -88,7 +100,7 @@ def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_m
     Select(browser.find_element(By.NAME, "state")).select_by_visible_text("Traitée")
     browser.find_element(By.NAME, "citizen_message").send_keys(
         "Votre acte de naissance est parti par la poste.")
-    _shoot(browser, "demande", whole_page=True)
+    _shoot(browser, screenshots, "demande", whole_page=True)
     browser.find_element(By.XPATH, "//button[text()=\"Changer l'état\"]").click()
     wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, ".messages"),
                                                   "maintenant « Traitée »"))
@@ -96,3 +108,9 @@ def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_m
     assert ours.state == "done" and ours.closed_at is not None
     assert ours.citizen_message == "Votre acte de naissance est parti par la poste."
     assert Submission.objects.get(pk=theirs.pk).state == "new"
+
+    browser.find_element(By.LINK_TEXT, "Second facteur").click()
+    wait.until(seen.title_contains("Second facteur"))
+    _shoot(browser, screenshots, "securite")
+    [code] = zxingcpp.read_barcodes(Image.open(screenshots / "backoffice-securite.png"))
+    assert code.text.startswith("otpauth://totp/") and "secret=" in code.text  # it scans
