@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 
 
 class HubAdminSite(admin.AdminSite):
@@ -19,9 +21,15 @@ class HubAdminSite(admin.AdminSite):
         return super().has_permission(request) and not needs_second_factor(request)
 
     def login(self, request: HttpRequest, extra_context=None) -> HttpResponse:
-        return redirect_to_login(request.GET.get("next") or self.index_url(), "inbox:login")
+        from hub.inbox.access import needs_second_factor
 
-    def index_url(self) -> str:
-        from django.urls import reverse
+        if request.user.is_authenticated and not needs_second_factor(request):
+            # Signed in, verified, and still refused: an agent, not an administrator.
+            return render(request, "inbox/admin_refused.html", status=403)
+        wanted = request.GET.get("next") or reverse("admin:index", current_app=self.name)
+        return redirect_to_login(wanted, "inbox:login")
 
-        return reverse("admin:index", current_app=self.name)
+    def logout(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        from hub.inbox.auth_views import logout
+
+        return logout(request)

@@ -99,3 +99,21 @@ def test_signing_out_needs_a_post_and_ends_the_session(client, civil_agent, sign
     page = client.post("/deconnexion/", follow=True).content.decode()
     assert "Vous êtes déconnecté" in page
     assert client.get("/demandes/").status_code == 302
+
+
+def test_an_agent_who_is_not_an_administrator_is_told_the_admin_is_not_for_them(
+        client, civil_agent, signed_in):
+    signed_in(civil_agent)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert "Administration réservée" in response.content.decode()
+
+
+def test_signing_out_of_the_admin_signs_out_of_the_hub(client, django_user_model, signed_in):
+    officer = django_user_model.objects.create_superuser("dsi", password="another passphrase")
+    signed_in(officer, "another passphrase")
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302 and response["Location"] == "/connexion/"
+    assert "_auth_user_id" not in client.session
+    page = client.get("/demandes/", follow=True).content.decode()
+    assert "Vous êtes déconnecté" in page and "Votre session a expiré" not in page
