@@ -71,7 +71,7 @@ def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     @in_french
     def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
-            if SIGNED_IN_COOKIE in request.COOKIES:
+            if request.COOKIES.get(SIGNED_IN_COOKIE):
                 messages.warning(request, SESSION_EXPIRED)
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         if needs_second_factor(request):
