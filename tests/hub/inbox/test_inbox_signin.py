@@ -3,8 +3,11 @@ nothing and say why in French."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.sessions.models import Session
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -35,7 +38,8 @@ def test_an_expired_session_leads_back_to_sign_in_with_a_message_and_changes_not
         client, civil_agent, make_submission, signed_in):
     request = make_submission()
     signed_in(civil_agent)
-    Session.objects.all().delete()  # what the 8-hour expiry leaves: no session on the server
+    # Eight hours later: the server holds the session past its expiry date.
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
     response = client.post(f"/demandes/{request.uuid}/",
                            {"action": "state", "state": "done", "citizen_message": "Fini"})
     assert response.status_code == 302 and response["Location"].startswith("/connexion/")
