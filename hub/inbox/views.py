@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 
 from hub.catalog import catalogue
@@ -23,6 +24,14 @@ from hub.intake.models import STATE_LABELS, Submission
 from offline_cache.protocol import RequestState
 
 PAGE_SIZE = 50
+
+
+def language_name(code: str) -> str:
+    """"anglais (en)" for a language Django knows; the code alone otherwise."""
+    try:
+        return f"{translation.get_language_info(code)['name_translated']} ({code})"
+    except KeyError:
+        return code
 
 
 def parse_when(text) -> datetime | None:
@@ -142,6 +151,7 @@ def _act(request: HttpRequest, submission: Submission, forms: dict) -> bool:
 def _render_detail(request: HttpRequest, submission: Submission, forms: dict) -> HttpResponse:
     titles = catalogue()
     context = {"submission": submission, "title": titles.title(submission.service),
+               "language": language_name(submission.language),
                "service": Service.objects.filter(routing=submission.routing).first(),
                "changes": submission.changes.select_related("by"),
                "notes": submission.notes.select_related("by"), **forms}

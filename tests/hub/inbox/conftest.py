@@ -42,6 +42,17 @@ def password() -> str:
 
 
 @pytest.fixture
+def assisted_fields() -> dict:
+    """What a kiosk adds when a mediator did the procedure with the citizen's consent."""
+    return {"assisted_by": "med-1a2b3c4d", "consent": {
+        "id": "5b1c2d3e-0000-4000-8000-000000000001", "mediator_id": "med-1a2b3c4d",
+        "service_id": "acte-naissance", "scope": "this_session",
+        "sees": ["Quel est votre nom de naissance ?", "Quels sont vos prénoms ?"],
+        "sends_to": "La mairie de votre commune de naissance", "language": "fr",
+        "text_version": 1, "given_at": "2026-12-01T09:30:00+00:00"}}
+
+
+@pytest.fixture
 def kiosk(db) -> Kiosk:
     return Kiosk.objects.create(kiosk_id="borne-mairie-01", site="Mairie de Saint-Privat")
 

@@ -50,24 +50,26 @@ def screenshots(tmp_path) -> Path:
     return folder
 
 
-def _shoot(driver, folder: Path, name: str, whole_page: bool = False) -> None:
-    """The page at each documented size (laptop, tablet); `whole_page` adds the laptop view
-    of the whole page, top to bottom."""
+def _shoot(driver, folder: Path, name: str) -> None:
+    """The page at each documented size (laptop, tablet)."""
     for suffix, (width, height) in SIZES.items():
         _viewport(driver, width, height)
         driver.save_screenshot(str(folder / f"backoffice-{name}{suffix}.png"))
     _viewport(driver, *SIZES[""])
-    if whole_page:
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        _viewport(driver, SIZES[""][0], height)
-        driver.save_screenshot(str(folder / f"backoffice-{name}-complete.png"))
-        _viewport(driver, *SIZES[""])
+
+
+def _shoot_whole(driver, folder: Path, name: str) -> None:
+    """The whole page, top to bottom, at laptop width."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    _viewport(driver, SIZES[""][0], height)
+    driver.save_screenshot(str(folder / f"backoffice-{name}.png"))
+    _viewport(driver, *SIZES[""])
 
 
 def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_message(
         live_server, transactional_db, browser, screenshots, civil_agent, roads_agent,
-        make_submission):
-    ours = make_submission("acte-naissance", {
+        make_submission, assisted_fields):
+    ours = make_submission("acte-naissance", assisted=assisted_fields, answers={
         "type_acte": "copie-integrale", "nom": "Martin", "prenoms": "Jeanne Louise",
         "date_naissance": "1948-05-17",
         "commune_naissance": {"postal_code": "07000", "name": "Privas"},
@@ -100,7 +102,7 @@ def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_m
     Select(browser.find_element(By.NAME, "state")).select_by_visible_text("Traitée")
     browser.find_element(By.NAME, "citizen_message").send_keys(
         "Votre acte de naissance est parti par la poste.")
-    _shoot(browser, screenshots, "demande", whole_page=True)
+    _shoot(browser, screenshots, "demande")
     browser.find_element(By.XPATH, "//button[text()=\"Changer l'état\"]").click()
     wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, ".messages"),
                                                   "maintenant « Traitée »"))
@@ -108,6 +110,11 @@ def test_an_agent_signs_in_sees_only_their_service_and_closes_a_request_with_a_m
     assert ours.state == "done" and ours.closed_at is not None
     assert ours.citizen_message == "Votre acte de naissance est parti par la poste."
     assert Submission.objects.get(pk=theirs.pk).state == "new"
+    browser.find_element(By.NAME, "text").send_keys("Acte envoyé au 12 rue des Lilas.")
+    browser.find_element(By.XPATH, "//button[text()='Ajouter la note']").click()
+    wait.until(seen.text_to_be_present_in_element((By.CSS_SELECTOR, ".messages"),
+                                                  "La note interne est ajoutée"))
+    _shoot_whole(browser, screenshots, "demande-complete")
 
     browser.find_element(By.LINK_TEXT, "Second facteur").click()
     wait.until(seen.title_contains("Second facteur"))

@@ -10,18 +10,12 @@ from django.utils import timezone
 from hub.inbox.models import AccessLog, StateChange
 from offline_cache.envelope import seal
 
-CONSENT = {"assisted_by": "med-1a2b3c4d", "consent": {
-    "id": "5b1c2d3e-0000-4000-8000-000000000001", "mediator_id": "med-1a2b3c4d",
-    "service_id": "acte-naissance", "scope": "this_session",
-    "sees": ["Quel est votre nom de naissance ?"], "sends_to": "La mairie de votre commune",
-    "language": "fr", "text_version": 1, "given_at": "2026-12-01T09:30:00+00:00"}}
-
 
 def test_the_page_shows_answers_under_french_labels_with_kiosk_site_and_consent(
-        civil_agent, make_submission, signed_in):
+        civil_agent, make_submission, signed_in, assisted_fields):
     request = make_submission("acte-naissance", {
         "type_acte": "copie-integrale", "nom": "Martin", "date_naissance": "1950-03-02",
-        "commune_naissance": {"postal_code": "07000", "name": "Privas"}}, assisted=CONSENT)
+        "commune_naissance": {"postal_code": "07000", "name": "Privas"}}, assisted=assisted_fields)
     page = signed_in(civil_agent).get(f"/demandes/{request.uuid}/").content.decode()
     assert "Quel document voulez-vous ?" in page
     assert "La copie complète (copie intégrale)" in page  # the choice's label, not its value
@@ -29,6 +23,7 @@ def test_the_page_shows_answers_under_french_labels_with_kiosk_site_and_consent(
     assert "Copie de mon acte de naissance" in page
     assert "borne-mairie-01" in page and "Mairie de Saint-Privat" in page
     assert "Faite à la borne le" in page and "Arrivée au hub le" in page
+    assert "Français (fr)" in page
     assert "médiateur med-1a2b3c4d" in page and "Accord du demandeur donné le 01/12/2026" in page
     assert page.count("<h1") == 1
 
