@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "hub.inbox.middleware.DatabaseDownMiddleware",  # pages say so when the database is down
 ]
 
 ROOT_URLCONF = "hub.urls"

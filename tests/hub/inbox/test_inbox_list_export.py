@@ -100,3 +100,14 @@ def test_the_export_form_refuses_a_period_that_ends_before_it_starts(civil_agent
         "service": "commune-etat-civil", "du": "2026-12-02", "au": "2026-11-01"})
     assert response.status_code == 400
     assert "La date de début est après la date de fin" in response.content.decode()
+
+
+def test_each_row_names_the_procedure_the_kiosk_site_the_state_and_the_agent(
+        civil_agent, make_submission, signed_in):
+    request = make_submission()
+    Submission.objects.filter(pk=request.pk).update(state="waiting", assigned_to=civil_agent)
+    page = signed_in(civil_agent).get("/demandes/").content.decode()
+    row = page[page.index(request.reference):page.index("</tr>", page.index(request.reference))]
+    for text in ("Copie de mon acte de naissance", "borne-mairie-01", "Mairie de Saint-Privat",
+                 "En attente du demandeur", "Claire Dupont"):
+        assert text in row, text

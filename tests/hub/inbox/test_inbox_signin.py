@@ -121,3 +121,9 @@ def test_signing_out_of_the_admin_signs_out_of_the_hub(client, django_user_model
     assert "_auth_user_id" not in client.session
     page = client.get("/demandes/", follow=True).content.decode()
     assert "Vous êtes déconnecté" in page and "Votre session a expiré" not in page
+
+
+def test_signing_in_never_sends_the_agent_to_another_site(client, civil_agent, password):
+    response = client.post("/connexion/?next=https://phishing.example/demandes/",
+                           {"username": "claire", "password": password})
+    assert response.status_code == 302 and response["Location"] == "/"
