@@ -27,7 +27,7 @@ PAGE_SIZE = 50
 
 
 def language_name(code: str) -> str:
-    """"anglais (en)" for a language Django knows; the code alone otherwise."""
+    """"Anglais (en)" for a language Django knows; the code alone otherwise."""
     try:
         return f"{translation.get_language_info(code)['name_translated']} ({code})"
     except KeyError:
@@ -53,14 +53,14 @@ def submission_list(request: HttpRequest) -> HttpResponse:
     services = list(services_for(request.user))
     form = InboxFilterForm(request.GET or None, services)
     rows = visible_submissions(request.user).select_related("kiosk", "assigned_to")
-    chosen_state = ""
-    if form.is_bound and form.is_valid():
+    filtering = form.is_bound and form.is_valid()
+    if filtering:
         rows = _filtered(rows, form.cleaned_data, form.period_filter())
-        chosen_state = form.cleaned_data["etat"]
+    chosen_state = form.cleaned_data["etat"] if filtering else ""
     counts = dict(rows.order_by().values_list("state").annotate(n=Count("id")))
     if chosen_state:
         rows = rows.filter(state=chosen_state)
-    oldest_first = form.is_bound and form.is_valid() and form.cleaned_data["ordre"] == "ancien"
+    oldest_first = filtering and form.cleaned_data["ordre"] == "ancien"
     rows = rows.order_by("received_at" if oldest_first else "-received_at")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     titles = catalogue()
