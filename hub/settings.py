@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "hub.intake",
     "hub.inbox",
     "hub.tracking",
+    "hub.notices",
+    "hub.housekeeping",
+    "hub.reports",
 ]
 
 MIDDLEWARE = [
