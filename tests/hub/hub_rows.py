@@ -29,8 +29,8 @@ def service(routing: str, mailbox: str = "", retention_days: int = 90) -> Servic
                                   mailbox=mailbox, retention_days=retention_days)
 
 
-def submission(service_id: str = "acte-naissance", answers: dict | None = None,
-               at: datetime | None = None, by: Kiosk | None = None, **fields) -> Submission:
+def submission(service_id: str = "acte-naissance", at: datetime | None = None,
+               by: Kiosk | None = None, answers: dict | None = None, **fields) -> Submission:
     """A request as the intake stores it: its answers sealed with the (demo) hub key."""
     client_id = uuid.uuid4()
     public = load_public_key((demo_keys_dir() / SEAL_PUBLIC).read_bytes())
