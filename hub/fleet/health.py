@@ -55,7 +55,8 @@ def _count(counts: Any, key: str) -> int:
     return value if isinstance(value, int) and value >= 0 else 0
 
 
-def _time(value: Any) -> datetime | None:
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 time as a kiosk sent it (UTC when it names no zone), or None."""
     if not isinstance(value, str):
         return None
     try:
@@ -109,6 +110,6 @@ class KioskHealth:
             silence = f"Silencieuse depuis {duration_words(elapsed)}" if silent else ""
         return cls(kiosk, silent, silence,
                    _count(counts, "pending") + _count(counts, "sending"), _count(counts, "held"),
-                   _time(status.get("oldest_pending_at")),
+                   parse_time(status.get("oldest_pending_at")),
                    health_words(status.get("voice")), health_words(status.get("printer")),
                    _text(status.get("app_version")), _text(status.get("catalog_version")))

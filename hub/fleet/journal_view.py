@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from hub.fleet.health import parse_time
 from hub.fleet.models import Kiosk
-from offline_cache.journal_chain import ChainProblem, verify_chain
+from offline_cache.journal_chain import ChainCheck, ChainProblem, verify_chain
 
 # The kiosk's journal events (kiosk.mediator.journal.Event), in French; unknown ones as sent.
 EVENT_LABELS = {
@@ -21,24 +23,24 @@ EVENT_LABELS = {
 }
 
 
-def chain_verdict(kiosk: Kiosk) -> tuple[bool, str]:
-    """(intact, sentence): "Chaîne vérifiée : intacte" or the first broken or missing entry."""
+def chain_verdict(kiosk: Kiosk) -> tuple[ChainCheck, str]:
+    """The check and its sentence: "Chaîne vérifiée : intacte" or the first bad entry."""
     entries = kiosk.journal.order_by("seq").values_list("entry", flat=True)
     check = verify_chain(entries)
     if check.ok:
-        return True, (f"Chaîne vérifiée : intacte ({check.records} entrées)." if check.records
+        return check, (f"Chaîne vérifiée : intacte ({check.records} entrées)." if check.records
                       else "Aucune entrée de journal reçue de cette borne.")
     if check.problem == ChainProblem.MISSING:
-        return False, (f"Chaîne vérifiée : rompue. L'entrée n° {check.first_bad_seq} manque "
+        return check, (f"Chaîne vérifiée : rompue. L'entrée n° {check.first_bad_seq} manque "
                        f"({check.records} entrées vérifiées avant elle).")
-    return False, (f"Chaîne vérifiée : rompue. L'entrée n° {check.first_bad_seq} a été modifiée "
+    return check, (f"Chaîne vérifiée : rompue. L'entrée n° {check.first_bad_seq} a été modifiée "
                    f"ou ne suit pas la précédente ({check.records} entrées vérifiées avant elle).")
 
 
 @dataclass(frozen=True, slots=True)
 class JournalLine:
     seq: int
-    at: str
+    at: datetime | None  # None: the entry's time is unreadable
     event: str
     mediator: str
     details: str
@@ -47,6 +49,6 @@ class JournalLine:
     def of(cls, entry: dict[str, Any]) -> JournalLine:
         data = entry.get("data") if isinstance(entry.get("data"), dict) else {}
         event = str(entry.get("event", ""))
-        return cls(entry.get("seq", 0), str(entry.get("at", "")),
+        return cls(entry.get("seq", 0), parse_time(entry.get("at")),
                    EVENT_LABELS.get(event, event), str(entry.get("mediator") or "—"),
                    ", ".join(f"{key} = {value}" for key, value in sorted(data.items())))

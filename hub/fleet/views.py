@@ -56,11 +56,12 @@ def kiosks(request):
 def _kiosk_context(request, kiosk: Kiosk) -> dict:
     journal = Paginator(kiosk.journal.order_by("-seq"), JOURNAL_PER_PAGE).get_page(
         request.GET.get("page"))
-    intact, verdict = chain_verdict(kiosk)
+    check, verdict = chain_verdict(kiosk)
     return {"kiosk": kiosk, "health": KioskHealth.of(kiosk, timezone.now()),
             "tokens": kiosk.tokens.order_by("-created_at"), "token_form": TokenForm(),
             "journal": journal, "lines": [JournalLine.of(row.entry) for row in journal],
-            "chain_intact": intact, "chain_verdict": verdict}
+            "chain_intact": check.ok, "chain_verdict": verdict,
+            "chain_bad_seq": check.first_bad_seq}
 
 
 @staff_required

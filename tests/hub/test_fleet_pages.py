@@ -64,9 +64,9 @@ def test_the_kiosks_page_shows_what_the_heartbeat_said(staff_client):
               catalog_version="2026-11-30", voice="ok", printer={"ok": False,
                                                                   "detail": "plus de papier"})
     row = row_of(staff_client.get(reverse("fleet:kiosks")).content.decode(), "borne-full")
-    assert "<td>5</td>" in row  # queue depth: pending + sending
+    assert "<td data-label=\"En attente d'envoi\">5<br>" in row  # pending + sending
     assert "1 à traiter sur la borne" in row
-    assert "01/12/2026 09:30" in row  # shown in the hub's time zone (Paris)
+    assert "la plus ancienne depuis le 01/12/2026 09:30" in row  # in Paris time
     assert "en service" in row and "en panne (plus de papier)" in row
     assert "application 1.4.0" in row and "catalogue 2026-11-30" in row
 
@@ -163,7 +163,7 @@ def test_the_journal_page_says_the_chain_is_intact_newest_first(staff_client):
                          .decode())
     assert "Chaîne vérifiée : intacte (4 entrées)" in page
     assert "Ouverture du mode médiateur" in page
-    assert page.index("09:04:00") < page.index("09:01:00")
+    assert page.index("01/12/2026 10:04:00") < page.index("01/12/2026 10:01:00")  # Paris time
 
 
 def test_the_journal_page_names_the_first_altered_entry(staff_client):
