@@ -88,6 +88,7 @@ def _text(value: Any) -> str:
 @dataclass(frozen=True, slots=True)
 class KioskHealth:
     kiosk: Kiosk
+    site: str  # as set in the back office, else as the kiosk names it; "" when neither
     silent: bool
     silence: str  # "Silencieuse depuis 2 h", "Jamais entendue", "" when heard lately
     queue_depth: int  # pending + sending
@@ -108,7 +109,9 @@ class KioskHealth:
             elapsed = now - kiosk.last_seen_at
             silent = elapsed > silent_after()
             silence = f"Silencieuse depuis {duration_words(elapsed)}" if silent else ""
-        return cls(kiosk, silent, silence,
+        reported = status.get("site")
+        site = kiosk.site or (reported.strip()[:200] if isinstance(reported, str) else "")
+        return cls(kiosk, site, silent, silence,
                    _count(counts, "pending") + _count(counts, "sending"), _count(counts, "held"),
                    parse_time(status.get("oldest_pending_at")),
                    health_words(status.get("voice")), health_words(status.get("printer")),

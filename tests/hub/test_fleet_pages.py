@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
+import sys
 from datetime import timedelta
 
 import backoffice_helpers
@@ -69,6 +72,13 @@ def test_the_kiosks_page_shows_what_the_heartbeat_said(staff_client):
     assert "la plus ancienne depuis le 01/12/2026 09:30" in row  # in Paris time
     assert "en service" in row and "en panne (plus de papier)" in row
     assert "application 1.4.0" in row and "catalogue 2026-11-30" in row
+
+
+def test_a_kiosk_without_a_site_in_the_back_office_shows_the_one_it_reports(staff_client):
+    kiosk = Kiosk.objects.create(kiosk_id="borne-named")
+    heartbeat(kiosk, site="Médiathèque de Sault")
+    row = row_of(staff_client.get(reverse("fleet:kiosks")).content.decode(), "borne-named")
+    assert "Médiathèque de Sault" in html.unescape(row)
 
 
 def test_a_never_heard_kiosk_says_so(staff_client):
@@ -194,3 +204,12 @@ def test_the_admin_lists_tokens_without_their_hash(staff_client, it_officer):
     body = page.content.decode()
     assert token.token_hash not in body and clear not in body
     assert staff_client.get(reverse("admin:fleet_kiosktoken_add")).status_code == 403
+
+
+def test_a_bad_silence_setting_names_the_variable_and_what_to_write(tmp_path):
+    env = {**os.environ, "HUB_DATA_DIR": str(tmp_path), "HUB_KIOSK_SILENT_MINUTES": "demi-heure"}
+    result = subprocess.run([sys.executable, "-c", "import hub.settings"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "HUB_KIOSK_SILENT_MINUTES='demi-heure': expected a whole number of minutes" in (
+        result.stderr)
