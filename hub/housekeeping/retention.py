@@ -1,8 +1,9 @@
 """Kept no longer than needed: a closed request's content goes `retention_days` after closing.
 
-What goes: the sealed payload (the citizen's answers) and the internal notes (they may quote
-them). What stays: the row's metadata (service, kiosk, dates, state), so counts and reports
-do not change, and the access log, which records who read what and is never edited.
+What goes: the sealed payload (the citizen's answers), the internal notes (they may quote
+them) and any conflicting copy that arrived under the same UUID (sealed content too).
+What stays: the row's metadata (service, kiosk, dates, state), so counts and reports do not
+change, and the access log, which records who read what and is never edited.
 A routing without a Service row uses the default retention.
 """
 
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.inbox.models import DEFAULT_RETENTION_DAYS, Note, Service
-from hub.intake.models import CLOSED_STATES, Submission
+from hub.intake.models import CLOSED_STATES, Conflict, Submission
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -59,6 +60,7 @@ def _empty_batch(expired, now: datetime) -> int:
     with transaction.atomic():
         ids = list(expired.values_list("pk", flat=True)[:BATCH])
         Note.objects.filter(submission_id__in=ids).delete()
+        Conflict.objects.filter(submission_id__in=ids).delete()
         Submission.objects.filter(pk__in=ids).update(payload=None, content_deleted_at=now)
     return len(ids)
 

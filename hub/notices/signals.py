@@ -25,4 +25,5 @@ def notice_for_new_request(sender, instance: Submission, created: bool, raw: boo
     if not mailbox:
         return
     notice = Notice.objects.create(submission=instance, mailbox=mailbox)
-    transaction.on_commit(partial(send_by_id, notice.pk))
+    # robust: a failure here is logged by Django, never turned into an error for the kiosk.
+    transaction.on_commit(partial(send_by_id, notice.pk), robust=True)

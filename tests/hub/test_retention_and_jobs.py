@@ -10,11 +10,13 @@ from datetime import timedelta
 import hub_rows
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from hub.housekeeping.models import JobRun
 from hub.inbox.models import AccessLog, Note
 from hub.intake.content import ContentUnavailable, open_content
+from hub.intake.models import Conflict
 from hub.jobs import Job, job_named, run_due, start_job_thread
 from hub.reports.figures import Month, detail_rows, total
 
@@ -34,6 +36,7 @@ def test_retention_empties_content_after_the_services_days_and_keeps_the_counts(
                                                          at=timezone.now() - timedelta(days=200))
     Note.objects.create(submission=old_done, text="Appelé Mme Durand au 06...")
     Note.objects.create(submission=recent, text="à rappeler")
+    Conflict.objects.create(submission=old_refused, payload=b"sealed other content")
     AccessLog.objects.create(username="agent", submission=old_done,
                              reference=old_done.reference, routing=old_done.routing)
     months = {Month(r.created_at.year, r.created_at.month) for r in (old_done, old_refused,
@@ -53,6 +56,7 @@ def test_retention_empties_content_after_the_services_days_and_keeps_the_counts(
         row.refresh_from_db()
         assert row.payload is not None and open_content(row)["answers"] == {"nom": "Durand"}
     assert list(Note.objects.values_list("text", flat=True)) == ["à rappeler"]
+    assert not Conflict.objects.exists()
     assert AccessLog.objects.get().submission_id == old_done.pk  # the access log is untouched
     assert {month: total(detail_rows(month)) for month in months} == before
     assert "retention: 2 requests emptied for commune-etat-civil" in caplog.text
@@ -105,6 +109,33 @@ def test_a_job_claimed_by_one_run_is_not_run_by_another_at_the_same_time():
         release.set()
         first.join(10)
     assert runs == ["first"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(not connection.features.has_select_for_update_skip_locked,
+                    reason="SKIP LOCKED is PostgreSQL's (run with HUB_DATABASE_URL set); "
+                           "SQLite serialises claims with IMMEDIATE transactions instead")
+def test_a_second_process_skips_a_job_row_another_one_is_claiming():
+    job, runs = counting_job("locked")
+    JobRun.objects.create(name="locked")
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_row() -> None:  # another hub process, in the middle of its claim
+        with transaction.atomic():
+            JobRun.objects.select_for_update().get(name="locked")
+            locked.set()
+            release.wait(10)
+        connections.close_all()
+
+    holder = threading.Thread(target=hold_the_row)
+    holder.start()
+    try:
+        assert locked.wait(10)
+        assert run_due([job]) == {} and runs == []  # skipped at once, not waiting
+    finally:
+        release.set()
+        holder.join(10)
+    assert run_due([job]) == {"locked": "run 1"}
 
 
 def test_a_failing_job_is_recorded_and_does_not_stop_the_others(caplog):
