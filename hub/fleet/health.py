@@ -30,12 +30,15 @@ def silent_after() -> timedelta:
     return timedelta(minutes=settings.HUB_KIOSK_SILENT_MINUTES)
 
 
+def is_silent(now: datetime) -> Q:
+    cutoff = now - silent_after()
+    return Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=cutoff)
+
+
 def silent_first(kiosks: QuerySet[Kiosk], now: datetime) -> QuerySet[Kiosk]:
     """Silent kiosks first (never heard from, then longest silent), then the others by id."""
-    cutoff = now - silent_after()
     return kiosks.annotate(heard=Case(
-        When(Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=cutoff), then=Value(0)),
-        default=Value(1), output_field=IntegerField(),
+        When(is_silent(now), then=Value(0)), default=Value(1), output_field=IntegerField(),
     )).order_by("heard", "last_seen_at", "kiosk_id")
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from hub.access import staff_required
 from hub.fleet.forms import KioskForm, TokenForm
-from hub.fleet.health import KioskHealth, silent_first
+from hub.fleet.health import KioskHealth, is_silent, silent_first
 from hub.fleet.journal_view import JournalLine, chain_verdict
 from hub.fleet.models import Kiosk, KioskToken
 
@@ -35,7 +35,8 @@ def _kiosks_page(request, form: KioskForm, status: int = 200):
     return render(request, "fleet/kiosks.html",
                   {"page": page, "rows": rows, "form": form,
                    "silent_minutes": settings.HUB_KIOSK_SILENT_MINUTES,
-                   "silent_count": sum(row.silent for row in rows)}, status=status)
+                   "silent_count": Kiosk.objects.filter(is_silent(now)).count()},
+                  status=status)
 
 
 @staff_required

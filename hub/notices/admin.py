@@ -9,6 +9,7 @@ from hub.notices.models import Notice
 class NoticeAdmin(admin.ModelAdmin):
     list_display = ["reference", "mailbox", "created_at", "sent_at", "attempts", "last_error"]
     list_filter = ["sent_at"]
+    list_select_related = ["submission"]
     readonly_fields = ["submission", "mailbox", "created_at", "sent_at", "attempts",
                        "last_error"]
 

@@ -90,6 +90,7 @@ def test_a_never_heard_kiosk_says_so(staff_client):
 def test_the_kiosks_page_is_paginated(staff_client):
     Kiosk.objects.bulk_create(Kiosk(kiosk_id=f"borne-{n:03d}") for n in range(60))
     first = staff_client.get(reverse("fleet:kiosks")).content.decode()
+    assert "60 silencieuses</strong>" in first  # all of them, not only this page's
     assert "Page 1 sur 2" in first and "borne-049" in first and "borne-050" not in first
     second = staff_client.get(reverse("fleet:kiosks") + "?page=2").content.decode()
     assert "borne-050" in second
