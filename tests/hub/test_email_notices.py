@@ -117,3 +117,25 @@ def test_a_down_smtp_server_is_logged_in_one_line_and_the_job_sends_it_later(
     assert len(inbox.messages) == 1 and request.reference in inbox.messages[0]["Subject"]
     notice.refresh_from_db()
     assert notice.sent_at is not None and notice.last_error == ""
+
+
+class RefusingInbox(Inbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 No such mailbox"
+
+
+def test_an_address_the_server_refuses_is_not_retried_and_the_log_names_it(
+        smtp_settings, django_capture_on_commit_callbacks, caplog):
+    hub_rows.service("commune-etat-civil", mailbox="ancien-service@mairie.example.fr")
+    controller = Controller(RefusingInbox(), hostname="127.0.0.1",
+                            port=smtp_settings.EMAIL_PORT)
+    controller.start()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            request = hub_rows.submission("acte-naissance")
+        assert run_due([job_named("email-notices")])["email-notices"] == "0 sent, 0 failed"
+    finally:
+        controller.stop()
+    notice = Notice.objects.get(submission=request)
+    assert notice.sent_at is None and "ancien-service@mairie.example.fr" in notice.last_error
+    assert "correct the service's mailbox" in caplog.text
