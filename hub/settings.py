@@ -10,6 +10,7 @@
 - `HUB_SECURE_COOKIES`: "1" behind HTTPS (production).
 - `HUB_EMAIL_HOST`, `HUB_EMAIL_PORT`, `HUB_EMAIL_USER`, `HUB_EMAIL_PASSWORD`,
   `HUB_EMAIL_TLS`, `HUB_EMAIL_FROM`: SMTP for new-request notices; empty host: no e-mail.
+- `HUB_KIOSK_SILENT_MINUTES`: a kiosk not heard from for longer is flagged silent; default 30.
 - `HUB_DEBUG`: "1" for development only.
 """
 
@@ -20,6 +21,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from platformdirs import user_data_dir
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -27,6 +29,14 @@ BASE_DIR = Path(__file__).resolve().parent
 
 def _env(name: str, default: str = "") -> str:
     return os.environ.get(name, default).strip()
+
+
+def _minutes(name: str, default: int) -> int:
+    raw = _env(name, str(default))
+    if not raw.isdigit() or int(raw) < 1:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected a whole number of minutes (1 or "
+                                   f"more), e.g. {name}={default}")
+    return int(raw)
 
 
 def _flag(name: str) -> bool:
@@ -53,6 +63,7 @@ SECRET_KEY = _secret_key()
 DEBUG = _flag("HUB_DEBUG")
 ALLOWED_HOSTS = [h.strip() for h in _env("HUB_ALLOWED_HOSTS", "*").split(",") if h.strip()]
 BASE_URL = _env("HUB_BASE_URL", "http://127.0.0.1:8750").rstrip("/")
+HUB_KIOSK_SILENT_MINUTES = _minutes("HUB_KIOSK_SILENT_MINUTES", 30)
 
 INSTALLED_APPS = [
     "hub.inbox.apps.HubAdminConfig",  # django.contrib.admin behind the inbox's sign-in
@@ -68,6 +79,9 @@ INSTALLED_APPS = [
     "hub.intake",
     "hub.inbox",
     "hub.tracking",
+    "hub.notices",
+    "hub.housekeeping",
+    "hub.reports",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ urlpatterns = [
     path("v1/", include("hub.intake.urls")),
     path("suivi/", include("hub.tracking.urls")),
     path("bornes/", include("hub.fleet.urls")),
+    path("rapports/", include("hub.reports.urls")),
     path("admin/", admin.site.urls),
     path("", include("hub.inbox.urls")),
 ]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import hashlib
 import json
 import os
 import re
@@ -28,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.mediator.common import SYSTEM_CLOCK, Clock, check_identifier, iso_utc
+from offline_cache.journal_chain import GENESIS, canonical, check_entry, entry_hash
 
 try:  # POSIX: the CLI and the kiosk may append at the same time
     import fcntl
 except ImportError:  # pragma: no cover - not on Debian
     fcntl = None  # type: ignore[assignment]
 
-GENESIS = "0" * 64
 JOURNAL_FORMAT = 1
 
 
@@ -82,16 +81,6 @@ _MEDIATOR_ID = re.compile(r"med-[0-9a-f]{8}")
 
 class JournalError(Exception):
     """The journal cannot be written or read; the message names the file."""
-
-
-def canonical(value: Any) -> str:
-    """The one serialisation that is hashed and written: sorted keys, no spaces, ASCII."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
-                      allow_nan=False)
-
-
-def entry_hash(previous: str, body: dict[str, Any]) -> str:
-    return hashlib.sha256((previous + canonical(body)).encode("ascii")).hexdigest()
 
 
 def _check_value(key: str, value: Any) -> Any:
@@ -227,15 +216,7 @@ class Journal:
             return "not a valid JSON line"
         if not isinstance(entry, dict) or canonical(entry).encode("ascii") != line:
             return "not written in the canonical form: the line was edited"
-        if entry.get("seq") != seq:
-            return f"sequence number {entry.get('seq')!r} where {seq} was expected " \
-                   "(an entry was removed or moved)"
-        if entry.get("prev") != previous:
-            return "does not chain to the entry before it"
-        body = {key: value for key, value in entry.items() if key != "hash"}
-        if entry.get("hash") != entry_hash(previous, body):
-            return "its content does not match its hash: the entry was altered"
-        return None
+        return check_entry(entry, previous, seq)
 
     def _bad(self, line: int, seq: int, reason: str) -> Verification:
         return Verification(False, line - 1, line, seq,

@@ -1,0 +1,1 @@
+"""The monthly anonymous activity report: counts per service, theme, operator and site."""
