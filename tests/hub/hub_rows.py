@@ -25,8 +25,10 @@ def kiosk(kiosk_id: str = "borne-mairie-01", site: str = "Mairie de Gordes") -> 
 
 
 def service(routing: str, mailbox: str = "", retention_days: int = 90) -> Service:
-    return Service.objects.create(routing=routing, name=routing.replace("-", " ").title(),
-                                  mailbox=mailbox, retention_days=retention_days)
+    """The receiving service (a fresh hub already has one per catalogue routing), set up."""
+    return Service.objects.update_or_create(
+        routing=routing, defaults={"name": routing.replace("-", " ").title(),
+                                   "mailbox": mailbox, "retention_days": retention_days})[0]
 
 
 def submission(service_id: str = "acte-naissance", at: datetime | None = None,
