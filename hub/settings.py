@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so it sees the views' database errors first: 503 instead of a server error.
+    "hub.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
