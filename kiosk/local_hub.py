@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import requests
-
 READY = "Hub listening on "
 INSTALL_HINT = "install the hub: pip install borne-kiosk[hub]"
 
@@ -134,6 +132,8 @@ class _StateFinder(HTMLParser):
 
 def tracking_page_state(url: str, timeout: float = 10.0) -> str:
     """The state a tracking page shows, or why it cannot be read, in one line."""
+    import requests  # not at import: `kiosk hub` starts without HTTP libraries
+
     try:
         answer = requests.get(url, timeout=timeout)
     except requests.RequestException as error:

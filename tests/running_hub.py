@@ -71,6 +71,9 @@ class RunningHub:
             "SELECT j.entry FROM fleet_journalentry j JOIN fleet_kiosk k ON k.id = j.kiosk_id "
             "WHERE k.kiosk_id = ? ORDER BY j.seq", (kiosk_id,))]
 
+    def integrity_check(self) -> str:
+        return self._read("PRAGMA integrity_check")[0][0]
+
     def opened_payloads(self) -> dict[str, dict]:
         """uuid -> the opened content, with the hub's keys (tests only: personal data)."""
         from hub.keys import load_keys
