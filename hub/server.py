@@ -35,7 +35,8 @@ def migrate() -> None:
     try:
         call_command("migrate", interactive=False, verbosity=0)
     except DatabaseError as error:
-        raise ServeError(f"database {_database_name()} cannot be used ({error}); check that "
+        reason = " ".join(str(error).split())  # drivers write several lines
+        raise ServeError(f"database {_database_name()} cannot be used ({reason}); check that "
                          "it runs and that HUB_DATABASE_URL is right") from None
 
 
@@ -62,14 +63,11 @@ def demo_warning() -> str:
 
 def serve(host: str, port: int, threads: int = 8) -> None:
     """Blocking: serve the Django application until SIGTERM or SIGINT."""
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise warns without
     from hub.wsgi import application
 
     migrate()
     if taken := take_over_old_hub():
         print(taken, flush=True)
-    if warning := demo_warning():
-        print(warning, file=sys.stderr, flush=True)
     try:
         server = create_server(application, host=host, port=port, threads=threads,
                                channel_timeout=120, ident="kiosk-hub")
@@ -85,6 +83,8 @@ def serve(host: str, port: int, threads: int = 8) -> None:
 
     signal.signal(signal.SIGTERM, interrupt)
     signal.signal(signal.SIGINT, interrupt)  # a background job may start with SIGINT ignored
+    if warning := demo_warning():
+        print(warning, file=sys.stderr, flush=True)
     print(f"Hub listening on http://{host}:{server.effective_port}", flush=True)
     try:
         server.run()

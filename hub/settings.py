@@ -150,6 +150,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns at every start without it
 WHITENOISE_USE_FINDERS = True  # serve from the package without a collectstatic step
 
 EMAIL_HOST = _env("HUB_EMAIL_HOST")
