@@ -67,6 +67,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _split_data_dir(arguments: list[str]) -> tuple[Path | None, list[str]]:
+    """`manage` passes everything on to Django, except our own --data-dir wherever it is."""
+    folder, rest, items = None, [], iter(arguments)
+    for item in items:
+        if item == "--data-dir":
+            folder = Path(next(items, ""))
+        elif item.startswith("--data-dir="):
+            folder = Path(item.split("=", 1)[1])
+        else:
+            rest.append(item)
+    return folder, rest
+
+
 def _use_data_dir(folder: Path | None) -> None:
     if folder is None:
         return
@@ -117,15 +130,18 @@ def _keygen(folder: Path) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "keygen":
         return _keygen(args.folder)
+    if args.command == "manage":
+        folder, args.args = _split_data_dir(args.args)
+        args.data_dir = folder or args.data_dir
     _use_data_dir(args.data_dir)
     _setup_django()
     from hub import commands  # imports models: only once Django is set up
     from hub.server import ServeError, migrate, serve
 
     try:
+        migrate()  # every command, Django's own included, expects the current schema
         if args.command == "manage":
             return commands.manage(args.args)
-        migrate()
         if args.command == "serve":
             serve(args.host, args.port, args.threads)
             return 0

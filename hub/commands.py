@@ -12,6 +12,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from django.core.management import execute_from_command_line
+from django.db import DatabaseError
 from django.utils import timezone
 
 from hub.fleet.models import Kiosk, KioskToken
@@ -26,7 +27,10 @@ class CommandError(Exception):
 
 
 def manage(arguments: list[str]) -> int:
-    execute_from_command_line(["kiosk-hub manage", *arguments])
+    try:
+        execute_from_command_line(["kiosk-hub manage", *arguments])
+    except DatabaseError as error:
+        raise CommandError(f"the database refused: {' '.join(str(error).split())}") from None
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from running_hub import RunningHub
@@ -102,3 +103,25 @@ def test_data_dir_may_come_before_the_command(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
     assert (tmp_path / "hub" / "hub.sqlite3").exists()
+
+
+def test_the_first_administrator_is_made_through_djangos_own_command(tmp_path):
+    made = hub_cli("manage", "createsuperuser", "--noinput", "--username", "admin",
+                   "--email", "informatique@mairie.example", "--data-dir", str(tmp_path),
+                   env={"DJANGO_SUPERUSER_PASSWORD": "une phrase de passe assez longue"})
+    assert made.returncode == 0, made.stderr
+    assert "Superuser created successfully." in made.stdout
+    again = hub_cli("--data-dir", str(tmp_path), "manage", "createsuperuser", "--noinput",
+                    "--username", "admin", "--email", "x@y.example",
+                    env={"DJANGO_SUPERUSER_PASSWORD": "une phrase de passe assez longue"})
+    assert again.returncode != 0 and "Traceback" not in again.stderr
+    assert "already taken" in again.stderr
+
+
+def test_every_command_is_in_the_it_officers_guide():
+    from hub.cli import _parser
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "backoffice.md").read_text("utf-8")
+    action = next(a for a in _parser()._actions if a.dest == "command")
+    missing = [name for name in action.choices if f"`kiosk-hub {name}" not in guide]
+    assert not missing, missing
