@@ -20,7 +20,7 @@ from hub.fleet.auth import KioskRefused, authenticate_kiosk
 from hub.intake.heartbeat import heartbeat as record_heartbeat
 from hub.intake.receive import BodyError, maybe_gzip, read_json, receive_items
 from hub.keys import current_keys
-from offline_cache.protocol import MAX_ITEMS, PROTOCOL
+from offline_cache.protocol import MAX_BODY, MAX_ITEMS, PROTOCOL
 
 
 def json_response(request: HttpRequest, data: Any, status: int = 200) -> HttpResponse:
@@ -32,6 +32,13 @@ def json_response(request: HttpRequest, data: Any, status: int = 200) -> HttpRes
     return response
 
 
+def _body(request: HttpRequest) -> Any:
+    """The JSON body. Read from the stream, not `request.body`: Django caps that at 2.5 MB
+    for forms, and a batch may be larger; MAX_BODY is the protocol's own cap."""
+    raw = request.read(MAX_BODY + 1)
+    return read_json(raw, request.headers.get("Content-Encoding", ""))
+
+
 def _refused(request: HttpRequest, reason: KioskRefused) -> HttpResponse:
     return json_response(request, {"error": str(reason)}, 401)
 
@@ -41,7 +48,7 @@ def _refused(request: HttpRequest, reason: KioskRefused) -> HttpResponse:
 def submissions(request: HttpRequest) -> HttpResponse:
     try:
         kiosk = authenticate_kiosk(request)
-        document = read_json(request.body, request.headers.get("Content-Encoding", ""))
+        document = _body(request)
     except KioskRefused as reason:
         return _refused(request, reason)
     except BodyError as error:
@@ -59,7 +66,7 @@ def submissions(request: HttpRequest) -> HttpResponse:
 def heartbeat(request: HttpRequest) -> HttpResponse:
     try:
         kiosk = authenticate_kiosk(request)
-        body = read_json(request.body, request.headers.get("Content-Encoding", ""))
+        body = _body(request)
     except KioskRefused as reason:
         return _refused(request, reason)
     except BodyError:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import secrets
 
 import requests
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from hub_items import DEMO, heartbeat, post_items, sealed_item
 
 from hub.keys import demo_keys_dir
-from offline_cache.protocol import MAX_ITEMS, reference_for
+from offline_cache.protocol import MAX_BODY, MAX_ITEMS, reference_for
 
 
 def test_more_items_than_the_limit_is_answered_413_and_nothing_is_stored(running_hub):
@@ -138,3 +139,20 @@ def test_a_gzip_heartbeat_body_is_read(running_hub):
                            headers={**DEMO, "Content-Encoding": "gzip"})
     assert answer.json()["ok"] is True
     assert running_hub.heartbeats()[0]["status"] == {"counts": {"pending": 5}}
+
+
+def test_a_batch_larger_than_djangos_form_limit_is_still_received(running_hub):
+    bulky = [sealed_item({"answers": {"note": secrets.token_hex(4000)}}) for _ in range(MAX_ITEMS)]
+    body = json.dumps({"protocol": 1, "items": bulky}).encode()
+    assert len(body) > 3 * 1024 * 1024  # Django refuses bodies above 2.5 MB by default
+    answer = requests.post(f"{running_hub.url}/v1/submissions", data=body, timeout=60,
+                           headers={**DEMO, "Content-Type": "application/json"})
+    assert answer.status_code == 200
+    assert {r["status"] for r in answer.json()["results"]} == {"stored"}
+
+
+def test_a_zip_bomb_stops_at_the_body_cap(running_hub):
+    bomb = gzip.compress(b"{" + b" " * (MAX_BODY + 10) + b"}")
+    answer = requests.post(f"{running_hub.url}/v1/submissions", data=bomb, timeout=30,
+                           headers={**DEMO, "Content-Encoding": "gzip"})
+    assert answer.status_code == 413 and answer.json() == {"error": "body too large"}
