@@ -81,12 +81,12 @@ def serve(host: str, port: int, threads: int = 8) -> None:
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # systemd stops services with SIGTERM: close cleanly
 
-    signal.signal(signal.SIGTERM, interrupt)
-    signal.signal(signal.SIGINT, interrupt)  # a background job may start with SIGINT ignored
-    if warning := demo_warning():
-        print(warning, file=sys.stderr, flush=True)
-    print(f"Hub listening on http://{host}:{server.effective_port}", flush=True)
-    try:
+    try:  # a signal at any moment from here on ends in a clean stop
+        signal.signal(signal.SIGTERM, interrupt)
+        signal.signal(signal.SIGINT, interrupt)  # a background job may start with it ignored
+        if warning := demo_warning():
+            print(warning, file=sys.stderr, flush=True)
+        print(f"Hub listening on http://{host}:{server.effective_port}", flush=True)
         server.run()
     except KeyboardInterrupt:
         pass

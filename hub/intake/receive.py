@@ -32,6 +32,7 @@ from django.utils import timezone
 from hub.fleet.models import Kiosk
 from hub.intake.models import Conflict, Source, Submission
 from hub.keys import current_keys
+from hub.writes import writer
 from offline_cache.envelope import EnvelopeError, open_sealed
 from offline_cache.protocol import MAX_BODY, MAX_LABEL, ItemStatus, reference_for
 
@@ -143,6 +144,24 @@ def check_item(item: Any, private: X25519PrivateKey) -> CheckedItem:
                        sealed, hashlib.sha256(sealed).hexdigest(), language, assisted)
 
 
+def _keep_conflict(checked: CheckedItem) -> None:
+    """The same UUID came with other content: keep that content once, for a person."""
+    submission = Submission.objects.only("pk").get(uuid=checked.uuid)
+    known = (bytes(p) for p in Conflict.objects.filter(submission=submission)
+             .values_list("payload", flat=True))
+    if checked.sealed not in known:
+        Conflict.objects.create(submission=submission, payload=checked.sealed)
+
+
+def _new_submission(kiosk: Kiosk, checked: CheckedItem, source: str,
+                    received_at: datetime) -> Submission:
+    return Submission(
+        uuid=checked.uuid, reference=reference_for(checked.uuid), kiosk=kiosk,
+        service=checked.service, routing=checked.routing, language=checked.language,
+        assisted=checked.assisted, created_at=checked.created_at, received_at=received_at,
+        source=source, payload=checked.sealed, payload_sha256=checked.sha256)
+
+
 def store_checked(kiosk: Kiosk, checked: CheckedItem, source: str,
                   received_at: datetime | None = None) -> ItemStatus:
     """Store one checked item once; a repeat is a duplicate (a Conflict if its content differs).
@@ -150,46 +169,78 @@ def store_checked(kiosk: Kiosk, checked: CheckedItem, source: str,
     Call inside a transaction. The savepoint makes a race with another hub process on the same
     UUID (PostgreSQL) end as a duplicate rather than an error.
     """
-    existing = Submission.objects.filter(uuid=checked.uuid).only("pk", "payload_sha256").first()
+    existing = Submission.objects.filter(uuid=checked.uuid).only("payload_sha256").first()
     if existing is None:
         try:
             with transaction.atomic():
-                Submission.objects.create(
-                    uuid=checked.uuid, reference=reference_for(checked.uuid), kiosk=kiosk,
-                    service=checked.service, routing=checked.routing,
-                    language=checked.language, assisted=checked.assisted,
-                    created_at=checked.created_at, received_at=received_at or timezone.now(),
-                    source=source, payload=checked.sealed, payload_sha256=checked.sha256)
+                _new_submission(kiosk, checked, source, received_at or timezone.now()).save()
             return ItemStatus.STORED
         except IntegrityError:
-            existing = Submission.objects.only("pk", "payload_sha256").get(uuid=checked.uuid)
+            existing = Submission.objects.only("payload_sha256").get(uuid=checked.uuid)
     if existing.payload_sha256 != checked.sha256:
-        known = (bytes(p) for p in Conflict.objects.filter(submission=existing)
-                 .values_list("payload", flat=True))
-        if checked.sealed not in known:
-            Conflict.objects.create(submission=existing, payload=checked.sealed)
+        _keep_conflict(checked)
     return ItemStatus.DUPLICATE
+
+
+def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> dict[str, ItemStatus]:
+    """Store a batch's checked items in a few queries (one lookup, one insert): uuid -> status.
+
+    Call inside a transaction. A UUID twice in one batch is stored once. If another hub
+    process stored one of them meanwhile, the insert fails as a whole and the batch is
+    stored one item at a time instead.
+    """
+    held = {str(u): sha for u, sha in Submission.objects.filter(
+        uuid__in=[c.uuid for c in batch]).values_list("uuid", "payload_sha256")}
+    statuses: dict[str, ItemStatus] = {}
+    new: list[CheckedItem] = []
+    conflicts: list[CheckedItem] = []
+    for checked in batch:
+        if checked.uuid in held:
+            statuses.setdefault(checked.uuid, ItemStatus.DUPLICATE)
+            if held[checked.uuid] != checked.sha256:
+                conflicts.append(checked)
+            continue
+        held[checked.uuid] = checked.sha256
+        statuses[checked.uuid] = ItemStatus.STORED
+        new.append(checked)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            Submission.objects.bulk_create([_new_submission(kiosk, c, source, now)
+                                            for c in new])
+    except IntegrityError:
+        for checked in new:
+            statuses[checked.uuid] = store_checked(kiosk, checked, source, now)
+    for checked in conflicts:
+        _keep_conflict(checked)
+    return statuses
 
 
 def receive_items(kiosk: Kiosk, items: list[Any],
                   source: str = Source.NETWORK) -> list[dict[str, str]]:
     """One result per item, in order: stored, duplicate or rejected with its reason."""
     private = current_keys().seal_private
+    # Opening envelopes is the slow part: done before taking the writer's turn.
+    checked: list[CheckedItem | Rejected] = []
+    for item in items:
+        try:
+            checked.append(check_item(item, private))
+        except Rejected as reason:
+            checked.append(reason)
     results: list[dict[str, str]] = []
-    with transaction.atomic():
-        for item in items:
-            try:
-                checked = check_item(item, private)
-            except Rejected as reason:
-                echo = item.get("uuid") if isinstance(item, dict) else None
-                if isinstance(echo, str) and _known_uuid(echo):
-                    results.append({"uuid": echo, "status": ItemStatus.DUPLICATE.value})
-                else:
-                    results.append({"uuid": str(echo), "status": ItemStatus.REJECTED.value,
-                                    "reason": str(reason)})
+    with writer(), transaction.atomic():
+        statuses = store_batch(kiosk, [c for c in checked if isinstance(c, CheckedItem)],
+                               source)
+        for item, outcome in zip(items, checked, strict=True):
+            if isinstance(outcome, CheckedItem):
+                results.append({"uuid": outcome.uuid, "status": statuses[outcome.uuid].value})
                 continue
-            status = store_checked(kiosk, checked, source)
-            results.append({"uuid": checked.uuid, "status": status.value})
+            echo = item.get("uuid") if isinstance(item, dict) else None
+            if isinstance(echo, str) and _known_uuid(echo):
+                results.append({"uuid": echo, "status": ItemStatus.DUPLICATE.value})
+            else:
+                results.append({"uuid": str(echo), "status": ItemStatus.REJECTED.value,
+                                "reason": str(outcome)})
     return results
 
 

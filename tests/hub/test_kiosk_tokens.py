@@ -46,6 +46,8 @@ def test_a_token_is_stored_only_as_its_hash_and_works_with_or_without_the_kiosk_
         .status_code == 200
     assert post_items(running_hub.url, [sealed_item()], bearer(token)).status_code == 200
     assert {row["kiosk_id"] for row in running_hub.submissions()} == {"borne-mairie-01"}
+    listed = hub_cli("token", "list", "--data-dir", str(running_hub.data_dir)).stdout
+    assert "never used" not in listed and "active" in listed
 
 
 def test_printing_a_new_token_shows_it_once_and_the_list_never_shows_it(running_hub):
