@@ -80,7 +80,7 @@ def start_local_hub(data_dir: Path, host: str = "127.0.0.1", port: int = 0,
     """Start `python -m hub serve` on `host:port` (0: any free port) with its data in
     `data_dir`; returns once it listens, or raises HubUnavailable with the hub's own words."""
     if not hub_installed():
-        raise HubUnavailable("no hub in this installation (" + INSTALL_HINT + ")")
+        raise HubUnavailable(f"no hub in this installation; {INSTALL_HINT}")
     data_dir = Path(data_dir)
     process = subprocess.Popen(
         hub_command("serve", "--data-dir", str(data_dir), "--host", host, "--port", str(port)),

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from hub.fleet.models import JournalEntry, Kiosk
 from hub.intake.models import Submission
+from hub.writes import writer
 from offline_cache.protocol import MAX_JOURNAL_ENTRIES, MAX_STATES, PROTOCOL
 
 MAX_STATUS_BYTES = 16 * 1024  # a kiosk's status as JSON; larger is cut to what fits
@@ -84,10 +85,11 @@ def heartbeat(kiosk: Kiosk, body: Any) -> dict[str, Any]:
     """Record the kiosk's status and journal; the answer for it."""
     status = dict(body) if isinstance(body, dict) else {}
     entries = status.pop("journal", None)
-    Kiosk.objects.filter(pk=kiosk.pk).update(last_seen_at=timezone.now(),
-                                             status=_bounded_status(status))
     answer: dict[str, Any] = {"protocol": PROTOCOL, "ok": True}
-    if isinstance(entries, list):  # the kiosk's audit journal rides along
-        answer["journal_through"] = store_journal(kiosk, entries)
+    with writer():
+        Kiosk.objects.filter(pk=kiosk.pk).update(last_seen_at=timezone.now(),
+                                                 status=_bounded_status(status))
+        if isinstance(entries, list):  # the kiosk's audit journal rides along
+            answer["journal_through"] = store_journal(kiosk, entries)
     answer["states"] = recent_states(kiosk)
     return answer
