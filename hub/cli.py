@@ -103,6 +103,9 @@ def _setup_django() -> None:
     try:
         django.setup()
     except (ValueError, KeyError, ImproperlyConfigured) as error:
+        if not os.environ.get("HUB_DATABASE_URL", "").strip():
+            raise CliError(f"a HUB_ setting is not understood ({error}); see "
+                           "docs/backoffice.md") from None
         raise CliError(f"HUB_DATABASE_URL is not understood ({error}); expected e.g. "
                        "postgres://user:password@host:5432/hub, or leave it empty for "
                        "SQLite") from None
