@@ -18,6 +18,7 @@ DEB_PACKAGES=(
   espeak-ng libespeak-ng1 alsa-utils sox
   binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
   poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
+  postgresql  # the hub's production database: tests/hub/test_hub_on_postgres.py
 )
 VENV=.venv
 STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
