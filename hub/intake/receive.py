@@ -182,35 +182,35 @@ def store_checked(kiosk: Kiosk, checked: CheckedItem, source: str,
     return ItemStatus.DUPLICATE
 
 
-def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> dict[str, ItemStatus]:
-    """Store a batch's checked items in a few queries (one lookup, one insert): uuid -> status.
+def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> list[ItemStatus]:
+    """Store a batch's checked items in a few queries (one lookup, one insert); their statuses.
 
-    Call inside a transaction. A UUID twice in one batch is stored once. If another hub
-    process stored one of them meanwhile, the insert fails as a whole and the batch is
-    stored one item at a time instead.
+    Call inside a transaction. A UUID twice in one batch is stored once, the second answered
+    duplicate. If another hub process stored one of them meanwhile, the insert fails as a
+    whole and the new items are stored one at a time instead.
     """
     held = {str(u): sha for u, sha in Submission.objects.filter(
         uuid__in=[c.uuid for c in batch]).values_list("uuid", "payload_sha256")}
-    statuses: dict[str, ItemStatus] = {}
-    new: list[CheckedItem] = []
+    statuses: list[ItemStatus] = []
+    new: dict[int, CheckedItem] = {}  # position in the batch -> item
     conflicts: list[CheckedItem] = []
-    for checked in batch:
+    for position, checked in enumerate(batch):
         if checked.uuid in held:
-            statuses.setdefault(checked.uuid, ItemStatus.DUPLICATE)
+            statuses.append(ItemStatus.DUPLICATE)
             if held[checked.uuid] != checked.sha256:
                 conflicts.append(checked)
             continue
         held[checked.uuid] = checked.sha256
-        statuses[checked.uuid] = ItemStatus.STORED
-        new.append(checked)
+        statuses.append(ItemStatus.STORED)
+        new[position] = checked
     now = timezone.now()
     try:
         with transaction.atomic():
             Submission.objects.bulk_create([_new_submission(kiosk, c, source, now)
-                                            for c in new])
+                                            for c in new.values()])
     except IntegrityError:
-        for checked in new:
-            statuses[checked.uuid] = store_checked(kiosk, checked, source, now)
+        for position, checked in new.items():
+            statuses[position] = store_checked(kiosk, checked, source, now)
     for checked in conflicts:
         _keep_conflict(checked)
     return statuses
@@ -229,11 +229,11 @@ def receive_items(kiosk: Kiosk, items: list[Any],
             checked.append(reason)
     results: list[dict[str, str]] = []
     with writer(), transaction.atomic():
-        statuses = store_batch(kiosk, [c for c in checked if isinstance(c, CheckedItem)],
-                               source)
+        statuses = iter(store_batch(kiosk, [c for c in checked if isinstance(c, CheckedItem)],
+                                    source))
         for item, outcome in zip(items, checked, strict=True):
             if isinstance(outcome, CheckedItem):
-                results.append({"uuid": outcome.uuid, "status": statuses[outcome.uuid].value})
+                results.append({"uuid": outcome.uuid, "status": next(statuses).value})
                 continue
             echo = item.get("uuid") if isinstance(item, dict) else None
             if isinstance(echo, str) and _known_uuid(echo):

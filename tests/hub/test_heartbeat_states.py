@@ -78,6 +78,7 @@ def test_a_kiosk_without_requests_gets_an_empty_list(client):
 
 # A database that stops answering mid-request cannot be caused on SQLite from a test without
 # breaking the test database itself: these two mock the failure (django.db OperationalError).
+# The real fault, PostgreSQL stopped under a running hub, is in test_hub_on_postgres.py.
 @pytest.mark.django_db
 def test_the_protocol_answers_503_json_when_the_database_is_unreachable(client):
     with mock.patch("hub.intake.views.receive_items",

@@ -156,3 +156,10 @@ def test_a_zip_bomb_stops_at_the_body_cap(running_hub):
     answer = requests.post(f"{running_hub.url}/v1/submissions", data=bomb, timeout=30,
                            headers={**DEMO, "Content-Encoding": "gzip"})
     assert answer.status_code == 413 and answer.json() == {"error": "body too large"}
+
+
+def test_a_uuid_twice_in_one_batch_is_stored_once_and_the_second_is_a_duplicate(running_hub):
+    item, other = sealed_item(), sealed_item()
+    results = post_items(running_hub.url, [item, other, item]).json()["results"]
+    assert [r["status"] for r in results] == ["stored", "stored", "duplicate"]
+    assert running_hub.count() == 2 and running_hub.conflicts() == 0
