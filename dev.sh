@@ -19,6 +19,7 @@ DEB_PACKAGES=(
   binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
   poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
   chromium chromium-driver  # selenium drives the back office in a real headless browser
+  postgresql  # the hub's production database: the hub's tests run on it too
 )
 VENV=.venv
 STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"

@@ -79,12 +79,11 @@ def figures() -> list[tuple[str, float, float, float, str]]:
     sys.path.insert(0, str(ROOT / "tests" / "offline_cache"))
     from faultproxy import FaultProxy
 
-    from kiosk.hub.server import open_hub
+    from kiosk.local_hub import start_local_hub
 
     with tempfile.TemporaryDirectory(prefix="sync-bench-") as temporary:
         folder = Path(temporary)
-        hub = open_hub(folder / "hub")
-        hub.start()
+        hub = start_local_hub(folder / "hub")  # the real back office, its own process
         proxy = FaultProxy(int(hub.url.rsplit(":", 1)[1]), latency=ONE_WAY, bandwidth=RATE,
                            buffer=4096)
         try:

@@ -96,7 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "hub.inbox.middleware.DatabaseDownMiddleware",  # pages say so when the database is down
+    # Last, so it sees the views' database errors first: 503 instead of a server error.
+    "hub.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -166,6 +167,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # hub/static: the shared layout (not an app)
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns at every start without it
 WHITENOISE_USE_FINDERS = True  # serve from the package without a collectstatic step
 
 EMAIL_HOST = _env("HUB_EMAIL_HOST")

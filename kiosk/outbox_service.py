@@ -34,13 +34,12 @@ from offline_cache.backoff import Backoff
 from offline_cache.content_cache import ContentCache, RefreshResult, ed25519_verifier
 from offline_cache.envelope import load_public_key, seal
 from offline_cache.outbox import DuplicateItem, ItemState, Outbox, OutboxItem
+from offline_cache.protocol import EXPORT_FORMAT, EXPORT_SUFFIX
 from offline_cache.sync import LinkState, SyncEngine, SyncReport, SyncStatus
 from offline_cache.transport import HttpTransport, item_to_wire
 
 log = logging.getLogger(__name__)
 OUTBOX_FILE = "outbox.sqlite3"
-EXPORT_FORMAT = "kiosk-outbox-export"  # read by kiosk.hub.importer
-EXPORT_SUFFIX = ".kiosk-export.jsonl"
 DEMO_KEY_ALERT = "Demo encryption key in use (hub.public_key is empty): not for real data."
 
 

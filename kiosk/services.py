@@ -145,25 +145,28 @@ class KioskServices:
         return self._outbox.link is LinkState.ONLINE
 
     def start_demo_hub(self) -> str | None:
-        """Serve a reference hub on the loopback address and port of `hub.url`.
+        """Start the back-office hub (its own process) on the loopback address and port of
+        `hub.url`.
 
         Returns its URL, or None with the reason logged when it cannot (the port is taken,
-        or hub.url is not a loopback address): the kiosk then simply queues offline.
+        hub.url is not a loopback address, no hub in this installation, as in the bundle):
+        the kiosk then simply queues offline.
         """
         parts = urlsplit(self.config["hub.url"])
         if parts.hostname not in ("127.0.0.1", "localhost") or parts.port is None:
             log.warning("demo hub not started: hub.url %s is not a loopback address with a port",
                         self.config["hub.url"])
             return None
-        from kiosk.hub.server import start_in_thread
+        from kiosk.local_hub import HubUnavailable, start_local_hub
 
         try:
-            url, self._stop_hub = start_in_thread(demo_hub_dir(self.config), parts.hostname,
-                                                  parts.port)
-        except OSError as error:
-            log.warning("demo hub not started on port %s: %s", parts.port, error.strerror)
+            hub = start_local_hub(demo_hub_dir(self.config), parts.hostname, parts.port)
+        except HubUnavailable as error:
+            log.warning("demo hub not started on port %s: %s; requests wait in the queue",
+                        parts.port, error)
             return None
-        return url
+        self._stop_hub = hub.stop
+        return hub.url
 
     def close(self) -> None:
         self._closing.set()

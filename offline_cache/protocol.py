@@ -17,6 +17,10 @@ MAX_LABEL = 120  # service, routing, created_at
 MAX_JOURNAL_ENTRIES = 200  # per heartbeat
 MAX_STATES = 200  # request states per heartbeat answer
 TRACKING_PATH = "/suivi/"
+# A USB export (`kiosk outbox export`, read by `kiosk-hub import`): a header line with this
+# format and version 1, then one item per line in the wire form.
+EXPORT_FORMAT = "kiosk-outbox-export"
+EXPORT_SUFFIX = ".kiosk-export.jsonl"
 
 
 class ItemStatus(enum.Enum):

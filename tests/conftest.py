@@ -36,3 +36,15 @@ def make_config(tmp_path: Path):
         return validate(raw, tmp_path / "kiosk.toml")
 
     return make
+
+
+@pytest.fixture
+def running_hub(tmp_path: Path):
+    """The real hub (`python -m hub serve`) on a free loopback port, data in tmp_path/hub;
+    tests/running_hub.py reads what it holds."""
+    from running_hub import RunningHub
+
+    hub = RunningHub(tmp_path / "hub")
+    hub.start()
+    yield hub
+    hub.stop()

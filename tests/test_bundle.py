@@ -68,3 +68,23 @@ def test_the_frozen_kiosk_speaks_french_through_its_own_speech_worker(frozen_kio
     with wave.open(str(wav_path)) as wav:
         assert wav.getframerate() >= 22050
         assert 1.0 < wav.getnframes() / wav.getframerate() < 8.0
+
+
+def test_the_bundle_carries_no_back_office_and_no_private_key(frozen_kiosk, tmp_path):
+    bundle = frozen_kiosk.parent
+    assert not list(bundle.rglob("*private*.pem"))
+    assert not [p for p in bundle.rglob("*") if p.name in ("django", "flask", "waitress", "hub")]
+    result = subprocess.run([str(frozen_kiosk), "hub", "list"], capture_output=True, text=True,
+                            env=clean_env(tmp_path), timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "kiosk hub: install the hub: pip install borne-kiosk[hub]"
+
+
+def test_the_frozen_tour_says_in_one_line_that_there_is_no_hub_and_queues(frozen_kiosk,
+                                                                          tmp_path):
+    result = subprocess.run([str(frozen_kiosk), "demo", "--headless", "--tour-dir",
+                             str(tmp_path / "tour")], capture_output=True, text=True,
+                            env=clean_env(tmp_path), timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (": queued encrypted; no local hub to send it to (no hub in this installation; "
+            "install the hub: pip install borne-kiosk[hub])." in result.stdout)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from running_hub import RunningHub
 
-from kiosk.hub.server import open_hub
 from kiosk.paths import catalog_dir
 from kiosk.services import KioskServices
 from offline_cache.content_cache import RefreshOutcome
@@ -22,9 +22,8 @@ def hub_with_new_catalog(tmp_path):
     catalog = tmp_path / "hub" / "catalog.json"
     catalog.parent.mkdir()
     catalog.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    hub = open_hub(tmp_path / "hub", catalog_path=catalog)
-    url = hub.start("127.0.0.1", 0)
-    yield url
+    hub = RunningHub(tmp_path / "hub")  # serves <data dir>/catalog.json when there is one
+    yield hub.start()
     hub.stop()
 
 

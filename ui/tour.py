@@ -18,13 +18,22 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.config import KioskConfig
 from kiosk.journey import TextSize
+from kiosk.local_hub import (
+    HubUnavailable,
+    LocalHub,
+    hub_requests,
+    start_local_hub,
+    tracking_page_state,
+)
 from kiosk.services import KioskServices
+from offline_cache.protocol import tracking_url
 from ui.app import build_window
 from ui.main_window import KioskWindow
 
 IDLE_WARNING_MS = 1500  # the tour waits for a real idle warning, so it is kept short
 SYNC_WAIT_S = 30
 REQUEST = ("commune", "signalement-rue")
+NO_HUB_URL = "http://127.0.0.1:9"  # nothing listens there: the request stays queued
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,9 @@ class TourResult:
     hub_url: str = ""
     reference: str = ""
     hub_received: list[str] = field(default_factory=list)  # "service reference" lines
+    hub_missing: str = ""  # why no hub could be started (the bundle has none)
+    tracking_url: str = ""  # the receipt's QR link to the hub's tracking page
+    tracking_state: str = ""  # what that page shows (id="etat"), or why it cannot
 
 
 def _tap(button: QAbstractButton) -> None:
@@ -71,24 +83,31 @@ def close_window(window: KioskWindow) -> None:
 
 
 def run_tour(config: KioskConfig, out_dir: Path) -> TourResult:
-    """The tour keeps its queue and its hub in a scratch folder: nothing of yours is touched."""
-    from kiosk.hub.server import open_hub
+    """The tour keeps its queue and its hub in a scratch folder: nothing of yours is touched.
 
+    The hub is the real back office in its own process (kiosk.local_hub); where it is not
+    installed (the bundle), HubUnavailable says so in one line.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
-        hub = open_hub(Path(scratch) / "hub")
-        url = hub.start("127.0.0.1", 0)
         try:
-            tour_config = config.with_values({"hub.url": url,
-                                              "storage.data_dir": str(Path(scratch) / "kiosk")})
+            hub: LocalHub | None = start_local_hub(Path(scratch) / "hub")
+        except HubUnavailable as error:
+            hub, missing = None, str(error)
+        try:
+            tour_config = config.with_values({
+                "hub.url": hub.url if hub else NO_HUB_URL,
+                "storage.data_dir": str(Path(scratch) / "kiosk")})
             result = _walk(tour_config, out_dir, hub)
-            result.hub_url = url
+            result.hub_url = hub.url if hub else ""
+            result.hub_missing = "" if hub else missing
             return result
         finally:
-            hub.stop()
+            if hub is not None:
+                hub.stop()
 
 
-def _walk(config: KioskConfig, out_dir: Path, hub) -> TourResult:
+def _walk(config: KioskConfig, out_dir: Path, hub: LocalHub | None) -> TourResult:
     window = build_window(config, idle_warning_ms=IDLE_WARNING_MS,
                           services=KioskServices(config))
     spoken: list[str] = []
@@ -130,14 +149,25 @@ def _walk(config: KioskConfig, out_dir: Path, hub) -> TourResult:
     record("I need more time, then back home")
     _request(window, record)
     result.reference = window.receipt.reference.text()
-    services = window.services
-    _wait_until(lambda: services.outbox().status().counts.get("sent", 0) >= 1, SYNC_WAIT_S,
-                "sending the request to the hub")
-    result.hub_received = [f"{item.service} {item.uuid}" for item in hub.store.latest()]
+    if hub is not None:
+        _follow_to_the_hub(window, hub, result)
     _tap(window.receipt.finish_button)
     record("Finish: everything is wiped")
     close_window(window)
     return result
+
+
+def _follow_to_the_hub(window: KioskWindow, hub: LocalHub, result: TourResult) -> None:
+    """Wait until the request reached the hub, list what it holds, open the tracking page."""
+    services = window.services
+    _wait_until(lambda: services.outbox().status().counts.get("sent", 0) >= 1, SYNC_WAIT_S,
+                "sending the request to the hub")
+    held = hub_requests(hub.data_dir)
+    result.hub_received = [f"{item['service']} {item['uuid']}" for item in held]
+    mine = next((item for item in held if item["reference"] == result.reference), None)
+    if mine is not None:
+        result.tracking_url = tracking_url(hub.url, mine["uuid"], mine["reference"])
+        result.tracking_state = tracking_page_state(result.tracking_url)
 
 
 def _request(window: KioskWindow, record: Callable[[str], None]) -> None:

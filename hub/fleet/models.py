@@ -26,6 +26,8 @@ class Kiosk(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_seen_at = models.DateTimeField("dernier signal", null=True, blank=True)
     status = models.JSONField("dernier état reçu", default=dict, blank=True)
+    # The highest journal seq held with none missing before it (hub.intake.heartbeat).
+    journal_through = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["kiosk_id"]

@@ -6,8 +6,8 @@ import json
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from hub.keys import demo_keys_dir
 from kiosk.journey import Step
-from kiosk.outbox_service import demo_key_path
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
 from offline_cache.envelope import load_private_key, open_sealed
@@ -155,7 +155,7 @@ def test_a_ticket_is_shown_and_spoken_then_called_on_the_attract_screen(
 
 
 def sealed_payload(window, item) -> dict:
-    private = load_private_key(demo_key_path("hub-x25519-private.pem").read_bytes())
+    private = load_private_key((demo_keys_dir() / "hub-x25519-private.pem").read_bytes())
     [row] = window.services.outbox().outbox.export_items()
     assert row.item_id == item.item_id
     return json.loads(open_sealed(private, row.payload, item.item_id.encode()))

@@ -1,6 +1,7 @@
 """The mediators' audit journal reaches the hub with the heartbeat: once, in order, intact."""
 
-from kiosk.hub.server import open_hub
+import requests
+
 from kiosk.mediator.common import mediator_dir
 from kiosk.mediator.journal import Event, Journal, entry_hash
 from kiosk.services import KioskServices
@@ -19,42 +20,36 @@ def chain_is_intact(entries: list[dict]) -> bool:
 
 
 def test_journal_entries_reach_the_hub_once_and_the_chain_verifies_there(make_config,
-                                                                         tmp_path):
-    hub = open_hub(tmp_path / "hub")
-    url = hub.start("127.0.0.1", 0)
-    try:
-        config = make_config(hub__url=url)
-        journal = Journal(mediator_dir(config.data_dir), config["site.kiosk_id"])
-        for _ in range(3):
-            journal.record(Event.UNLOCK, mediator_id=MEDIATOR)
-        services = KioskServices(config, sync=False)
-        assert services.send_journal() == 3
-        assert journal.unsent() == []
-        journal.record(Event.STAFF_LOCK, mediator_id=MEDIATOR, reason="quit")
-        assert services.send_journal() == 1
-        assert services.send_journal() == 0  # nothing new: nothing sent
-        held = hub.store.journal(config["site.kiosk_id"])
-        assert [entry["seq"] for entry in held] == [1, 2, 3, 4]
-        assert chain_is_intact(held)
-    finally:
-        hub.stop()
+                                                                         running_hub):
+    hub = running_hub
+    config = make_config(hub__url=hub.url)
+    journal = Journal(mediator_dir(config.data_dir), config["site.kiosk_id"])
+    for _ in range(3):
+        journal.record(Event.UNLOCK, mediator_id=MEDIATOR)
+    services = KioskServices(config, sync=False)
+    assert services.send_journal() == 3
+    assert journal.unsent() == []
+    journal.record(Event.STAFF_LOCK, mediator_id=MEDIATOR, reason="quit")
+    assert services.send_journal() == 1
+    assert services.send_journal() == 0  # nothing new: nothing sent
+    held = hub.journal(config["site.kiosk_id"])
+    assert [entry["seq"] for entry in held] == [1, 2, 3, 4]
+    assert chain_is_intact(held)
 
 
 def test_a_lost_answer_sends_the_same_entries_again_and_the_hub_keeps_one_copy(make_config,
-                                                                                tmp_path):
-    hub = open_hub(tmp_path / "hub")
-    url = hub.start("127.0.0.1", 0)
-    try:
-        config = make_config(hub__url=url)
-        kiosk_id = config["site.kiosk_id"]
-        journal = Journal(mediator_dir(config.data_dir), kiosk_id)
-        journal.record(Event.UNLOCK, mediator_id=MEDIATOR)
-        # The hub stored the entry but its answer never arrived: nothing was marked sent.
-        hub.store.store_journal(kiosk_id, journal.unsent())
-        assert KioskServices(config, sync=False).send_journal() == 1
-        assert len(hub.store.journal(kiosk_id)) == 1
-    finally:
-        hub.stop()
+                                                                                running_hub):
+    hub = running_hub
+    config = make_config(hub__url=hub.url)
+    kiosk_id = config["site.kiosk_id"]
+    journal = Journal(mediator_dir(config.data_dir), kiosk_id)
+    journal.record(Event.UNLOCK, mediator_id=MEDIATOR)
+    # The hub stored the entry but its answer never arrived: nothing was marked sent.
+    requests.post(f"{hub.url}/v1/heartbeat", json={"journal": journal.unsent()}, timeout=10,
+                  headers={"Authorization": "Bearer demo-token", "X-Kiosk-Id": kiosk_id})
+    assert journal.unsent()
+    assert KioskServices(config, sync=False).send_journal() == 1
+    assert len(hub.journal(kiosk_id)) == 1
 
 
 def test_without_a_hub_nothing_is_marked_sent(make_config):

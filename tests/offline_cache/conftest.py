@@ -9,10 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # faultproxy and sync_helpers, by plain name
 
+from fake_hub import Hub, open_hub
 from faultproxy import FaultProxy
 from sync_helpers import Kiosk
-
-from kiosk.hub.server import Hub, open_hub
 
 
 @pytest.fixture

@@ -11,9 +11,10 @@ import random
 import uuid
 from pathlib import Path
 
-from kiosk.hub.keys import demo_keys_dir
-from kiosk.hub.server import Hub
-from kiosk.hub.store import open_payload
+from fake_hub import Hub
+from fake_hub.store import open_payload
+
+from hub.keys import demo_keys_dir
 from offline_cache.backoff import Backoff
 from offline_cache.envelope import load_public_key, seal
 from offline_cache.outbox import ItemState, Outbox

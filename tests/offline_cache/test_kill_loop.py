@@ -1,6 +1,6 @@
 """Kill -9 at random moments while a kiosk queues and syncs: afterwards, 0 lost, 0 duplicated.
 
-The hub runs as its own process (`kiosk hub serve`), as on a real site. Each round forks a
+The real hub runs as its own process (`kiosk-hub serve`), as on a real site. Each round forks a
 child kiosk that opens the outbox, queues one to three requests (recording each UUID only
 after `enqueue` returned) and syncs, over and over, until the parent kills it with SIGKILL
 after a random 0-120 ms: during an open, a commit, a claim, an upload or a confirmation.
@@ -12,17 +12,14 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
+from running_hub import RunningHub
 from sync_helpers import PUBLIC_KEY
 
-from kiosk.hub.keys import load_keys
-from kiosk.hub.store import HubStore, open_payload
 from offline_cache.backoff import Backoff
 from offline_cache.envelope import seal
 from offline_cache.outbox import ItemState, Outbox
@@ -30,20 +27,6 @@ from offline_cache.sync import SyncEngine
 from offline_cache.transport import HttpTransport
 
 ROUNDS = 220
-
-
-def _start_hub_process(folder: Path) -> tuple[subprocess.Popen, str]:
-    config = folder / "hub.toml"
-    config.write_text(f'[storage]\ndata_dir = "{folder}"\n', encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "hub", "serve", "--config", str(config), "--port", "0",
-         "--data-dir", str(folder / "hub")],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )
-    for line in process.stdout:
-        if "listening on" in line:
-            return process, line.rsplit(" ", 1)[1].strip()
-    raise RuntimeError("the hub did not start")
 
 
 def _engine(folder: Path, url: str, batch_size: int) -> tuple[Outbox, SyncEngine]:
@@ -71,7 +54,8 @@ def _child(folder: Path, url: str, seed: int) -> None:
 
 @pytest.mark.slow
 def test_kill_9_at_random_points_loses_nothing_and_duplicates_nothing(tmp_path):
-    hub_process, url = _start_hub_process(tmp_path)
+    hub = RunningHub(tmp_path / "hub")
+    url = hub.start()
     kiosk_dir = tmp_path / "kiosk"
     kiosk_dir.mkdir()
     rng = random.Random(20240605)
@@ -104,21 +88,14 @@ def test_kill_9_at_random_points_loses_nothing_and_duplicates_nothing(tmp_path):
         engine.stop()
         outbox.close()
 
-        hub = HubStore(tmp_path / "hub" / "hub.sqlite3", readonly=True)
         received = hub.uuids()
         assert len(received) == len(set(received)), "a request was stored twice"
         assert set(received) == queued
-        private = load_keys(tmp_path / "hub" / "keys").seal_private
-        for record in hub.latest(100000):
-            assert open_payload(record, private)["client_id"] == record.uuid
+        for item_id, content in hub.opened_payloads().items():
+            assert content["client_id"] == item_id
         assert hub.integrity_check() == "ok"
-        hub.close()
         assert len(queued) > ROUNDS / 2  # the children did real work, not just start-ups
         print(f"{ROUNDS} kills: {len(queued)} queued ({len(acked)} acknowledged), "
               f"{unsent_after_kills} unsent after the last kill; all delivered once")
     finally:
-        hub_process.send_signal(signal.SIGTERM)
-        try:
-            hub_process.wait(10)
-        except subprocess.TimeoutExpired:
-            hub_process.kill()
+        hub.stop()

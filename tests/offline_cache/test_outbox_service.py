@@ -1,4 +1,4 @@
-"""The kiosk-side service the journey, the UI and `kiosk demo` use, against a hub in a thread."""
+"""The kiosk-side service the journey, the UI and `kiosk demo` use, against the real hub."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import threading
 import uuid
 
 from kiosk.config import validate
-from kiosk.hub.server import start_in_thread
 from kiosk.outbox_service import DEMO_KEY_ALERT, OutboxService
 
 
@@ -28,9 +27,9 @@ def test_a_retried_submit_with_the_same_client_id_is_one_request(tmp_path):
     service.close()
 
 
-def test_the_started_service_sends_in_the_background_and_reports_through_listeners(tmp_path):
-    url, stop_hub = start_in_thread(tmp_path / "hub")
-    service = _service(tmp_path, url)
+def test_the_started_service_sends_in_the_background_and_reports_through_listeners(
+        tmp_path, running_hub):
+    service = _service(tmp_path, running_hub.url)
     done = threading.Event()
     service.add_listener(lambda status: status.counts["sent"] == 3 and done.set())
     service.start()
@@ -43,6 +42,6 @@ def test_the_started_service_sends_in_the_background_and_reports_through_listene
         assert status.counts == {"pending": 0, "sending": 0, "sent": 3, "held": 0}
         assert status.oldest_pending_age is None and status.last_success_at is not None
         assert status.link.value == "online"
+        assert running_hub.count() == 3
     finally:
         service.close()
-        stop_hub()

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import hypothesis.strategies as st
 import pytest
+from fake_hub import open_hub
 from flask import Response
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from sync_helpers import Kiosk, check_exactly_once
 
-from kiosk.hub.server import open_hub
 from offline_cache.outbox import ItemState
 
 FAILURES = {

@@ -199,7 +199,7 @@ def test_the_background_worker_drains_and_notifies_listeners(hub, make_kiosk):
 
 
 def test_the_worker_notices_the_hub_coming_back_and_drains_at_once(tmp_path, make_kiosk):
-    from kiosk.hub.server import open_hub
+    from fake_hub import open_hub
 
     hub = open_hub(tmp_path / "late-hub")
     port = _free_port()
@@ -225,7 +225,7 @@ def test_the_worker_notices_the_hub_coming_back_and_drains_at_once(tmp_path, mak
 
 def test_a_signed_catalogue_is_fetched_with_etag_and_a_bad_one_is_refused(hub, tmp_path,
                                                                            make_kiosk):
-    from kiosk.hub.keys import demo_keys_dir
+    from hub.keys import demo_keys_dir
     from offline_cache.content_cache import ContentCache, RefreshOutcome, ed25519_verifier
 
     kiosk = make_kiosk(hub.url)

@@ -42,8 +42,14 @@ def handle(args: argparse.Namespace) -> int:
             print(f"    says: {step.spoken[:110]}{'…' if len(step.spoken) > 110 else ''}")
     print(f"Tour complete: {len(result.steps)} screens shown, PNGs in "
           f"{args.tour_dir.resolve()}/")
+    if result.hub_missing:
+        print(f"Request {result.reference}: queued encrypted; no local hub to send it to "
+              f"({result.hub_missing}).")
+        return 0
     print(f"Request {result.reference}: queued encrypted, sent to the local hub at "
           f"{result.hub_url}, which holds {len(result.hub_received)} request(s):")
     for line in result.hub_received:
         print(f"    {line}")
+    if result.tracking_url:
+        print(f"Tracking page {result.tracking_url}: {result.tracking_state}")
     return 0

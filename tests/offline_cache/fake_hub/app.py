@@ -1,13 +1,9 @@
-"""The hub's HTTP face (Flask): protocol v1 endpoints and a plain page for back-office staff.
+"""The fake hub's HTTP face (Flask): protocol v1 endpoints with hooks to misbehave.
 
-Endpoints (docs/protocol.md is the reference a municipality can build against):
-- `POST /v1/submissions`: a gzip or plain JSON batch; answers one result per item;
-- `GET /v1/catalog`: the catalogue with an ETag and an Ed25519 signature header;
-- `POST /v1/heartbeat`: a kiosk's health, also its connectivity probe;
-- `GET /`: the list of received requests, decrypted, for staff.
-
-`fault` and `after_store` (in `app.config`) are hooks the test suite uses to make the hub
-misbehave (500, 429, an HTML page, a slow answer); they are None in service.
+`fault` and `after_store` (in `app.config`) make it fail as no healthy hub can be made to
+(500, 429, an HTML page, a slow answer, an answer lost after storing); `max_items` lowers the
+batch limit. The real hub (hub/, Django) answers the same protocol; the library's tests use
+this one for the faults.
 """
 
 from __future__ import annotations
@@ -22,29 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, render_template_string, request
+from flask import Flask, Response, abort, request
 
-from kiosk.hub.keys import HubKeys
-from kiosk.hub.store import HubStore, open_payload
-from offline_cache.envelope import EnvelopeError
-
-PROTOCOL = 1
-MAX_BODY = 16 * 1024 * 1024  # decompressed; a zip bomb stops here
-MAX_ITEMS = 500
-
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Received requests</title>
-<style>body{font:16px sans-serif;margin:2em}table{border-collapse:collapse}
-td,th{border:1px solid #444;padding:.3em .6em;vertical-align:top;text-align:left}
-pre{margin:0;white-space:pre-wrap}</style></head><body>
-<h1>Received requests ({{ total }})</h1>
-{% if demo %}<p><strong>Demo keys in use: not for real personal data.</strong></p>{% endif %}
-<table><tr><th>Received</th><th>Kiosk</th><th>Service</th><th>Routing</th><th>Reference</th>
-<th>Content</th></tr>
-{% for r, content in rows %}<tr><td>{{ r.received_at }}</td><td>{{ r.kiosk_id }}</td>
-<td>{{ r.service }}</td><td>{{ r.routing }}</td><td>{{ r.uuid }}</td>
-<td><pre>{{ content }}</pre></td></tr>{% endfor %}
-</table></body></html>"""
+from fake_hub.store import HubStore
+from hub.keys import HubKeys
+from offline_cache.protocol import MAX_BODY, MAX_ITEMS, PROTOCOL
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -71,9 +49,9 @@ def _request_body() -> bytes:
 
 
 def create_app(store: HubStore, keys: HubKeys, tokens: dict[str, str],
-               catalog_path: Path, staff_key: str | None = None) -> Flask:
+               catalog_path: Path) -> Flask:
     """`tokens` maps a bearer token to the kiosk id it belongs to ("*": any, for the demo)."""
-    app = Flask("kiosk.hub")
+    app = Flask("fake_hub")
     app.config.update(fault=None, after_store=None, max_items=MAX_ITEMS)
 
     def hook(name: str, *args: Any) -> Response | None:
@@ -137,19 +115,5 @@ def create_app(store: HubStore, keys: HubKeys, tokens: dict[str, str],
         signature = base64.b64encode(keys.sign_private.sign(body)).decode()
         return Response(body, mimetype="application/json",
                         headers={"ETag": etag, "X-Signature": signature})
-
-    @app.get("/")
-    def staff_page() -> str:
-        if staff_key and not hmac.compare_digest(request.args.get("key", ""), staff_key):
-            abort(403)
-        rows = []
-        for record in store.latest(200):
-            try:
-                content = json.dumps(open_payload(record, keys.seal_private), indent=1,
-                                     ensure_ascii=False)
-            except (EnvelopeError, ValueError):
-                content = "(cannot be opened with this hub's key)"
-            rows.append((record, content))
-        return render_template_string(PAGE, rows=rows, total=store.count(), demo=keys.is_demo)
 
     return app

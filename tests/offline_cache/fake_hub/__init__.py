@@ -1,15 +1,16 @@
-"""Running the hub: waitress (a maintained pure-Python WSGI server) on a chosen address.
+"""The offline_cache library's fake hub: in-process, on loopback, for faults the real one
+cannot be made to show.
 
-`start_in_thread` is what `kiosk demo` and the tests use: a real server on loopback, port 0
-picks a free port, and the returned function stops it and closes the database.
+The real hub is the Django back office (hub/; tests start it with the `running_hub` fixture).
+STYLE.md asks for the library to be tested against a fake in-process hub, so it stands alone:
+this is the old Flask reference hub, kept here with its hooks (`app.config["fault"]`,
+`["after_store"]`, `["max_items"]`) to answer 500, 429, HTML, slow or lost answers at will.
 """
 
 from __future__ import annotations
 
 import logging
-import signal
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,9 @@ from flask import Flask
 from waitress import wasyncore
 from waitress.server import create_server
 
-from kiosk.hub.app import create_app
-from kiosk.hub.keys import HubKeys, load_keys
-from kiosk.hub.store import HubStore
+from fake_hub.app import create_app
+from fake_hub.store import HubStore
+from hub.keys import HubKeys, load_keys
 from kiosk.paths import catalog_dir
 
 log = logging.getLogger(__name__)
@@ -68,45 +69,19 @@ class Hub:
 
 
 def open_hub(data_dir: Path, tokens: dict[str, str] | None = None,
-             catalog_path: Path | None = None, staff_key: str | None = None) -> Hub:
+             catalog_path: Path | None = None) -> Hub:
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     keys = load_keys(data_dir / "keys")
     if keys.is_demo:
-        log.warning("hub: using the DEMO keys from %s; never use them for real data", keys.folder)
+        log.info("fake hub: demo keys from %s", keys.folder)
     tokens = dict(tokens or DEMO_TOKENS)
     store = HubStore(data_dir / DB_NAME)
     catalog = catalog_path or _default_catalog(data_dir)
-    app = create_app(store, keys, tokens, catalog, staff_key)
+    app = create_app(store, keys, tokens, catalog)
     return Hub(data_dir, store, keys, app, tokens=tokens)
 
 
 def _default_catalog(data_dir: Path) -> Path:
     local = data_dir / "catalog.json"
     return local if local.exists() else catalog_dir() / "catalog.json"
-
-
-def start_in_thread(data_dir: Path, host: str = "127.0.0.1", port: int = 0,
-                    tokens: dict[str, str] | None = None) -> tuple[str, Callable[[], None]]:
-    """Start a hub in this process; returns its base URL and a function that stops it."""
-    hub = open_hub(data_dir, tokens)
-    return hub.start(host, port), hub.stop
-
-
-def serve_forever(hub: Hub, host: str, port: int, threads: int = 4) -> None:
-    """Blocking serve for `kiosk hub serve`; Ctrl-C stops it."""
-    server = create_server(hub.app, host=host, port=port, threads=threads, ident="kiosk-hub")
-    print(f"Hub listening on http://{host}:{server.effective_port}", flush=True)
-
-    def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt  # systemd stops services with SIGTERM: close the file cleanly
-
-    signal.signal(signal.SIGTERM, interrupt)
-    signal.signal(signal.SIGINT, interrupt)  # a background job may start with SIGINT ignored
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
-        hub.store.close()

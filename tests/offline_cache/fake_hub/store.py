@@ -1,4 +1,7 @@
-"""The hub's storage: one row per UUID, ever; the ciphertext kept, opened only for display.
+"""The fake hub's storage, the old reference hub's own (MIGRATIONS is the schema the Django
+hub takes over: tests/hub/test_takeover.py writes a database with it).
+
+One row per UUID, ever; the ciphertext kept, opened only for display.
 
 Why a UNIQUE uuid and `ON CONFLICT DO NOTHING`: a kiosk retries whenever it did not see our
 answer (cut link, lost response, crash), so the same UUID arrives again; the constraint makes
@@ -26,6 +29,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from offline_cache.envelope import EnvelopeError, open_sealed
+from offline_cache.protocol import MAX_LABEL
 from offline_cache.store import Store
 
 MIGRATIONS = (
@@ -59,7 +63,6 @@ MIGRATIONS = (
         )""",
     ),
 )
-MAX_LABEL = 120
 
 
 @dataclass(frozen=True, slots=True)
