@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import signal
 import sys
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -81,6 +82,10 @@ def serve(host: str, port: int, threads: int = 8) -> None:
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # systemd stops services with SIGTERM: close cleanly
 
+    from hub.jobs import start_job_thread
+
+    stop_jobs = threading.Event()
+    jobs = start_job_thread(stop_jobs)  # retention, e-mail notices: claimed in the database
     try:  # a signal at any moment from here on ends in a clean stop
         signal.signal(signal.SIGTERM, interrupt)
         signal.signal(signal.SIGINT, interrupt)  # a background job may start with it ignored
@@ -92,3 +97,5 @@ def serve(host: str, port: int, threads: int = 8) -> None:
         pass
     finally:
         server.close()
+        stop_jobs.set()
+        jobs.join(10)

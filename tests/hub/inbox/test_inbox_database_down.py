@@ -16,7 +16,7 @@ def test_a_page_says_plainly_that_the_database_does_not_answer(civil_agent, sign
     client = signed_in(civil_agent)
     with connection.execute_wrapper(_database_gone):
         response = client.get("/demandes/")
-    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert response.status_code == 503 and response["Retry-After"] == "30"
     page = response.content.decode()
     assert "La base de données du hub ne répond pas" in page
     assert "Traceback" not in page
