@@ -148,6 +148,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # hub/static: "hub" itself is not an app
 WHITENOISE_USE_FINDERS = True  # serve from the package without a collectstatic step
 
 EMAIL_HOST = _env("HUB_EMAIL_HOST")
