@@ -27,6 +27,7 @@ class Outcome(enum.Enum):
     SENT = "sent"  # left this kiosk; the hub has not sent its state back yet
     UNKNOWN = "unknown"  # neither the hub's states nor this kiosk's queue know it
     MALFORMED = "malformed"  # cannot be a reference (length, letters): typed text kept
+    UNAVAILABLE = "unavailable"  # the kiosk could not read its own records (queue, states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,13 @@ class TrackingView:
 
     @property
     def found(self) -> bool:
-        return self.outcome not in (Outcome.UNKNOWN, Outcome.MALFORMED)
+        return self.outcome not in (Outcome.UNKNOWN, Outcome.MALFORMED, Outcome.UNAVAILABLE)
+
+
+def unavailable_view(typed: str, lang: str) -> TrackingView:
+    """What to say when the lookup itself failed (the queue or the states file is damaged)."""
+    text = message("track.unavailable", lang)
+    return TrackingView(Outcome.UNAVAILABLE, typed.strip(), "", (text,), text)
 
 
 def when_words(moment: datetime, lang: str, now: datetime) -> str:
@@ -119,6 +126,7 @@ def look_up(typed: str, book: StateBook, queued: Iterable[OutboxItem], lang: str
                             spoken)
     text = message("track.unknown", lang, reference=reference)
     help_text = message("track.unknown_help", lang)
-    return TrackingView(Outcome.UNKNOWN, reference, "", (text, help_text, heard),
+    # On screen above the keyboard: two lines at most; the voice also says when it last heard.
+    return TrackingView(Outcome.UNKNOWN, reference, "", (text, help_text),
                         " ".join([message("track.unknown", lang, reference=spelled),
                                   help_text, heard]))

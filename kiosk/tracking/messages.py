@@ -14,6 +14,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "track.field": {"fr": "Numéro de la demande", "en": "Request number"},
     "track.example": {"fr": "Exemple : K7M-4QF", "en": "Example: K7M-4QF"},
+    "track.again": {"fr": "Taper un autre numéro", "en": "Type another number"},
+    "track.unavailable": {
+        "fr": "La recherche ne marche pas pour le moment. Demandez à l'accueil.",
+        "en": "Searching does not work right now. Ask at the front desk.",
+    },
     "track.label.new": {"fr": "Reçue", "en": "Received"},
     "track.label.in_progress": {"fr": "En cours", "en": "Being handled"},
     "track.label.waiting": {"fr": "En attente de vous", "en": "Waiting for you"},
@@ -82,9 +87,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "track.unknown": {
         "fr": "Nous ne trouvons pas la demande {reference}. Vérifiez le numéro sur votre "
-              "ticket. Vous pouvez le corriger.",
-        "en": "We cannot find the request {reference}. Check the number on your ticket. "
-              "You can correct it.",
+              "ticket.",
+        "en": "We cannot find the request {reference}. Check the number on your ticket.",
     },
     "track.unknown_help": {
         "fr": "Demande faite ailleurs ? Demandez à l'accueil.",

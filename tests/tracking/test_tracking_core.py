@@ -111,7 +111,7 @@ def test_an_unknown_reference_gets_a_kind_message_and_a_malformed_one_is_explain
     assert unknown.outcome is Outcome.UNKNOWN and not unknown.found
     assert unknown.lines[0].startswith("Nous ne trouvons pas la demande K7M-4QF.")
     assert "Demandez à l'accueil" in unknown.spoken
-    assert "La borne n'a pas encore eu de nouvelles du serveur." in unknown.lines
+    assert "La borne n'a pas encore eu de nouvelles du serveur." in unknown.spoken
     malformed = look_up("K7M4Q", book, [], "fr")
     assert malformed.outcome is Outcome.MALFORMED
     assert "6 signes" in malformed.spoken
