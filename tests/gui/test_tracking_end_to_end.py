@@ -1,7 +1,7 @@
 """End to end: a request queued at the kiosk reaches the real hub (its own process, on
-loopback), an agent's decision is written in the hub's database, the kiosk's next heartbeat
-brings it back, and a citizen who types the reference with real taps sees and hears it; the
-tracking page of the receipt's QR code shows the same state.
+loopback), the kiosk's heartbeat tells the hub its health, an agent's decision is written in
+the hub's database, the next heartbeat brings it back, and a citizen who types the reference
+with real taps sees and hears it; the tracking page of the receipt's QR code agrees.
 
 Runs against the back office's /v1 endpoints and the `running_hub` fixture (the hub's own
 process, tests/running_hub.py), both from the intake branch: until they are merged, this
@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 import pytest
 import requests
 
+from kiosk import __version__
 from offline_cache.protocol import reference_for, tracking_url
 
 pytest.importorskip("running_hub", reason="needs the real hub's process helper "
@@ -86,3 +87,10 @@ def test_a_state_set_in_the_back_office_reaches_the_kiosks_tracking_screen(
     assert page.status_code == 200
     assert 'id="etat"' in page.text and "Traitée" in page.text
     assert "Martin" not in page.text and "Jeanne" not in page.text
+
+    status = next(beat["status"] for beat in running_hub.heartbeats()
+                  if beat["kiosk_id"] == "borne-demo-01")  # what the fleet pages read
+    assert status["app_version"] == __version__
+    assert status["site"] == "Mairie de démonstration"
+    assert status["printer"] == "configured"
+    assert status["counts"]["sent"] == 1 and "oldest_pending_at" in status
