@@ -76,8 +76,7 @@ class TrackScreen(Screen):
     def present(self, state: JourneyState) -> None:
         lang = self._lang = state.language
         self.title.setText(message("track.title", lang))
-        self.prompt.setText(message("track.prompt", lang))
-        self.field.setPlaceholderText(message("track.example", lang))
+        self.prompt.setText(f"{message('track.prompt', lang)} {message('track.example', lang)}")
         self.field.setAccessibleName(message("track.field", lang))
         self.field.setAccessibleDescription(message("track.prompt", lang))
         self.again_button.set_text(message("track.again", lang))
