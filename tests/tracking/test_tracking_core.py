@@ -172,3 +172,13 @@ def test_every_tracking_message_has_french_and_english_with_the_same_fields():
     for key, texts in MESSAGES.items():
         assert texts.get("fr") and texts.get("en"), key
         assert fields(texts["en"]) == fields(texts["fr"]), key
+
+
+def test_nothing_but_the_state_and_message_is_kept_even_if_the_hub_sent_more(book, tmp_path):
+    entry = {**hub_state("done", "Prête."), "answers": {"nom": "Zéphyrine-Marqueur"},
+             "kiosk": "borne-mairie-01"}
+    book.record_answer({"states": [entry]})
+    book.close()
+    on_disk = b"".join(path.read_bytes() for path in tmp_path.glob("tracking.sqlite3*"))
+    assert "Zéphyrine-Marqueur".encode() not in on_disk and b"borne-mairie-01" not in on_disk
+    assert "Prête.".encode() in on_disk
