@@ -34,6 +34,7 @@ class Step(enum.Enum):
     CONSENT = "consent"  # "your data": what, why, who, how long, rights; explicit yes
     ASSISTED_CONSENT = "assisted_consent"  # the citizen agrees a mediator acts for them
     RECEIPT = "receipt"  # reference, QR code, what happens next
+    TRACK = "track"  # "Suivre ma demande": a reference typed, its state shown and spoken
     HELP = "help"  # how to get a person to help
     IDLE_WARNING = "idle_warning"  # "are you still there?" before the wipe
 
@@ -168,6 +169,11 @@ class Journey:
     def choose_theme(self, theme_id: str) -> None:
         self.catalog.theme(theme_id)  # fails loudly on an unknown id
         self._go(replace(self._state, step=Step.THEME, theme_id=theme_id, service_id=None))
+
+    def open_tracking(self) -> None:
+        """"Suivre ma demande" on the home screen; "Retour" comes back home."""
+        if self._state.step is Step.HOME:
+            self._go(replace(self._state, step=Step.TRACK))
 
     def choose_service(self, service_id: str) -> None:
         service = self.catalog.service(service_id)

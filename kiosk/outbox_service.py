@@ -40,17 +40,21 @@ from offline_cache.transport import HttpTransport, item_to_wire
 
 log = logging.getLogger(__name__)
 OUTBOX_FILE = "outbox.sqlite3"
+AnswerHook = Callable[[dict[str, Any]], None]
 DEMO_KEY_ALERT = "Demo encryption key in use (hub.public_key is empty): not for real data."
 
 
-def transport_from_config(cfg: KioskConfig) -> HttpTransport:
+def transport_from_config(cfg: KioskConfig, on_heartbeat_answer: AnswerHook | None = None
+                          ) -> HttpTransport:
     """An HTTP client for the hub in `hub.url`, with the kiosk's token and deadlines.
 
     One per thread: the sync engine has its own; the background jobs make theirs.
+    `on_heartbeat_answer` reads each heartbeat answer (the requests' states).
     """
     return HttpTransport(cfg["hub.url"], cfg["hub.token"], cfg["site.kiosk_id"],
                          connect_timeout=cfg["sync.connect_timeout_seconds"],
-                         deadline=cfg["sync.request_deadline_seconds"])
+                         deadline=cfg["sync.request_deadline_seconds"],
+                         on_heartbeat_answer=on_heartbeat_answer)
 
 
 def demo_key_path(name: str) -> Path:
@@ -76,18 +80,22 @@ class OutboxService:
 
     @classmethod
     def from_config(cls, cfg: KioskConfig, *, clock: Callable[[], float] = time.time,
-                    readonly: bool = False) -> OutboxService:
+                    readonly: bool = False,
+                    heartbeat_status: Callable[[], dict[str, Any]] | None = None,
+                    on_heartbeat_answer: AnswerHook | None = None) -> OutboxService:
         """Open (or create) the outbox in the data folder.
 
         Raises offline_cache.store.StoreBusy when another process (the running kiosk) holds
         it; `readonly=True` then gives a view for status and lists (no sync, no changes).
+        `heartbeat_status` adds the kiosk's facts to each heartbeat; `on_heartbeat_answer`
+        reads each answer.
         """
         key_path, demo = _key_file(cfg, "hub.public_key", "hub-x25519-public.pem")
         public_key = load_public_key(key_path.read_bytes())
         if demo and not readonly:
             log.warning("outbox: sealing with the DEMO hub key; set hub.public_key for real use")
         outbox = Outbox(cfg.data_dir / OUTBOX_FILE, clock=clock, readonly=readonly)
-        transport = transport_from_config(cfg)
+        transport = transport_from_config(cfg, on_heartbeat_answer)
         engine = SyncEngine(
             outbox, transport, interval=cfg["sync.interval_seconds"],
             probe_interval=cfg["sync.probe_seconds"], batch_size=cfg["sync.batch_size"],
@@ -95,6 +103,7 @@ class OutboxService:
                             retry_after_max=cfg["sync.max_backoff_seconds"]),
             held_retention_days=cfg["outbox.held_retention_days"],
             held_warning_days=cfg["outbox.held_warning_days"], clock=clock,
+            heartbeat_status=heartbeat_status,
         )
         catalog_key, _ = _key_file(cfg, "hub.catalog_public_key", "catalog-ed25519-public.pem")
         cached = downloaded_catalog_path(cfg.data_dir)

@@ -19,6 +19,8 @@ from kiosk.paths import downloaded_catalog_path
 
 if TYPE_CHECKING:
     from kiosk.outbox_service import OutboxService
+    from kiosk.tracking.lookup import TrackingView
+    from kiosk.tracking.store import StateBook
     from offline_cache.content_cache import RefreshResult
     from offline_cache.transport import HttpTransport
 
@@ -39,6 +41,10 @@ class KioskServices:
         self._closing = threading.Event()
         self._opening = threading.Lock()
         self.hub_url: str = config["hub.url"]
+        self._states: StateBook | None = None
+        self._opening_states = threading.Lock()
+        self.catalog_version = ""  # of the catalogue the screens show (current_catalog)
+        self.voice_state: str | None = None  # "ok" / "unavailable", once the voice says
 
     def outbox(self) -> OutboxService:
         """The encrypted request queue, syncing in the background once opened.
@@ -50,7 +56,9 @@ class KioskServices:
             if self._outbox is None:
                 from kiosk.outbox_service import OutboxService
 
-                self._outbox = OutboxService.from_config(self.config)
+                self._outbox = OutboxService.from_config(
+                    self.config, heartbeat_status=self.heartbeat_status,
+                    on_heartbeat_answer=self.record_heartbeat_answer)
                 if self.sync:
                     self._outbox.start()
             return self._outbox
@@ -74,13 +82,16 @@ class KioskServices:
         this kiosk version cannot read is skipped, with a warning, for the shipped one.
         """
         cached = downloaded_catalog_path(self.config.data_dir)
+        catalog = None
         if cached.exists():
             try:
-                return load_catalog(cached)
+                catalog = load_catalog(cached)
             except CatalogError as error:
                 log.warning("catalogue: the downloaded one is not usable (%s); using the "
                             "catalogue shipped with the kiosk", error)
-        return load_catalog()
+        catalog = catalog or load_catalog()
+        self.catalog_version = catalog.version
+        return catalog
 
     def refresh_catalog(self, transport: HttpTransport | None = None) -> RefreshResult | None:
         """Ask the hub for a newer signed catalogue (If-None-Match); used from the next start."""
@@ -100,7 +111,8 @@ class KioskServices:
         if not (folder / "journal.jsonl").exists():
             return 0
         own = transport is None
-        transport = transport or transport_from_config(self.config)
+        transport = transport or transport_from_config(self.config,
+                                                       self.record_heartbeat_answer)
         try:
             return send_journal(Journal(folder, self.config["site.kiosk_id"]), transport)
         finally:
@@ -117,7 +129,7 @@ class KioskServices:
         def loop() -> None:
             from kiosk.outbox_service import transport_from_config
 
-            transport = transport_from_config(self.config)
+            transport = transport_from_config(self.config, self.record_heartbeat_answer)
             seconds_to_catalog = 0.0
             waited = 0.0
             while not self._closing.wait(waited):
@@ -135,6 +147,48 @@ class KioskServices:
             transport.close()
 
         threading.Thread(target=loop, name="kiosk-background", daemon=True).start()
+
+    # -- "Suivre ma demande" and the kiosk's health for the back office ------------------
+
+    def states(self) -> StateBook:
+        """The requests' last known states (kiosk/tracking), opened on first use."""
+        with self._opening_states:
+            if self._states is None:
+                from kiosk.tracking.store import StateBook
+
+                self._states = StateBook(self.config.data_dir)
+            return self._states
+
+    def record_heartbeat_answer(self, answer: dict[str, Any]) -> None:
+        """Every heartbeat answer, from any thread: keep the states it carries."""
+        if not self._closing.is_set():
+            self.states().record_answer(answer)
+
+    def track(self, typed: str, lang: str) -> TrackingView:
+        """What to tell a citizen who typed a reference (blocking: SQLite reads)."""
+        from kiosk.tracking.lookup import look_up
+
+        return look_up(typed, self.states(), self.outbox().items(), lang)
+
+    def heartbeat_status(self) -> dict[str, Any]:
+        """What each heartbeat tells the back office beside the queue's counts: cheap, no
+        disk or device access (it runs every probe while the link is down)."""
+        from kiosk import __version__
+
+        status: dict[str, Any] = {
+            "app_version": __version__, "catalog_version": self.catalog_version,
+            "site": self.config["site.name"],
+            "printer": "none" if self.config["printer.kind"] == "none" else "configured",
+        }
+        if not self.config["voice.enabled"]:
+            status["voice"] = "off"
+        elif self.voice_state is not None:
+            status["voice"] = self.voice_state
+        return status
+
+    def report_voice(self, unavailable: bool) -> None:
+        """The voice's health as the UI's bridge learns it, for the next heartbeat."""
+        self.voice_state = "unavailable" if unavailable else "ok"
 
     def link_up(self) -> bool:
         """Did the hub answer at the last exchange? False until the queue has been opened."""
@@ -173,6 +227,9 @@ class KioskServices:
         if self._outbox is not None:
             self._outbox.close()
             self._outbox = None
+        if self._states is not None:
+            self._states.close()
+            self._states = None
         if self._stop_hub is not None:
             self._stop_hub()
             self._stop_hub = None

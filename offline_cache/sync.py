@@ -27,6 +27,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 from offline_cache.backoff import Backoff
 from offline_cache.outbox import ItemState, Outbox, OutboxItem
@@ -85,8 +87,12 @@ class SyncEngine:
                  batch_size: int = 50, max_batch_bytes: int = 256 * 1024,
                  backoff: Backoff | None = None, probe_interval: float = 15.0,
                  held_retention_days: float = 30.0, held_warning_days: float = 7.0,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 heartbeat_status: Callable[[], dict[str, Any]] | None = None) -> None:
+        """`heartbeat_status` adds the caller's own facts (versions, devices) to each
+        heartbeat, beside the queue's counts and oldest unsent item."""
         self.outbox, self.transport, self.clock = outbox, transport, clock
+        self.heartbeat_status = heartbeat_status
         self.interval, self.probe_interval = interval, probe_interval
         self.batch_size, self.max_batch_bytes = batch_size, max_batch_bytes
         self.backoff = backoff or Backoff()
@@ -296,10 +302,24 @@ class SyncEngine:
 
     # -- background thread ---------------------------------------------------------------
 
+    def heartbeat_body(self) -> dict[str, Any]:
+        """What a heartbeat tells the hub: the queue's state, then the caller's facts."""
+        oldest = self.outbox.oldest_unsent_created_at()
+        body: dict[str, Any] = {
+            "counts": {s.value: n for s, n in self.outbox.counts().items()},
+            "oldest_pending_at": None if oldest is None
+            else datetime.fromtimestamp(oldest, UTC).isoformat(timespec="seconds"),
+        }
+        if self.heartbeat_status is not None:
+            try:
+                body.update(self.heartbeat_status())
+            except Exception:  # the probe still goes: it is how the link is known
+                log.exception("heartbeat status provider failed")
+        return body
+
     def _probe(self) -> None:
         self._last_probe = self.clock()
-        counts = {s.value: n for s, n in self.outbox.counts().items()}
-        if self.transport.heartbeat({"counts": counts}):
+        if self.transport.heartbeat(self.heartbeat_body()):
             if self._link in (LinkState.OFFLINE, LinkState.UNKNOWN):
                 log.info("sync: the hub answers again; draining now")
                 self.connectivity_changed(True)

@@ -18,6 +18,7 @@ import enum
 import gzip
 import io
 import json
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ import urllib3
 from offline_cache.backoff import parse_retry_after
 from offline_cache.outbox import OutboxItem
 
+log = logging.getLogger(__name__)
 PROTOCOL = 1
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
 CONFIRMED = frozenset({"stored", "duplicate"})
@@ -118,11 +120,17 @@ def parse_answer(body: bytes, sent_ids: set[str]) -> dict[str, ItemResult] | Non
 
 
 class HttpTransport:
-    """Talks protocol v1 to one hub. Not thread-safe: the sync engine owns it."""
+    """Talks protocol v1 to one hub. Not thread-safe: the sync engine owns it.
+
+    `on_heartbeat_answer` receives every heartbeat answer that is the hub's, whichever job
+    sent the heartbeat (probe, journal): the caller reads what it knows in it.
+    """
 
     def __init__(self, base_url: str, token: str, kiosk_id: str, *,
                  connect_timeout: float = 10.0, read_timeout: float = 20.0,
-                 deadline: float = 120.0, clock: Callable[[], float] = time.monotonic) -> None:
+                 deadline: float = 120.0, clock: Callable[[], float] = time.monotonic,
+                 on_heartbeat_answer: Callable[[dict[str, Any]], None] | None = None) -> None:
+        self.on_heartbeat_answer = on_heartbeat_answer
         self.base_url = base_url.rstrip("/")
         self.kiosk_id = kiosk_id
         self.connect_timeout, self.read_timeout, self.deadline = (
@@ -228,6 +236,11 @@ class HttpTransport:
         if response.status_code != 200 or not isinstance(document, dict) \
                 or document.get("protocol") != PROTOCOL:
             return None
+        if self.on_heartbeat_answer is not None:
+            try:
+                self.on_heartbeat_answer(document)
+            except Exception:  # the caller's reading must not make the hub look offline
+                log.exception("heartbeat answer hook failed")
         return document
 
     def fetch(self, path: str, etag: str | None) -> Fetched | BatchFailure:

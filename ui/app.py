@@ -103,6 +103,8 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
     bridge.set_comfort(window.journey.state.comfort)
     window.nav_bar.show_voice_unavailable(bridge.unavailable)
     bridge.unavailable_changed.connect(window.nav_bar.show_voice_unavailable)
+    window.services.report_voice(bridge.unavailable)  # told to the back office by heartbeat
+    bridge.unavailable_changed.connect(window.services.report_voice)
     # The worker process must not outlive the window, in tests as at the end of the day.
     service = bridge.service
     QApplication.instance().aboutToQuit.connect(service.shutdown)

@@ -10,6 +10,7 @@ Staff screens (ui/staff) cover the journey with `show_staff` and uncover it with
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
@@ -20,6 +21,7 @@ from ui.screens.base import Screen, ScreenContext
 from ui.widgets.nav_bar import NavBar
 
 Speaker = Callable[[str, str], None]  # (text, language)
+log = logging.getLogger(__name__)
 
 
 class KioskWindow(QWidget):
@@ -110,6 +112,10 @@ class KioskWindow(QWidget):
         return self.screen(Step.ASSISTED_CONSENT)
 
     @property
+    def track(self) -> Screen:
+        return self.screen(Step.TRACK)
+
+    @property
     def current_screen(self) -> Screen:
         return self.stack.currentWidget()
 
@@ -181,6 +187,23 @@ class KioskWindow(QWidget):
 
         run_task(lambda: printer.print_receipt(lines, qr_payload), done, parent=self)
 
+    def track_reference(self, typed: str) -> None:
+        """Look a typed reference up on a worker (SQLite); the answer is shown and spoken."""
+        from kiosk.tracking.lookup import unavailable_view
+        from ui.tasks import run_task
+
+        lang = self.journey.state.language
+
+        def done(view, error: Exception | None) -> None:
+            if error is not None:
+                log.error("tracking lookup failed: %s", error)
+                view = unavailable_view(typed, lang)
+            self.track.show_result(view)
+            if self.current_screen is self.track:
+                self._say(self.track, lang)
+
+        run_task(lambda: self.services.track(typed, lang), done, parent=self)
+
     def wipe(self) -> None:
         """The session is over: no screen keeps what the citizen typed, nor the clipboard."""
         for screen in self.screens.values():
@@ -220,6 +243,15 @@ def _home(context: ScreenContext, window: KioskWindow) -> Screen:
 
     screen = HomeScreen(context)
     screen.theme_chosen.connect(window.journey.choose_theme)
+    screen.tracking_requested.connect(window.journey.open_tracking)
+    return screen
+
+
+def _track(context: ScreenContext, window: KioskWindow) -> Screen:
+    from ui.screens.track_screen import TrackScreen
+
+    screen = TrackScreen(context)
+    screen.lookup_requested.connect(window.track_reference)
     return screen
 
 
@@ -309,5 +341,5 @@ _SCREEN_BUILDERS: dict[Step, Callable[[ScreenContext, KioskWindow], Screen]] = {
     Step.THEME: _theme,
     Step.SERVICE: _service, Step.QUESTION: _question, Step.REVIEW: _review,
     Step.CONSENT: _consent, Step.RECEIPT: _receipt, Step.HELP: _help, Step.IDLE_WARNING: _idle,
-    Step.ASSISTED_CONSENT: _assisted_consent,
+    Step.ASSISTED_CONSENT: _assisted_consent, Step.TRACK: _track,
 }

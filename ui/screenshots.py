@@ -43,16 +43,29 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
                           journey.choose_language(journey.default_language),
                           journey.comfort_done(), journey.ask_for_help())),
         ("idle_warning", lambda: (journey.resume(), journey.idle_warning())),
+        *_track_scenes(journey),
         *_staff_scenes(journey),
     ]
+
+
+def _window_of(journey: Journey):
+    return next((widget for widget in QApplication.topLevelWidgets()
+                 if getattr(widget, "journey", None) is journey), None)
+
+
+def _track_scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
+    """"Suivre ma demande": the screen shows the window's lookups, so it needs the window."""
+    from ui.screens.track_screenshots import track_scenes
+
+    window = _window_of(journey)
+    return track_scenes(window) if window is not None else []
 
 
 def _staff_scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
     """Mediator mode's screens, last: they need the window that shows this journey."""
     from ui.staff.screenshots import staff_scenes
 
-    window = next((widget for widget in QApplication.topLevelWidgets()
-                   if getattr(widget, "journey", None) is journey), None)
+    window = _window_of(journey)
     return staff_scenes(window, DEMO_REQUEST) if window is not None else []
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout
 from kiosk.catalog import localized
 from kiosk.i18n import tr
 from kiosk.journey import JourneyState
+from kiosk.tracking.messages import message
 from ui.screens.base import Screen, ScreenContext
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -18,6 +19,7 @@ COLUMNS = 2
 
 class HomeScreen(Screen):
     theme_chosen = Signal(str)
+    tracking_requested = Signal()  # "Suivre ma demande"
 
     def __init__(self, context: ScreenContext, parent=None):
         super().__init__(context, parent)
@@ -37,6 +39,9 @@ class HomeScreen(Screen):
         scroll.content_layout.addLayout(grid)
         scroll.content_layout.addStretch(1)
         self.layout_.addWidget(scroll, stretch=1)
+        self.track_button = BigButton("")
+        self.track_button.clicked.connect(self.tracking_requested)
+        self.layout_.addWidget(self.track_button)
 
     def present(self, state: JourneyState) -> None:
         lang = state.language
@@ -44,7 +49,8 @@ class HomeScreen(Screen):
         self.hint.setText(tr("home.hint", lang))
         for theme in self.context.catalog.themes:
             self.tiles[theme.id].set_text(localized(theme.title, lang))
+        self.track_button.set_text(message("track.open", lang))
 
     def spoken_text(self) -> str:
         tiles = ", ".join(tile.text() for tile in self.tiles.values())
-        return f"{self.title.text()} {self.hint.text()} {tiles}."
+        return f"{self.title.text()} {self.hint.text()} {tiles}. {self.track_button.text()}."

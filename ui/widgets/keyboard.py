@@ -22,6 +22,7 @@ class KeyboardMode(enum.Enum):
     TEXT = "text"  # letters, French accents, space, apostrophe and dash
     EMAIL = "email"  # letters plus @ . _ - and digits
     NUMERIC = "numeric"  # a phone-style pad: digits only
+    REFERENCE = "reference"  # a receipt's reference: only the signs it can hold, capitals
 
 
 # Accents sit at the ends of the letter rows, not on a row of their own: five rows of 72 px
@@ -30,6 +31,10 @@ LETTER_ROWS = ("1234567890-,.", "azertyuiopéèê", "qsdfghjklmàâç", "wxcvbn�
 EMAIL_ROWS = ("1234567890-_.", "azertyuiop@", "qsdfghjklm", "wxcvbn")
 NUMERIC_ROWS = ("123", "456", "789", "0")
 KEYS_PER_ROW = 13
+# offline_cache.protocol.ALPHABET in reading order (no 0/O, 1/I/L, S, B or Z to confuse),
+# and the dash printed in the middle of every reference.
+REFERENCE_ROWS = ("23456789-", "ACDEFGHJKM", "NPQRTUVWXY")
+REFERENCE_COLUMNS = 10
 
 
 class OnScreenKeyboard(QWidget):
@@ -71,7 +76,8 @@ class OnScreenKeyboard(QWidget):
 
     def _build(self) -> None:
         rows = {KeyboardMode.TEXT: LETTER_ROWS, KeyboardMode.EMAIL: EMAIL_ROWS,
-                KeyboardMode.NUMERIC: NUMERIC_ROWS}[self.mode]
+                KeyboardMode.NUMERIC: NUMERIC_ROWS,
+                KeyboardMode.REFERENCE: REFERENCE_ROWS}[self.mode]
         columns = 3 if self.mode is KeyboardMode.NUMERIC else KEYS_PER_ROW
         for row, chars in enumerate(rows):
             for column, char in enumerate(chars):
@@ -89,6 +95,13 @@ class OnScreenKeyboard(QWidget):
             self.shift_key.hide()
             self.space_key.hide()
             return
+        if self.mode is KeyboardMode.REFERENCE:  # no capitals key, no space: half and half
+            half = REFERENCE_COLUMNS // 2
+            self.grid.addWidget(self.erase_key, last, 0, 1, half)
+            self.grid.addWidget(self.done_key, last, half, 1, half)
+            self.shift_key.hide()
+            self.space_key.hide()
+            return
         self.grid.addWidget(self.shift_key, last, 0, 1, 3)
         self.grid.addWidget(self.space_key, last, 3, 1, 5)
         self.grid.addWidget(self.erase_key, last, 8, 1, 2)
@@ -101,7 +114,7 @@ class OnScreenKeyboard(QWidget):
         is chosen after the previous tap, since a capital turns the letters back to lower case.
         """
         for char in text:
-            if char.isupper() and not self._capitals:
+            if char.isupper() and not self._capitals and self.key_for(char) is None:
                 yield self.shift_key
             key = self.key_for(char)
             if key is None:

@@ -1,0 +1,125 @@
+""""Suivre ma demande": the reference typed on our keyboard (only the signs a reference can
+hold), then its state in big words with the service's message, shown and spoken.
+
+A reference that is not found, or not well formed, is explained above the keyboard and the
+typed text stays, to correct. The lookup itself runs off the GUI thread (the window wires
+`lookup_requested` to the kiosk's services and calls `show_result`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.journey import JourneyState
+from kiosk.tracking.lookup import TrackingView
+from kiosk.tracking.messages import message
+from ui.screens.base import Screen, ScreenContext
+from ui.widgets.answer_inputs import answer_field
+from ui.widgets.buttons import BigButton
+from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
+from ui.widgets.labels import text_label
+from ui.widgets.scroll_area import TouchScrollArea
+
+MAX_TYPED = 12  # "K7M-4QF" and a few spaces or dashes; longer cannot be a reference
+
+
+class TrackScreen(Screen):
+    lookup_requested = Signal(str)  # what was typed, on "Valider"
+
+    def __init__(self, context: ScreenContext, parent=None):
+        super().__init__(context, parent)
+        self.layout_.setSpacing(12)
+        self.layout_.setContentsMargins(32, 16, 32, 16)  # room for the keyboard on 800 px
+        self._lang = "fr"
+        self._view: TrackingView | None = None
+        self.title = text_label(role="title")
+        self.field = answer_field("", "")
+        self.field.setMaxLength(MAX_TYPED)
+        heading = QHBoxLayout()  # the field beside the title: room for the keyboard
+        heading.addWidget(self.title, stretch=1)
+        heading.addWidget(self.field, stretch=1)
+        self.layout_.addLayout(heading)
+        self.entry = QWidget()
+        entry = QVBoxLayout(self.entry)
+        entry.setContentsMargins(0, 0, 0, 0)
+        self.prompt = text_label(role="muted")
+        self.error = text_label(role="error")
+        self.error.setAccessibleName("erreur")
+        self.error.hide()
+        self.keyboard = OnScreenKeyboard(KeyboardMode.REFERENCE)
+        self.keyboard.attach(self.field)
+        self.keyboard.done.connect(self._confirm)
+        self.field.returnPressed.connect(self._confirm)
+        for widget in (self.prompt, self.error):
+            entry.addWidget(widget)
+        entry.addStretch(1)  # the keyboard stays put at the bottom when a message appears
+        entry.addWidget(self.keyboard)
+        self.result = QWidget()
+        result = QVBoxLayout(self.result)
+        result.setContentsMargins(0, 0, 0, 0)
+        self.state = text_label(role="hero")
+        self.state.setAccessibleName("état de la demande")
+        self.details = text_label()
+        scroll = TouchScrollArea()
+        scroll.content_layout.addWidget(self.details)
+        scroll.content_layout.addStretch(1)
+        self.again_button = BigButton("", role="primary")
+        self.again_button.clicked.connect(self._show_entry)
+        result.addWidget(self.state)
+        result.addWidget(scroll, stretch=1)
+        result.addWidget(self.again_button)
+        self.result.hide()
+        self.layout_.addWidget(self.entry, stretch=1)
+        self.layout_.addWidget(self.result, stretch=1)
+
+    def present(self, state: JourneyState) -> None:
+        lang = self._lang = state.language
+        self.title.setText(message("track.title", lang))
+        self.prompt.setText(f"{message('track.prompt', lang)} {message('track.example', lang)}")
+        self.field.setAccessibleName(message("track.field", lang))
+        self.field.setAccessibleDescription(message("track.prompt", lang))
+        self.again_button.set_text(message("track.again", lang))
+        self.keyboard.set_language(lang)
+
+    def show_result(self, view: TrackingView) -> None:
+        """A found request fills the screen; anything else is explained above the keyboard,
+        the typed text kept."""
+        self._view = view
+        # The agent's message may name the citizen: spoken, but its audio never cached.
+        self.speech_is_private = view.found
+        if view.found:
+            self.state.setText(view.label)
+            self.details.setText("\n\n".join(view.lines))
+            self.entry.hide()
+            self.field.hide()
+            self.result.show()
+            return
+        self.error.setText("⚠  " + "\n".join(view.lines))
+        self.prompt.hide()  # the error says what to do: room for the keyboard at any size
+        self.error.show()
+        self.result.hide()
+        self.field.show()
+        self.entry.show()
+
+    def _confirm(self) -> None:
+        self.lookup_requested.emit(self.field.text())
+
+    def _show_entry(self) -> None:
+        self._view = None
+        self.speech_is_private = False
+        self.error.hide()
+        self.prompt.show()
+        self.result.hide()
+        self.field.show()
+        self.entry.show()
+        self.field.setFocus()
+
+    def wipe(self) -> None:
+        self.field.clear()
+        self._show_entry()
+
+    def spoken_text(self) -> str:
+        if self._view is not None:
+            return self._view.spoken
+        return f"{self.title.text()}. {message('track.prompt', self._lang)}"
