@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from hub.fleet.models import Kiosk
 from hub.intake.models import Conflict, Source, Submission
+from hub.intake.signals import requests_stored
 from hub.keys import current_keys
 from hub.writes import writer
 from offline_cache.envelope import EnvelopeError, open_sealed
@@ -206,8 +207,10 @@ def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> list[Ite
     now = timezone.now()
     try:
         with transaction.atomic():
-            Submission.objects.bulk_create([_new_submission(kiosk, c, source, now)
-                                            for c in new.values()])
+            stored = Submission.objects.bulk_create([_new_submission(kiosk, c, source, now)
+                                                     for c in new.values()])
+        if stored:
+            requests_stored.send(Submission, submissions=stored)
     except IntegrityError:
         for position, checked in new.items():
             statuses[position] = store_checked(kiosk, checked, source, now)

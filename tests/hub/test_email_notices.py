@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
-import socket
-
 import hub_rows
 import pytest
 from aiosmtpd.controller import Controller
@@ -13,29 +9,10 @@ from aiosmtpd.controller import Controller
 from hub.jobs import job_named, run_due
 from hub.notices import mail
 from hub.notices.models import Notice
+from tests.hub.smtp_inbox import Inbox, free_port
 
 pytestmark = pytest.mark.django_db
 MARKER = "ZQX-MARQUEUR-7731"
-
-
-class Inbox:
-    """aiosmtpd handler: keeps every message the server accepted."""
-
-    def __init__(self) -> None:
-        self.messages: list[email.message.EmailMessage] = []
-        self.raw: list[bytes] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.raw.append(envelope.content)
-        self.messages.append(email.message_from_bytes(envelope.content,
-                                                      policy=email.policy.default))
-        return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

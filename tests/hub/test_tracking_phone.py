@@ -4,32 +4,23 @@ and the service's message are on screen, nothing needs a sideways scroll."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from offline_cache.protocol import RequestState
+from tests.hub.browsers import PHONE, chromium, page_fits_the_width
 from tests.hub.tracking_helpers import link_path, stored_request
 
-PHONE = {"width": 360, "height": 740, "pixelRatio": 2}
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "suivi-telephone.png"
 LONG_MESSAGE = ("Votre copie d'acte de naissance est prête. Venez la chercher à l'accueil de la "
                 "mairie, du lundi au vendredi, de 9 h à 12 h. Apportez votre pièce d'identité.")
 
 
 @pytest.fixture
-def phone():
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-dev-shm-usage",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}"):
-        options.add_argument(flag)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+def phone(tmp_path):
+    driver = chromium(tmp_path / "chromium", phone=PHONE)
     yield driver
     driver.quit()
 
@@ -40,7 +31,7 @@ def test_on_a_small_phone_the_state_and_message_show_without_sideways_scrolling(
     phone.get(live_server.url + link_path(submission))
     width = phone.execute_script("return window.innerWidth")
     assert width == PHONE["width"]
-    assert phone.execute_script("return document.documentElement.scrollWidth") <= width
+    assert page_fits_the_width(phone)
     state = phone.find_element(By.ID, "etat")
     message = phone.find_element(By.ID, "message")
     assert state.text == "Traitée" and state.is_displayed()

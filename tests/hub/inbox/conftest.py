@@ -4,8 +4,10 @@ public key (uuid as associated data), stored with the ORM; agents who belong to 
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,9 +19,11 @@ from hub.intake.models import Submission
 from hub.keys import demo_keys_dir
 from offline_cache.envelope import load_public_key, seal
 from offline_cache.protocol import reference_for
+from tests.hub.browsers import chromium
 
 PASSWORD = "correct horse battery staple"
 DEMO_PUBLIC = load_public_key((demo_keys_dir() / "hub-x25519-public.pem").read_bytes())
+DOCS_IMAGES = Path(__file__).resolve().parents[3] / "docs" / "img"
 ROUTING_OF = {"acte-naissance": "commune-etat-civil",
               "signalement-rue": "commune-services-techniques"}
 
@@ -111,3 +115,20 @@ def signed_in(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """An agent's headless chromium (laptop)."""
+    driver = chromium(tmp_path / "chromium")
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def screenshots(tmp_path) -> Path:
+    """Where the browser tests save what they see: docs/img/ with HUB_DOCS_SCREENSHOTS=1, else
+    the test's scratch folder (the committed ones stay put on an ordinary run)."""
+    folder = DOCS_IMAGES if os.environ.get("HUB_DOCS_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -5,49 +5,19 @@ ones stay put on an ordinary run)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 import zxingcpp
 from PIL import Image
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service as DriverService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from hub.intake.models import Submission
+from tests.hub.browsers import LAPTOP
+from tests.hub.browsers import set_viewport as _viewport
 
-DOCS_IMAGES = Path(__file__).resolve().parents[3] / "docs" / "img"
-SIZES = {"": (1366, 768), "-tablette": (800, 1280)}
-CHROMEDRIVER = "/usr/bin/chromedriver"
-
-
-@pytest.fixture
-def browser(tmp_path):
-    if not Path(CHROMEDRIVER).exists():
-        pytest.fail("chromium-driver is missing: run ./dev.sh (apt: chromium chromium-driver)")
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--lang=fr-FR",
-                 f"--user-data-dir={tmp_path / 'chromium'}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=DriverService(CHROMEDRIVER), options=options)
-    yield driver
-    driver.quit()
-
-
-def _viewport(driver, width: int, height: int) -> None:
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
-
-
-@pytest.fixture
-def screenshots(tmp_path) -> Path:
-    folder = DOCS_IMAGES if os.environ.get("HUB_DOCS_SCREENSHOTS") == "1" else tmp_path
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+SIZES = {"": LAPTOP, "-tablette": (800, 1280)}
 
 
 def _shoot(driver, folder: Path, name: str) -> None:
