@@ -102,6 +102,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Plusieurs communes ont ce code postal. Touchez la vôtre.",
         "en": "Several towns share this postal code. Touch yours.",
     },
+    "error.commune.unknown": {
+        "fr": "Nous ne trouvons pas cette commune. Vérifiez le nom, ou tapez son code postal.",
+        "en": "We cannot find this town. Check the name, or type its postal code.",
+    },
+    "error.commune.choose": {
+        "fr": "Plusieurs communes ont ce nom. Touchez la vôtre dans la liste.",
+        "en": "Several towns have this name. Touch yours in the list.",
+    },
+    # --- Commune search, as the citizen types ---------------------------------------------------
+    "commune.hint": {
+        "fr": "Tapez le nom de la commune, ou son code postal.",
+        "en": "Type the name of the town, or its postal code.",
+    },
+    "commune.found_one": {"fr": "Touchez votre commune.", "en": "Touch your town."},
+    "commune.found": {
+        "fr": "{count} communes. Touchez la vôtre.",
+        "en": "{count} towns. Touch yours.",
+    },
+    "commune.found_many": {
+        "fr": "{total} communes. Tapez encore quelques lettres.",
+        "en": "{total} towns. Type a few more letters.",
+    },
+    "commune.none": {
+        "fr": "Aucune commune trouvée. Vérifiez ce que vous avez tapé.",
+        "en": "No town found. Check what you typed.",
+    },
     "error.nir.length": {
         "fr": "Le numéro de sécurité sociale a 15 chiffres. Il est sur votre carte Vitale.",
         "en": "The social security number has 15 digits. It is on your Vitale card.",

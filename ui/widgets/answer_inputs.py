@@ -1,22 +1,19 @@
-"""One input per kind of question, all with the same small contract, so the question screen
-never cares which kind it shows:
-
-- `submitted(raw)` when the citizen confirms (the raw value the form engine expects);
-- `raw()` the current value, kept as a draft when the citizen leaves the screen;
-- `set_draft(value)` puts back what they typed before.
+"""One input per kind of question, all with the contract of `ui.widgets.answer_base`; the
+commune picker has its own module (ui/widgets/commune_picker.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalog import Step, localized
 from kiosk.forms.messages import message
 from kiosk.i18n import tr
+from ui.widgets.answer_base import AnswerInput, answer_field
 from ui.widgets.buttons import BigButton
+from ui.widgets.commune_picker import CommuneInput
 from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
 from ui.widgets.labels import text_label
 
@@ -24,30 +21,7 @@ KEYBOARD_FOR_KIND = {
     "text": KeyboardMode.TEXT, "name": KeyboardMode.TEXT, "description": KeyboardMode.TEXT,
     "email": KeyboardMode.EMAIL, "nir": KeyboardMode.EMAIL, "iban": KeyboardMode.EMAIL,
     "number": KeyboardMode.NUMERIC, "phone": KeyboardMode.NUMERIC,
-    "postal_code": KeyboardMode.NUMERIC,
 }
-MAX_TYPED = 500  # the engine refuses longer text politely; the field just stops there
-
-
-class AnswerInput(QWidget):
-    submitted = Signal(object)
-    edited = Signal()  # typed text changed: the screen keeps it as a draft
-
-    def raw(self) -> object:
-        return None
-
-    def set_draft(self, value: object) -> None:
-        """Show a previous answer or draft; unknown shapes are ignored, never fatal."""
-
-
-def answer_field(accessible_name: str, description: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setProperty("role", "field")
-    field.setMaxLength(MAX_TYPED)
-    field.setAccessibleName(accessible_name)
-    field.setAccessibleDescription(description)
-    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy to a clipboard
-    return field
 
 
 class TypedInput(AnswerInput):
@@ -78,8 +52,6 @@ class TypedInput(AnswerInput):
     def set_draft(self, value: object) -> None:
         if isinstance(value, str):
             self.field.setText(value)
-        elif isinstance(value, dict) and isinstance(value.get("postal_code"), str):
-            self.field.setText(value["postal_code"])
 
 
 class ChoiceInput(AnswerInput):
@@ -190,4 +162,6 @@ def build_input(step: Step, lang: str) -> AnswerInput:
         return ChoiceInput(options, lang, multiple=step.kind == "multiple_choice")
     if step.kind == "date_of_birth":
         return DateInput(step, lang)
+    if step.kind == "postal_code":
+        return CommuneInput(step, lang)
     return TypedInput(step, lang)
