@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalog import Step, localized
@@ -103,7 +104,11 @@ class ChoiceInput(AnswerInput):
 
 
 class DateInput(AnswerInput):
-    """Day, month and year as three large fields on a number pad; no tiny calendar."""
+    """Day, month and year as three large fields on a number pad; no tiny calendar.
+
+    The pad types into the field the citizen last touched (a tap on "Mois" then "Effacer"
+    erases the month), and moves on by itself when a field is full.
+    """
 
     LENGTHS = (2, 2, 4)
 
@@ -115,6 +120,7 @@ class DateInput(AnswerInput):
         self.keyboard = OnScreenKeyboard(KeyboardMode.NUMERIC)
         self.keyboard.set_language(lang)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.raw()))
+        self._filling = False  # a draft put back: no jumping from field to field
         row = QHBoxLayout()
         for name, field, length in zip(names, self.fields, self.LENGTHS, strict=True):
             field.setMaxLength(length)
@@ -123,10 +129,11 @@ class DateInput(AnswerInput):
             column.addWidget(text_label(name))
             column.addWidget(field)
             row.addLayout(column, stretch=length)
-            field.textEdited.connect(lambda text, f=field: self._advance(f, text))
+            field.installEventFilter(self)
+            field.textChanged.connect(lambda text, f=field: self._advance(f, text))
             field.textChanged.connect(self.edited)
-            field.cursorPositionChanged.connect(lambda *_args, f=field: self.keyboard.attach(f))
-        self.keyboard.attach(self.fields[0])
+        self.active = self.fields[0]
+        self.keyboard.attach(self.active)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -134,22 +141,37 @@ class DateInput(AnswerInput):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.fields[0].setFocus()
+        self.active.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A touch or the focus on a field makes it the one the pad types into."""
+        if watched in self.fields and event.type() in (QEvent.Type.MouseButtonPress,
+                                                       QEvent.Type.FocusIn):
+            self._activate(watched)
+        return False
+
+    def _activate(self, field: QLineEdit) -> None:
+        self.active = field
+        self.keyboard.attach(field)
+        if not field.hasFocus():
+            field.setFocus()
 
     def _advance(self, field: QLineEdit, text: str) -> None:
         """Move to the next field when this one is full: less to tap."""
         index = self.fields.index(field)
-        if len(text) == field.maxLength() and index < 2:
-            self.fields[index + 1].setFocus()
-            self.keyboard.attach(self.fields[index + 1])
+        if not self._filling and field is self.active and len(text) == field.maxLength() and (
+                index < 2):
+            self._activate(self.fields[index + 1])
 
     def raw(self) -> object:
         return tuple(field.text() for field in self.fields)
 
     def set_draft(self, value: object) -> None:
         if isinstance(value, list | tuple) and len(value) == 3:
+            self._filling = True
             for field, part in zip(self.fields, value, strict=True):
                 field.setText(str(part))
+            self._filling = False
 
 
 def build_input(step: Step, lang: str) -> AnswerInput:
