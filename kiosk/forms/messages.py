@@ -15,6 +15,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.yes": {"fr": "Oui", "en": "Yes"},
     "form.no": {"fr": "Non", "en": "No"},
     "form.no_answer": {"fr": "Pas de réponse", "en": "No answer"},
+    "form.unknown": {"fr": "Je ne l'ai pas", "en": "I do not have it"},
+    "form.unknown_answer": {"fr": "Vous ne l'avez pas", "en": "You do not have it"},
     "form.optional": {
         "fr": "Cette question est facultative. Vous pouvez passer.",
         "en": "This question is optional. You can skip it.",

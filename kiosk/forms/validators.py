@@ -53,6 +53,8 @@ _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+
 _EMAIL_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 
 CommuneLookup = Callable[[str], Sequence[Commune]]
+# "Je ne l'ai pas": the citizen does not have this number, and the procedure allows it.
+UNKNOWN: Mapping[str, bool] = {"unknown": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +393,8 @@ VALIDATORS: Mapping[str, Callable[[Step, object, Context], Result]] = {
 def check(step: Step, raw: object, ctx: Context | None = None) -> Result:
     """Validate without the safety net: an unexpected exception propagates (for tests)."""
     ctx = ctx or Context(today=date.today())
+    if isinstance(raw, Mapping) and raw.get("unknown") is True:
+        return Valid(dict(UNKNOWN)) if step.unknown_allowed else Invalid("error.required")
     if _is_empty(raw):
         return Valid(None) if step.optional else Invalid("error.required")
     return VALIDATORS[step.kind](step, raw, ctx)

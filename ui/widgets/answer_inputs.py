@@ -10,29 +10,42 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalog import Step, localized
+from kiosk.forms.grouping import NIR_LENGTH, PHONE_MAX_DIGITS, group_nir, group_phone
 from kiosk.forms.messages import message
+from kiosk.forms.validators import UNKNOWN
 from kiosk.i18n import tr
 from ui.widgets.answer_base import AnswerInput, answer_field
 from ui.widgets.buttons import BigButton
 from ui.widgets.commune_picker import CommuneInput
 from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
 from ui.widgets.labels import text_label
+from ui.widgets.number_pad import NumberPad
 
 KEYBOARD_FOR_KIND = {
     "text": KeyboardMode.TEXT, "name": KeyboardMode.TEXT, "description": KeyboardMode.TEXT,
-    "email": KeyboardMode.EMAIL, "nir": KeyboardMode.EMAIL, "iban": KeyboardMode.EMAIL,
-    "number": KeyboardMode.NUMERIC, "phone": KeyboardMode.NUMERIC,
+    "email": KeyboardMode.EMAIL, "iban": KeyboardMode.EMAIL, "number": KeyboardMode.NUMERIC,
 }
 
 
+def keys_for(kind: str) -> OnScreenKeyboard | NumberPad:
+    """The keys a kind of answer needs, and no others: no "@" in a social security number."""
+    if kind == "nir":
+        return NumberPad(extra="AB", group=group_nir, max_length=NIR_LENGTH)  # Corsica: 2A, 2B
+    if kind == "phone":
+        return NumberPad(extra="+", group=group_phone, max_length=PHONE_MAX_DIGITS)
+    return OnScreenKeyboard(KEYBOARD_FOR_KIND[kind])
+
+
 class TypedInput(AnswerInput):
-    """A field with a visible caret and our keyboard under it."""
+    """A field with a visible caret and the keys of its kind under it; "Je ne l'ai pas" beside
+    it when the procedure accepts a request without this answer (catalogue `unknown_allowed`).
+    """
 
     def __init__(self, step: Step, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         question = localized(step.label, lang)
         self.field = answer_field(question, localized(step.help, lang) if step.help else question)
-        self.keyboard = OnScreenKeyboard(KEYBOARD_FOR_KIND[step.kind])
+        self.keyboard = keys_for(step.kind)
         self.keyboard.set_language(lang)
         self.keyboard.attach(self.field)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.field.text()))
@@ -40,7 +53,14 @@ class TypedInput(AnswerInput):
         self.field.textChanged.connect(self.edited)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field)
+        row = QHBoxLayout()
+        row.addWidget(self.field, stretch=1)
+        self.unknown_button: BigButton | None = None
+        if step.unknown_allowed:
+            self.unknown_button = BigButton(message("form.unknown", lang))
+            self.unknown_button.clicked.connect(lambda: self.submitted.emit(dict(UNKNOWN)))
+            row.addWidget(self.unknown_button, stretch=0)
+        layout.addLayout(row)
         layout.addWidget(self.keyboard, stretch=1)
 
     def showEvent(self, event) -> None:
