@@ -34,7 +34,7 @@ def test_a_street_problem_is_reported_with_a_wrong_step_corrected(citizen, windo
     assert citizen.question() == "À quel numéro ?"
     citizen.answer("061234")
     assert window.question.error.isVisible()
-    assert window.question.input.field.text() == "061234"  # nothing typed is lost
+    assert window.question.input.field.text() == "06 12 34"  # nothing typed is lost, grouped
     citizen.erase(6)
     citizen.answer("0612345678")
     citizen.confirm()  # an optional question confirmed empty is skipped too
