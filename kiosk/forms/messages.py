@@ -140,16 +140,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.iban.format": {
         "fr": "Un IBAN commence par 2 lettres, comme FR, puis des chiffres. "
-              "Il est sur votre RIB.",
+              "Il est sur le RIB, le papier de la banque.",
         "en": "An IBAN starts with 2 letters, like FR, then digits. It is on your bank details.",
     },
     "error.iban.length": {
-        "fr": "Il manque des caractères, ou il y en a trop. Un IBAN français en a 27.",
-        "en": "Some characters are missing, or there are too many. A French IBAN has 27.",
+        "fr": "Il manque des lettres ou des chiffres, ou il y en a trop. Un IBAN français en a 27.",
+        "en": "Some letters or digits are missing, or there are too many. A French IBAN has 27.",
     },
     "error.iban.invalid": {
-        "fr": "Cet IBAN n'est pas valable. Vérifiez chaque caractère.",
-        "en": "This IBAN is not valid. Check each character.",
+        "fr": "Cet IBAN n'est pas valable. Vérifiez chaque lettre et chaque chiffre.",
+        "en": "This IBAN is not valid. Check each letter and digit.",
     },
     "error.unreadable": {
         "fr": "Nous n'arrivons pas à lire cette réponse. Corrigez-la, ou demandez de l'aide.",
