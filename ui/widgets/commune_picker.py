@@ -13,6 +13,7 @@ from kiosk.catalog import Step, localized
 from kiosk.forms.commune_search import SearchResult, prepare_in_background, search_communes
 from kiosk.forms.communes import Commune, communes_for_postal_code
 from kiosk.forms.messages import message
+from ui.theme import MIN_TOUCH_PX
 from ui.widgets.answer_base import AnswerInput, answer_field
 from ui.widgets.buttons import BigButton
 from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
@@ -41,8 +42,7 @@ class CommuneInput(AnswerInput):
         self.results = TouchScrollArea()
         self.results.content.setProperty("role", "compact")  # 72 px buttons, as the keys
         self.results.content_layout.setSpacing(RESULT_SPACING_PX)
-        self.results.setMinimumHeight(BigButton("").minimumSizeHint().height()
-                                      + RESULT_SPACING_PX)
+        self.results.setMinimumHeight(MIN_TOUCH_PX + RESULT_SPACING_PX)  # one row, at least
         self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.grid = QGridLayout()
         self.grid.setSpacing(RESULT_SPACING_PX)
@@ -51,6 +51,7 @@ class CommuneInput(AnswerInput):
         self.result_buttons: list[BigButton] = []  # the visible ones, best first
         self._pool: list[BigButton] = []  # reused from key to key: no flicker, no churn
         self._found: tuple[Commune, ...] = ()
+        self._columns = 0  # how the pool is placed in the grid now; 0: not yet
         self.keyboard = OnScreenKeyboard(KeyboardMode.TEXT)
         self.keyboard.set_language(lang)
         self.keyboard.attach(self.field)
@@ -100,10 +101,12 @@ class CommuneInput(AnswerInput):
             index = len(self._pool)
             button.clicked.connect(lambda _checked=False, i=index: self._choose(i))
             self._pool.append(button)
-        for index, button in enumerate(self._pool):
-            if index < len(result.communes):
-                button.set_text(result_label(result.communes[index]))
-        self.result_buttons = self._pool[:len(result.communes)]
+            self._columns = 0  # a new button: place them all again
+        labels = [result_label(commune) for commune in result.communes]
+        for button, label in zip(self._pool, labels, strict=False):
+            if button.text() != label:
+                button.set_text(label)
+        self.result_buttons = self._pool[:len(labels)]
         self._place()
         self.results.verticalScrollBar().setValue(0)
 
@@ -119,19 +122,24 @@ class CommuneInput(AnswerInput):
         return message("commune.found", self.lang, count=result.total)
 
     def _place(self) -> None:
-        """Two columns when every name fits in half the width, else one: never a cut name."""
-        for button in self._pool:
-            self.grid.removeWidget(button)
-            button.hide()
+        """Two columns when every name fits in half the width, else one: never a cut name.
+        Buttons move only when the number of columns changes; otherwise a key press just
+        relabels, shows and hides them (a full re-layout per key was 85 ms)."""
         width = self.results.viewport().width() or self.width()
+        widest = 0
         for button in self.result_buttons:
             button.ensurePolished()  # the theme's font, not the default one, is measured
-        widest = max((button.fontMetrics().horizontalAdvance(button.text())
-                      for button in self.result_buttons), default=0)
+            widest = max(widest, button.fontMetrics().horizontalAdvance(button.text()))
         columns = 2 if widest + RESULT_PADDING_PX <= (width - RESULT_SPACING_PX) // 2 else 1
-        for index, button in enumerate(self.result_buttons):
-            self.grid.addWidget(button, index // columns, index % columns)
-            button.show()
+        if columns != self._columns:
+            for button in self._pool:
+                self.grid.removeWidget(button)
+            for index, button in enumerate(self._pool):
+                self.grid.addWidget(button, index // columns, index % columns)
+            self._columns = columns
+        shown = len(self.result_buttons)
+        for index, button in enumerate(self._pool):
+            button.setVisible(index < shown)
 
     def _choose(self, index: int) -> None:
         commune = self._found[index]
