@@ -114,8 +114,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- Commune search, as the citizen types ---------------------------------------------------
     "commune.hint": {
-        "fr": "Tapez le nom de la commune, ou son code postal.",
-        "en": "Type the name of the town, or its postal code.",
+        "fr": "Tapez le nom de la commune, ou son code postal. Pas besoin d'accents.",
+        "en": "Type the name of the town, or its postal code. No need for accents.",
     },
     "commune.found_one": {"fr": "Touchez votre commune.", "en": "Touch your town."},
     "commune.found": {

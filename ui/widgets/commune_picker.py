@@ -16,12 +16,34 @@ from kiosk.forms.messages import message
 from ui.theme import MIN_TOUCH_PX
 from ui.widgets.answer_base import AnswerInput, answer_field
 from ui.widgets.buttons import BigButton
-from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
+from ui.widgets.key_pad import KeyPad
 from ui.widgets.labels import text_label
 from ui.widgets.scroll_area import TouchScrollArea
 
 RESULT_SPACING_PX = 16  # two results never touch: a trembling finger lands on one of them
 RESULT_PADDING_PX = 48  # a result's text plus its padding and border, to pick the columns
+# Letters without accents nor capitals: the search does without them, and four rows of keys
+# leave room for the list even at the largest text size.
+SEARCH_ROWS = ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn")
+SEARCH_COLUMNS = 12
+
+
+class CommuneKeyboard(KeyPad):
+    """Digits for a postal code, plain letters for a name, "-", "'" and a space."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(max_length=60, parent=parent)
+        for row, chars in enumerate(SEARCH_ROWS):
+            for column, char in enumerate(chars):
+                self.add_key(char, row, column)
+        self.add_key("-", 1, 10)
+        self.add_key("'", 1, 11)
+        self.space_key = self.special_key("keyboard.space", lambda: self.type_text(" "))
+        self.grid.addWidget(self.space_key, 3, 6, 1, 4)
+        self.grid.addWidget(self.erase_key, 0, 10, 1, 2)
+        self.grid.addWidget(self.done_key, 2, 10, 2, 2)
+        for column in range(SEARCH_COLUMNS):
+            self.grid.setColumnStretch(column, 1)
 
 
 def result_label(commune: Commune) -> str:
@@ -30,7 +52,7 @@ def result_label(commune: Commune) -> str:
 
 
 class CommuneInput(AnswerInput):
-    """A field, the communes matching what it holds, and the letters-and-digits keyboard."""
+    """A field, the communes matching what it holds, and a keyboard of digits and letters."""
 
     def __init__(self, step: Step, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,7 +64,7 @@ class CommuneInput(AnswerInput):
         self.results = TouchScrollArea()
         self.results.content.setProperty("role", "compact")  # 72 px buttons, as the keys
         self.results.content_layout.setSpacing(RESULT_SPACING_PX)
-        self.results.setMinimumHeight(MIN_TOUCH_PX + RESULT_SPACING_PX)  # one row, at least
+        self.results.setMinimumHeight(MIN_TOUCH_PX + 8)  # one row of results, at least
         self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.grid = QGridLayout()
         self.grid.setSpacing(RESULT_SPACING_PX)
@@ -52,7 +74,7 @@ class CommuneInput(AnswerInput):
         self._pool: list[BigButton] = []  # reused from key to key: no flicker, no churn
         self._found: tuple[Commune, ...] = ()
         self._columns = 0  # how the pool is placed in the grid now; 0: not yet
-        self.keyboard = OnScreenKeyboard(KeyboardMode.TEXT)
+        self.keyboard = CommuneKeyboard()
         self.keyboard.set_language(lang)
         self.keyboard.attach(self.field)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.field.text()))
