@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 
+from kiosk.catalog import Step
 from ui.widgets.commune_picker import CommuneInput
 
 
@@ -89,3 +90,11 @@ def test_a_shared_postal_code_confirmed_asks_to_touch_a_commune_in_the_list(citi
     assert picker.keyboard.isVisible() and len(picker.result_buttons) > 1
     citizen.tap(picker.button_for("Cluny (71250)"))
     assert window.journey.form.answer_value("commune_naissance")["commune"] == "Cluny"
+
+
+def test_a_commune_chosen_before_comes_back_by_its_name(qtbot):
+    picker = CommuneInput(Step(id="commune", kind="postal_code", label={"fr": "Commune"}), "fr")
+    qtbot.addWidget(picker)
+    picker.set_draft({"postal_code": "24210", "insee": "24550"})  # "Modifier" on the review
+    assert picker.field.text() == "Thenon"
+    assert [button.text() for button in picker.result_buttons] == ["Thenon (24210)"]

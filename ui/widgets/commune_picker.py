@@ -83,6 +83,7 @@ class CommuneInput(AnswerInput):
         self.field.textChanged.connect(self.edited)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
         row = QHBoxLayout()  # what was found beside what was typed: room for the list
         row.addWidget(self.field, stretch=3)
         row.addWidget(self.status, stretch=2)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 from kiosk.i18n import tr
 from ui.widgets.buttons import BigButton
 
-KEY_SPACING_PX = 12  # wider than the letter keyboard's: fewer keys, room to keep them apart
+KEY_SPACING_PX = 10  # wider than the letter keyboard's: fewer keys, room to keep them apart
 
 
 def _same(text: str) -> str:
