@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kiosk.catalog import Step
 from kiosk.forms.commune_search import communes_named, name_index, search_communes
 from kiosk.forms.validators import Invalid, Valid, validate
@@ -93,3 +96,10 @@ def test_searching_the_full_table_is_fast_enough_to_follow_each_key(capsys):
     with capsys.disabled():
         print(f"\ncommune search: {per_key * 1000:.1f} ms per key on the full table")
     assert per_key < 0.1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_whatever_is_typed_the_search_answers_a_short_list_and_never_raises(typed):
+    result = search_communes(typed)
+    assert len(result.communes) <= 40 and result.total >= len(result.communes)

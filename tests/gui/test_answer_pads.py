@@ -109,3 +109,18 @@ def test_the_phone_pad_has_plus_and_groups_digits_as_they_are_written(qtbot, sho
     assert pad.key_for("+").height() >= 72
     assert validate(step, typed.field.text()) == Valid("+590690123456")
     assert "@" not in {button.text() for button in pad.findChildren(BigButton)}
+
+
+def test_a_pension_request_goes_on_without_the_social_security_number(citizen, window):
+    citizen.open_service("retraite", "demande-retraite")
+    citizen.tap(window.service.request_button)
+    citizen.answer("Durand")
+    citizen.answer("Jean")
+    citizen.answer("02031958")
+    assert citizen.question() == "Quel est votre numéro de sécurité sociale ?"
+    assert "@" not in {key.text() for key in citizen.keyboard().findChildren(BigButton)}
+    citizen.tap(window.question.input.unknown_button)
+    assert citizen.question() == "Comment avez-vous travaillé ?"
+    assert window.journey.form.answer_value("nir") == {"unknown": True}
+    lines = {line.step_id: line.answer for line in window.journey.form.review("fr")}
+    assert lines["nir"] == "Vous ne l'avez pas"

@@ -38,6 +38,15 @@ def test_thenon_is_chosen_by_its_name_with_one_tap_after_typing_it(citizen, wind
     assert window.journey.form.current_step.id == "parent_1"
 
 
+def test_four_letters_and_one_tap_choose_thenon_at_the_normal_text_size(citizen, window, qtbot):
+    picker = reach_the_birth_commune(citizen, window)
+    citizen.type("then")
+    thenon = picker.button_for("Thenon (24210)")
+    qtbot.waitUntil(lambda: thenon.visibleRegion().boundingRect() == thenon.rect())  # all of it
+    citizen.tap(thenon)  # five taps in all, no scrolling
+    assert window.journey.form.answer_value("commune_naissance")["insee"] == "24550"
+
+
 def test_a_name_typed_without_accent_and_confirmed_is_accepted_when_it_is_unique(citizen,
                                                                                 window):
     reach_the_birth_commune(citizen, window)
