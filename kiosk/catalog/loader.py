@@ -30,6 +30,7 @@ from kiosk.catalog.schema import (
     STEP_FIELDS,
     STEP_OPTIONAL_FIELDS,
     THEME_FIELDS,
+    UNKNOWN_ALLOWED_KINDS,
 )
 from kiosk.paths import catalog_dir
 
@@ -138,6 +139,11 @@ def _step(raw: Any, where: str, earlier: dict[str, Step]) -> Step:
     for name in ("min", "max"):
         if name in raw and kind != "number":
             raise CatalogError(f"{where}: field '{name}' only applies to a 'number' question.")
+    if raw.get("unknown_allowed") and kind not in UNKNOWN_ALLOWED_KINDS:
+        raise CatalogError(
+            f"{where}: field 'unknown_allowed' only applies to a question of kind "
+            f"{sorted(UNKNOWN_ALLOWED_KINDS)}, not {kind!r}."
+        )
     if raw.get("min", 0) > raw.get("max", raw.get("min", 0)):
         raise CatalogError(f"{where}: field 'min' ({raw['min']}) is above 'max' ({raw['max']}).")
     return Step(
@@ -147,6 +153,7 @@ def _step(raw: Any, where: str, earlier: dict[str, Step]) -> Step:
         show_if=_show_if(raw.get("show_if", {}), earlier, where),
         speak=_text(raw["speak"], f"{where} field 'speak'") if "speak" in raw else {},
         minimum=raw.get("min"), maximum=raw.get("max"),
+        unknown_allowed=raw.get("unknown_allowed", False),
     )
 
 

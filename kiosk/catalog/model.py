@@ -54,6 +54,7 @@ class Step:
     speak: Text = field(default_factory=dict)  # what the voice says; empty: label then help
     minimum: int | None = None  # number: smallest allowed value (JSON "min")
     maximum: int | None = None  # number: largest allowed value (JSON "max")
+    unknown_allowed: bool = False  # "Je ne l'ai pas" offered: the request goes without it
 
     def spoken(self, lang: str) -> str:
         """The sentence the voice reads for this question: `speak`, else the label and the help."""

@@ -27,6 +27,8 @@ SERVICE_OPTIONAL_FIELDS = {"steps": list, "next_steps": dict}
 STEP_FIELDS = {"id": str, "kind": str, "label": dict}
 STEP_OPTIONAL_FIELDS = {
     "help": dict, "speak": dict, "choices": list, "optional": bool, "show_if": dict,
-    "min": int, "max": int,
+    "min": int, "max": int, "unknown_allowed": bool,
 }
+# Kinds a citizen may not have to hand ("Je ne l'ai pas"): numbers copied from a card or a letter.
+UNKNOWN_ALLOWED_KINDS = frozenset({"text", "number", "phone", "email", "nir", "iban"})
 CHOICE_FIELDS = {"value": str, "label": dict}

@@ -56,6 +56,12 @@ def _loaded() -> dict[str, tuple[Commune, ...]]:
         return _table
 
 
+def all_communes() -> list[Commune]:
+    """Every row of the table, by postal code then name (a commune with several codes
+    appears once per code)."""
+    return [commune for communes in _loaded().values() for commune in communes]
+
+
 def communes_for_postal_code(code: str) -> list[Commune]:
     """Communes served by `code` (5 digits), sorted by name; empty when unknown or malformed."""
     if not isinstance(code, str):

@@ -21,6 +21,8 @@ def display_answer(step: Step, value: Any, lang: str) -> str:
     """The answer as the review screen shows it and the voice reads it, in `lang`."""
     if value is None:
         return message("form.no_answer", lang)
+    if isinstance(value, dict) and value.get("unknown") is True:
+        return message("form.unknown_answer", lang)
     labels = {choice.value: localized(choice.label, lang) for choice in step.choices}
     if step.kind == "yes_no":
         return message("form.yes" if value == "yes" else "form.no", lang)

@@ -54,7 +54,7 @@ class Outbox(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """"Question 2 sur 5", counting only the questions the current answers make relevant."""
+    """"Question 2 sur 5", counting the questions the current answers may still show."""
 
     number: int
     total: int
@@ -185,8 +185,23 @@ class FormEngine:
                     shown[step.id] = self._answers[step.id]
         return tuple(visible)
 
+    def possible_steps(self) -> tuple[Step, ...]:
+        """The questions that apply, or still may: a condition on a question not answered yet
+        is open. Counting these, the total only shrinks as answers come ("5 sur 7", then the
+        review after a "no"), never grows under the citizen's feet ("5 sur 5", then "6 sur 7").
+        """
+        possible: dict[str, Step] = {}
+        for step in self.service.steps:
+            if all(
+                key in possible and (key not in self._answers
+                                     or _matches(self._answers[key], expected))
+                for key, expected in step.show_if.items()
+            ):
+                possible[step.id] = step
+        return tuple(possible.values())
+
     def progress(self) -> Progress:
-        steps = self.visible_steps()
+        steps = self.possible_steps()
         number = steps.index(self._current) + 1 if self._current in steps else len(steps)
         return Progress(number=number, total=len(steps))
 

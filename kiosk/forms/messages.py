@@ -15,6 +15,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.yes": {"fr": "Oui", "en": "Yes"},
     "form.no": {"fr": "Non", "en": "No"},
     "form.no_answer": {"fr": "Pas de réponse", "en": "No answer"},
+    "form.unknown": {"fr": "Je ne l'ai pas", "en": "I do not have it"},
+    "form.unknown_answer": {"fr": "Vous ne l'avez pas", "en": "You do not have it"},
     "form.optional": {
         "fr": "Cette question est facultative. Vous pouvez passer.",
         "en": "This question is optional. You can skip it.",
@@ -102,6 +104,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Plusieurs communes ont ce code postal. Touchez la vôtre.",
         "en": "Several towns share this postal code. Touch yours.",
     },
+    "error.commune.unknown": {
+        "fr": "Nous ne trouvons pas cette commune. Vérifiez le nom, ou tapez son code postal.",
+        "en": "We cannot find this town. Check the name, or type its postal code.",
+    },
+    "error.commune.choose": {
+        "fr": "Plusieurs communes ont ce nom. Touchez la vôtre dans la liste.",
+        "en": "Several towns have this name. Touch yours in the list.",
+    },
+    # --- Commune search, as the citizen types ---------------------------------------------------
+    "commune.hint": {
+        "fr": "Tapez le nom de la commune, ou son code postal. Pas besoin d'accents.",
+        "en": "Type the name of the town, or its postal code. No need for accents.",
+    },
+    "commune.found_one": {"fr": "Touchez votre commune.", "en": "Touch your town."},
+    "commune.found": {
+        "fr": "{count} communes. Touchez la vôtre.",
+        "en": "{count} towns. Touch yours.",
+    },
+    "commune.found_many": {
+        "fr": "{total} communes. Tapez encore quelques lettres.",
+        "en": "{total} towns. Type a few more letters.",
+    },
+    "commune.none": {
+        "fr": "Aucune commune trouvée. Vérifiez ce que vous avez tapé.",
+        "en": "No town found. Check what you typed.",
+    },
     "error.nir.length": {
         "fr": "Le numéro de sécurité sociale a 15 chiffres. Il est sur votre carte Vitale.",
         "en": "The social security number has 15 digits. It is on your Vitale card.",
@@ -112,16 +140,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.iban.format": {
         "fr": "Un IBAN commence par 2 lettres, comme FR, puis des chiffres. "
-              "Il est sur votre RIB.",
+              "Il est sur le RIB, le papier de la banque.",
         "en": "An IBAN starts with 2 letters, like FR, then digits. It is on your bank details.",
     },
     "error.iban.length": {
-        "fr": "Il manque des caractères, ou il y en a trop. Un IBAN français en a 27.",
-        "en": "Some characters are missing, or there are too many. A French IBAN has 27.",
+        "fr": "Il manque des lettres ou des chiffres, ou il y en a trop. Un IBAN français en a 27.",
+        "en": "Some letters or digits are missing, or there are too many. A French IBAN has 27.",
     },
     "error.iban.invalid": {
-        "fr": "Cet IBAN n'est pas valable. Vérifiez chaque caractère.",
-        "en": "This IBAN is not valid. Check each character.",
+        "fr": "Cet IBAN n'est pas valable. Vérifiez chaque lettre et chaque chiffre.",
+        "en": "This IBAN is not valid. Check each letter and digit.",
     },
     "error.unreadable": {
         "fr": "Nous n'arrivons pas à lire cette réponse. Corrigez-la, ou demandez de l'aide.",

@@ -24,6 +24,7 @@ from stdnum.exceptions import InvalidLength, ValidationError
 from stdnum.fr import nir as stdnum_nir
 
 from kiosk.catalog.model import Step
+from kiosk.forms.commune_search import communes_named
 from kiosk.forms.communes import Commune, communes_for_postal_code
 from kiosk.forms.messages import message
 
@@ -52,6 +53,8 @@ _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+
 _EMAIL_LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 
 CommuneLookup = Callable[[str], Sequence[Commune]]
+# "Je ne l'ai pas": the citizen does not have this number, and the procedure allows it.
+UNKNOWN: Mapping[str, bool] = {"unknown": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +80,12 @@ Result = Valid | Invalid
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What some checks need from outside: today's date, and the offline commune table."""
+    """What some checks need from outside: today's date, and the offline commune table
+    (by postal code, and by whole name)."""
 
     today: date
     communes: CommuneLookup = communes_for_postal_code
+    communes_named: CommuneLookup = communes_named
 
 
 # --- Cleaning ---------------------------------------------------------------------------------
@@ -310,13 +315,16 @@ def check_email(step: Step, raw: object, ctx: Context) -> Result:
 
 
 def check_postal_code(step: Step, raw: object, ctx: Context) -> Result:
-    """A postal code and, when several communes share it, the commune the citizen touched."""
+    """A postal code and, when several communes share it, the commune the citizen touched;
+    or a commune's whole name, when only one commune bears it."""
     insee = None
     if isinstance(raw, Mapping):
         raw, insee = raw.get("postal_code"), raw.get("insee")
     elif isinstance(raw, list | tuple) and len(raw) == 2:
         raw, insee = raw
     code = re.sub(r"\s", "", raw[:20]) if isinstance(raw, str) else ""
+    if insee is None and re.search(r"[^\W\d_]", code):  # letters: a name was typed
+        return _commune_by_name(raw, ctx)
     if not re.fullmatch(r"[0-9]{5}", code, flags=re.ASCII):
         return Invalid("error.postal_code.format")
     communes = ctx.communes(code)
@@ -326,6 +334,17 @@ def check_postal_code(step: Step, raw: object, ctx: Context) -> Result:
     if len(chosen) != 1:
         return Invalid("error.postal_code.choose_commune", {"postal_code": code})
     return Valid({"postal_code": code, "commune": chosen[0].name, "insee": chosen[0].insee})
+
+
+def _commune_by_name(raw: str, ctx: Context) -> Result:
+    named = ctx.communes_named(clean_text(raw[:100]))
+    if not named:
+        return Invalid("error.commune.unknown")
+    if len(named) > 1:
+        return Invalid("error.commune.choose")
+    commune = named[0]
+    return Valid({"postal_code": commune.postal_code, "commune": commune.name,
+                  "insee": commune.insee})
 
 
 def check_nir(step: Step, raw: object, ctx: Context) -> Result:
@@ -374,6 +393,8 @@ VALIDATORS: Mapping[str, Callable[[Step, object, Context], Result]] = {
 def check(step: Step, raw: object, ctx: Context | None = None) -> Result:
     """Validate without the safety net: an unexpected exception propagates (for tests)."""
     ctx = ctx or Context(today=date.today())
+    if isinstance(raw, Mapping) and raw.get("unknown") is True:
+        return Valid(dict(UNKNOWN)) if step.unknown_allowed else Invalid("error.required")
     if _is_empty(raw):
         return Valid(None) if step.optional else Invalid("error.required")
     return VALIDATORS[step.kind](step, raw, ctx)

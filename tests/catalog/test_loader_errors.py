@@ -91,3 +91,17 @@ def test_a_broken_file_says_where(tmp_path):
     path.write_bytes(json.dumps({"schema_version": 1}).encode("utf-16"))
     with pytest.raises(CatalogError, match="not UTF-8"):
         load_catalog(path)
+
+
+def test_je_ne_l_ai_pas_is_read_for_a_number_and_refused_on_a_yes_no_question(minimal):
+    steps = minimal["services"][0]["steps"]
+    tel = next(step for step in steps if step["kind"] == "phone")
+    tel["unknown_allowed"] = True
+    service = parse_catalog(minimal).service("demo")
+    assert next(step for step in service.steps if step.id == tel["id"]).unknown_allowed
+    yes_no = next(step for step in steps if step["kind"] == "yes_no")
+    yes_no["unknown_allowed"] = True
+    message = error_of(minimal)
+    assert f"step '{yes_no['id']}': field 'unknown_allowed' only applies to" in message
+    yes_no["unknown_allowed"] = "oui"
+    assert "field 'unknown_allowed' must be a true or false" in error_of(minimal)

@@ -30,15 +30,15 @@ def fill(engine, good, **overrides):
         assert engine.answer(answers[engine.current_step.id]) is None, engine.current_step.id
 
 
-def test_the_first_question_is_numbered_out_of_the_questions_that_apply(service):
+def test_the_first_question_is_numbered_out_of_the_questions_that_may_apply(service):
     engine = make(service)
     assert engine.current_step.id == "nom"
-    # nombre_enfants is hidden until "enfants" is answered yes.
-    assert engine.progress().text("fr") == "Question 1 sur 12"
-    assert engine.progress().text("en") == "Question 1 of 12"
+    # nombre_enfants is counted until "enfants" is answered no.
+    assert engine.progress().text("fr") == "Question 1 sur 13"
+    assert engine.progress().text("en") == "Question 1 of 13"
 
 
-def test_a_yes_opens_the_conditional_question_and_the_count_follows(service, good):
+def test_a_yes_opens_the_conditional_question_already_counted(service, good):
     engine = make(service)
     for step_id in ("nom", "naissance"):
         engine.answer(good[step_id])

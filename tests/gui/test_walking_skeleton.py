@@ -28,7 +28,7 @@ def test_a_citizen_reaches_a_service_page_in_french_with_real_taps(qtbot, window
     tap(qtbot, window.theme.buttons["carte-identite"])
     assert window.current_screen is window.service
     assert window.service.title.text() == "Carte d'identité"
-    assert "justificatif de domicile" in window.service.documents.text()
+    assert "prouve votre adresse" in window.service.documents.text()
     assert window.service.qr.data.startswith("https://www.service-public.gouv.fr/")
 
 

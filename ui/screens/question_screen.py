@@ -5,10 +5,9 @@ say what is wrong and how to fix it (shown and spoken) without clearing what was
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.catalog import localized
-from kiosk.forms.communes import communes_for_postal_code
 from kiosk.forms.messages import message
 from kiosk.i18n import tr
 from kiosk.journey import JourneyState
@@ -16,8 +15,6 @@ from ui.screens.base import Screen, ScreenContext
 from ui.widgets.answer_inputs import AnswerInput, build_input
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
-
-CHOOSE_COMMUNE = "error.postal_code.choose_commune"
 
 
 class QuestionScreen(Screen):
@@ -34,8 +31,6 @@ class QuestionScreen(Screen):
         self.help = text_label(role="muted")
         self.error = text_label(role="error")
         self.error.setAccessibleName("erreur")
-        self.communes = QGridLayout()
-        self.commune_buttons: dict[str, BigButton] = {}
         self.input: AnswerInput | None = None
         self._shown: tuple[str | None, str] | None = None
         self.skip_button = BigButton("")
@@ -49,7 +44,6 @@ class QuestionScreen(Screen):
         self.layout_.addLayout(heading)
         for widget in (self.help, self.error):
             self.layout_.addWidget(widget)
-        self.layout_.addLayout(self.communes)
 
     def present(self, state: JourneyState) -> None:
         form = self.context.journey.form
@@ -71,13 +65,11 @@ class QuestionScreen(Screen):
         # Help first, then the error: hiding before showing, so the window never grows.
         self.help.setVisible(bool(help_text) and error is None)  # the error says what to do
         self.error.setVisible(error is not None)
-        self._show_communes(form.draft() if error and error.key == CHOOSE_COMMUNE else None, lang)
 
     def wipe(self) -> None:
         """The typed text goes with its widget (and its undo history)."""
         self._replace_input(None)
         self._shown = None
-        self._show_communes(None, "fr")
 
     def _replace_input(self, new_input: AnswerInput | None) -> None:
         if self.input is not None:
@@ -92,23 +84,6 @@ class QuestionScreen(Screen):
         self.layout_.addWidget(self.input, stretch=1)
         self.input.show()  # a layout shows new children only at the next event loop turn
 
-    def _show_communes(self, postal_code: object, lang: str) -> None:
-        """A postal code shared by several communes: one large button per commune."""
-        self.clear_layout(self.communes)
-        self.commune_buttons = {}
-        if not isinstance(postal_code, str):
-            return
-        for index, commune in enumerate(communes_for_postal_code(postal_code)):
-            button = BigButton(commune.name, role="primary")
-            answer = {"postal_code": postal_code, "insee": commune.insee}
-            button.clicked.connect(lambda _checked=False, a=answer: self.answered.emit(a))
-            self.commune_buttons[commune.insee] = button
-            self.communes.addWidget(button, index // 2, index % 2)
-            button.show()
-        keyboard = getattr(self.input, "keyboard", None) if self.input else None
-        if keyboard is not None:
-            keyboard.setVisible(not self.commune_buttons)
-
     def spoken_text(self) -> str:
         parts = [self.error.text().lstrip("⚠ ")] if self.error.isVisible() else []
         parts += [self.progress.text() + ".", self.question.text()]
@@ -116,5 +91,4 @@ class QuestionScreen(Screen):
             parts.append(self.help.text())
         buttons = getattr(self.input, "buttons", {})
         parts += [button.text().lstrip("☐☑ ") + "." for button in buttons.values()]
-        parts += [button.text() + "." for button in self.commune_buttons.values()]
         return " ".join(parts)

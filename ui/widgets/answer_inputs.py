@@ -1,63 +1,51 @@
-"""One input per kind of question, all with the same small contract, so the question screen
-never cares which kind it shows:
-
-- `submitted(raw)` when the citizen confirms (the raw value the form engine expects);
-- `raw()` the current value, kept as a draft when the citizen leaves the screen;
-- `set_draft(value)` puts back what they typed before.
+"""One input per kind of question, all with the contract of `ui.widgets.answer_base`; the
+commune picker has its own module (ui/widgets/commune_picker.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.catalog import Step, localized
+from kiosk.forms.grouping import NIR_LENGTH, PHONE_MAX_DIGITS, group_nir, group_phone
 from kiosk.forms.messages import message
+from kiosk.forms.validators import UNKNOWN
 from kiosk.i18n import tr
+from ui.widgets.answer_base import AnswerInput, answer_field
 from ui.widgets.buttons import BigButton
+from ui.widgets.commune_picker import CommuneInput
 from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
 from ui.widgets.labels import text_label
+from ui.widgets.number_pad import NumberPad
 
 KEYBOARD_FOR_KIND = {
     "text": KeyboardMode.TEXT, "name": KeyboardMode.TEXT, "description": KeyboardMode.TEXT,
-    "email": KeyboardMode.EMAIL, "nir": KeyboardMode.EMAIL, "iban": KeyboardMode.EMAIL,
-    "number": KeyboardMode.NUMERIC, "phone": KeyboardMode.NUMERIC,
-    "postal_code": KeyboardMode.NUMERIC,
+    "email": KeyboardMode.EMAIL, "iban": KeyboardMode.EMAIL, "number": KeyboardMode.NUMERIC,
 }
-MAX_TYPED = 500  # the engine refuses longer text politely; the field just stops there
 
 
-class AnswerInput(QWidget):
-    submitted = Signal(object)
-    edited = Signal()  # typed text changed: the screen keeps it as a draft
-
-    def raw(self) -> object:
-        return None
-
-    def set_draft(self, value: object) -> None:
-        """Show a previous answer or draft; unknown shapes are ignored, never fatal."""
-
-
-def answer_field(accessible_name: str, description: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setProperty("role", "field")
-    field.setMaxLength(MAX_TYPED)
-    field.setAccessibleName(accessible_name)
-    field.setAccessibleDescription(description)
-    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copy to a clipboard
-    return field
+def keys_for(kind: str) -> OnScreenKeyboard | NumberPad:
+    """The keys a kind of answer needs, and no others: no "@" in a social security number."""
+    if kind == "nir":
+        return NumberPad(extra="AB", group=group_nir, max_length=NIR_LENGTH)  # Corsica: 2A, 2B
+    if kind == "phone":
+        return NumberPad(extra="+", group=group_phone, max_length=PHONE_MAX_DIGITS)
+    return OnScreenKeyboard(KEYBOARD_FOR_KIND[kind])
 
 
 class TypedInput(AnswerInput):
-    """A field with a visible caret and our keyboard under it."""
+    """A field with a visible caret and the keys of its kind under it; "Je ne l'ai pas" beside
+    it when the procedure accepts a request without this answer (catalogue `unknown_allowed`).
+    """
 
     def __init__(self, step: Step, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         question = localized(step.label, lang)
         self.field = answer_field(question, localized(step.help, lang) if step.help else question)
-        self.keyboard = OnScreenKeyboard(KEYBOARD_FOR_KIND[step.kind])
+        self.keyboard = keys_for(step.kind)
         self.keyboard.set_language(lang)
         self.keyboard.attach(self.field)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.field.text()))
@@ -65,7 +53,14 @@ class TypedInput(AnswerInput):
         self.field.textChanged.connect(self.edited)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field)
+        row = QHBoxLayout()
+        row.addWidget(self.field, stretch=1)
+        self.unknown_button: BigButton | None = None
+        if step.unknown_allowed:
+            self.unknown_button = BigButton(message("form.unknown", lang))
+            self.unknown_button.clicked.connect(lambda: self.submitted.emit(dict(UNKNOWN)))
+            row.addWidget(self.unknown_button, stretch=0)
+        layout.addLayout(row)
         layout.addWidget(self.keyboard, stretch=1)
 
     def showEvent(self, event) -> None:
@@ -78,8 +73,6 @@ class TypedInput(AnswerInput):
     def set_draft(self, value: object) -> None:
         if isinstance(value, str):
             self.field.setText(value)
-        elif isinstance(value, dict) and isinstance(value.get("postal_code"), str):
-            self.field.setText(value["postal_code"])
 
 
 class ChoiceInput(AnswerInput):
@@ -131,7 +124,11 @@ class ChoiceInput(AnswerInput):
 
 
 class DateInput(AnswerInput):
-    """Day, month and year as three large fields on a number pad; no tiny calendar."""
+    """Day, month and year as three large fields on a number pad; no tiny calendar.
+
+    The pad types into the field the citizen last touched (a tap on "Mois" then "Effacer"
+    erases the month), and moves on by itself when a field is full.
+    """
 
     LENGTHS = (2, 2, 4)
 
@@ -143,6 +140,7 @@ class DateInput(AnswerInput):
         self.keyboard = OnScreenKeyboard(KeyboardMode.NUMERIC)
         self.keyboard.set_language(lang)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.raw()))
+        self._filling = False  # a draft put back: no jumping from field to field
         row = QHBoxLayout()
         for name, field, length in zip(names, self.fields, self.LENGTHS, strict=True):
             field.setMaxLength(length)
@@ -151,10 +149,11 @@ class DateInput(AnswerInput):
             column.addWidget(text_label(name))
             column.addWidget(field)
             row.addLayout(column, stretch=length)
-            field.textEdited.connect(lambda text, f=field: self._advance(f, text))
+            field.installEventFilter(self)
+            field.textChanged.connect(lambda text, f=field: self._advance(f, text))
             field.textChanged.connect(self.edited)
-            field.cursorPositionChanged.connect(lambda *_args, f=field: self.keyboard.attach(f))
-        self.keyboard.attach(self.fields[0])
+        self.active = self.fields[0]
+        self.keyboard.attach(self.active)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -162,22 +161,37 @@ class DateInput(AnswerInput):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.fields[0].setFocus()
+        self.active.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A touch or the focus on a field makes it the one the pad types into."""
+        if watched in self.fields and event.type() in (QEvent.Type.MouseButtonPress,
+                                                       QEvent.Type.FocusIn):
+            self._activate(watched)
+        return False
+
+    def _activate(self, field: QLineEdit) -> None:
+        self.active = field
+        self.keyboard.attach(field)
+        if not field.hasFocus():
+            field.setFocus()
 
     def _advance(self, field: QLineEdit, text: str) -> None:
         """Move to the next field when this one is full: less to tap."""
         index = self.fields.index(field)
-        if len(text) == field.maxLength() and index < 2:
-            self.fields[index + 1].setFocus()
-            self.keyboard.attach(self.fields[index + 1])
+        if not self._filling and field is self.active and len(text) == field.maxLength() and (
+                index < 2):
+            self._activate(self.fields[index + 1])
 
     def raw(self) -> object:
         return tuple(field.text() for field in self.fields)
 
     def set_draft(self, value: object) -> None:
         if isinstance(value, list | tuple) and len(value) == 3:
+            self._filling = True
             for field, part in zip(self.fields, value, strict=True):
                 field.setText(str(part))
+            self._filling = False
 
 
 def build_input(step: Step, lang: str) -> AnswerInput:
@@ -190,4 +204,6 @@ def build_input(step: Step, lang: str) -> AnswerInput:
         return ChoiceInput(options, lang, multiple=step.kind == "multiple_choice")
     if step.kind == "date_of_birth":
         return DateInput(step, lang)
+    if step.kind == "postal_code":
+        return CommuneInput(step, lang)
     return TypedInput(step, lang)
