@@ -104,6 +104,8 @@ def _answer_text(question: Question | None, value: Any) -> str:
         return "Oui" if value else "Non"
     if isinstance(value, list):
         return ", ".join(choices.get(str(v), str(v)) for v in value)
+    if isinstance(value, dict) and value.get("unknown") is True:  # "Je ne l'ai pas"
+        return "Non connu de la personne"
     if isinstance(value, dict):  # e.g. a commune: {"postal_code": ..., "insee": ..., "name"}
         return " ".join(str(v) for v in value.values() if v not in (None, ""))
     if value is None or value == "":
