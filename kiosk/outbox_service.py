@@ -155,6 +155,30 @@ class OutboxService:
         """Write every unsent sealed item to one file in `folder` (a USB stick)."""
         return export_outbox(self.outbox, self.kiosk_id, folder)
 
+    def staff_alerts(self, status: SyncStatus, lang: str = "fr") -> list[str]:
+        """What needs a person, in the mediator's words (SyncStatus.alerts is English, for IT)."""
+        from kiosk.mediator.messages import text
+
+        engine, alerts = self.engine, []
+        if self.demo_key:
+            alerts.append(text("queue.alert.demo_key", lang))
+        if status.link is LinkState.REFUSED:
+            alerts.append(text("queue.alert.refused", lang))
+        if status.counts.get("held"):
+            alerts.append(text("queue.alert.held", lang, count=status.counts["held"]))
+        soon = self.outbox.held_touched_before(
+            engine.clock() - engine.held_retention + engine.held_warning)
+        if soon:
+            alerts.append(text("queue.alert.held_soon", lang, count=soon,
+                               days=round(engine.held_warning / 86400)))
+        if self.outbox.recovery is not None:
+            alerts.append(text("queue.alert.recovered", lang,
+                               rows=self.outbox.recovery.rows_recovered))
+        if status.hub_wait_until:
+            alerts.append(text("queue.alert.hub_wait", lang, time=time.strftime(
+                "%H:%M", time.localtime(status.hub_wait_until))))
+        return alerts
+
     @property
     def link(self) -> LinkState:
         return self.engine.link

@@ -46,6 +46,7 @@ from offline_cache.transport import (
 
 log = logging.getLogger(__name__)
 DAY = 86400.0
+REFUSED_PREFIX = "refused by the hub: "  # a held item's reason starts so; the hub's follows
 RETRY_AFTER_KEY = "retry_after_until"  # meta: epoch seconds the hub asked us to wait until
 
 
@@ -214,7 +215,7 @@ class SyncEngine:
         self.outbox.mark_sent(confirmed)
         rejected = [r for r in answer.results.values() if r.status == "rejected"]
         for result in rejected:
-            self.outbox.hold(result.item_id, f"refused by the hub: {result.reason}")
+            self.outbox.hold(result.item_id, f"{REFUSED_PREFIX}{result.reason}")
         forgotten = [item.item_id for item in batch if item.item_id not in answer.results]
         if forgotten:
             self.outbox.release(forgotten, "the hub did not confirm it",

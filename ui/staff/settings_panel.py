@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.i18n import LANGUAGE_NAMES, tr
 from kiosk.journey import SpeechRate
+from kiosk.mediator import messages
 from ui.staff.panel import Panel
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -40,10 +41,31 @@ class SettingsPanel(Panel):
                                                               list(languages)))])
         content.addStretch(1)
         if stop_kiosk is not None:  # for maintenance: the session manager restarts it
-            self.stop_button = BigButton(tr("staff.settings.stop", lang),
-                                         description=tr("staff.settings.stop_help", lang))
-            self.stop_button.clicked.connect(stop_kiosk)
-            content.addWidget(self.stop_button)
+            self._add_stop(stop_kiosk)
+
+    def _add_stop(self, stop_kiosk: Callable[[], None]) -> None:
+        """One tap asks, a second on "Oui, arrêter" stops: a kiosk is not stopped by a brush."""
+        lang, content = self.lang, self.scroll.content_layout
+        self.stop_button = BigButton(tr("staff.settings.stop", lang),
+                                     description=tr("staff.settings.stop_help", lang))
+        self.stop_question = text_label(messages.text("stop.confirm", lang), role="strong")
+        self.stop_yes = BigButton(messages.text("stop.yes", lang), role="primary")
+        self.stop_no = BigButton(messages.text("stop.no", lang))
+        row = QHBoxLayout()
+        row.addWidget(self.stop_no)
+        row.addWidget(self.stop_yes)
+        self.stop_button.clicked.connect(lambda: self._ask_stop(True))
+        self.stop_no.clicked.connect(lambda: self._ask_stop(False))
+        self.stop_yes.clicked.connect(stop_kiosk)
+        content.addWidget(self.stop_button)
+        content.addWidget(self.stop_question)
+        content.addLayout(row)
+        self._ask_stop(False)
+
+    def _ask_stop(self, asking: bool) -> None:
+        self.stop_button.setVisible(not asking)
+        for widget in (self.stop_question, self.stop_yes, self.stop_no):
+            widget.setVisible(asking)
 
     def _row(self, name: str, buttons) -> None:
         row = QHBoxLayout()
