@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - not on Debian
     fcntl = None  # type: ignore[assignment]
 
 BUSY_TIMEOUT_MS = 5000
-SALVAGE_SEEKS = 64  # jumps past damaged pages before a table's salvage gives up
+SALVAGE_PROBE = 4096  # rowids probed past a damaged page when max(rowid) cannot be read
 SIDE_FILES = ("-wal", "-shm")
 
 
@@ -173,12 +173,11 @@ def _salvage(damaged: Path, fresh: sqlite3.Connection, tables: Sequence[str]) ->
         return 0
     try:
         for table in tables:
-            try:
-                cursor = old.execute(f"SELECT * FROM [{table}]")
-                columns = [d[0] for d in cursor.description]
+            try:  # LIMIT 0: the columns without reading a (maybe damaged) first row
+                columns = [d[0] for d in old.execute(f"SELECT * FROM [{table}] LIMIT 0")
+                           .description]
             except sqlite3.DatabaseError:
                 continue
-            cursor.close()
             copied += _salvage_table(old, fresh, table, columns)
         fresh.commit()
     finally:
@@ -188,27 +187,49 @@ def _salvage(damaged: Path, fresh: sqlite3.Connection, tables: Sequence[str]) ->
 
 def _salvage_table(old: sqlite3.Connection, fresh: sqlite3.Connection, table: str,
                    columns: list[str]) -> int:
-    """Copy rows in rowid order; past a damaged page, seek further on and carry on.
+    """Copy rows in rowid order; at a damaged page, step over it row by row and carry on.
 
-    A seek by rowid walks the table's interior pages, so it often lands beyond a broken leaf
-    that a plain scan cannot cross; each further failure doubles the jump.
+    A lookup by rowid walks only the path to that row, so the rows of a broken leaf fail
+    one by one while the next leaf reads again; only the damaged page's rows are lost.
     """
     marks = ", ".join("?" for _ in columns)
     names = ", ".join(f"[{c}]" for c in columns)
     insert = f"INSERT OR IGNORE INTO [{table}] ({names}) VALUES ({marks})"
-    copied, last, jump = 0, -(2**63), 1
-    for _attempt in range(SALVAGE_SEEKS):
+    top = _max_rowid(old, table)
+    copied, after = 0, 0  # our rowids start at 1
+    while after is not None:
         try:
-            cursor = old.execute(f"SELECT rowid, * FROM [{table}] WHERE rowid > ? "
-                                 "ORDER BY rowid", [last])
-            for rowid, *row in cursor:
+            for rowid, *row in old.execute(f"SELECT rowid, * FROM [{table}] WHERE rowid > ? "
+                                           "ORDER BY rowid", [after]):
                 with contextlib.suppress(sqlite3.DatabaseError):
                     copied += fresh.execute(insert, row).rowcount
-                last, jump = rowid, 1
+                after = rowid
             return copied
         except sqlite3.DatabaseError:
-            last, jump = last + jump, jump * 2  # skip past the damaged part
+            after = _next_readable(old, table, after + 1, top)
     return copied
+
+
+def _max_rowid(old: sqlite3.Connection, table: str) -> int:
+    try:
+        return int(old.execute(f"SELECT max(rowid) FROM [{table}]").fetchone()[0] or 0)
+    except sqlite3.DatabaseError:
+        return 0
+
+
+def _next_readable(old: sqlite3.Connection, table: str, first: int, top: int) -> int | None:
+    """The rowid before the first readable row after `first`, or None past `top`.
+
+    `first` itself is skipped: the scan just failed on it, and a lookup of it may succeed
+    where the scan does not, which would loop.
+    """
+    for rowid in range(first + 1, max(top, first + SALVAGE_PROBE) + 1):
+        try:
+            if old.execute(f"SELECT 1 FROM [{table}] WHERE rowid = ?", [rowid]).fetchone():
+                return rowid - 1
+        except sqlite3.DatabaseError:
+            continue
+    return None
 
 
 class Store:
