@@ -2,6 +2,7 @@
 the kiosk asks once more (issue 11). Driven on a real window with real taps."""
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 
 from kiosk.services import KioskServices
@@ -51,6 +52,10 @@ def open_tab(citizen, window, tab: str) -> str:
                      if label.isVisibleTo(panel))
 
 
+def on_window(window, widget):
+    return widget.geometry().translated(widget.parentWidget().mapTo(window, QPoint(0, 0)))
+
+
 def test_the_waiting_list_names_the_service_and_the_screen_in_french(citizen, window, desk):
     desk.services.waiting_list.take_ticket("carte-identite")
     desk.services.waiting_list.raise_help("question")
@@ -80,8 +85,10 @@ def test_stopping_the_kiosk_asks_once_more(citizen, window, monkeypatch):
     monkeypatch.setattr("ui.staff.controller.QApplication.quit", lambda: quits.append(1))
     open_tab(citizen, window, "settings")
     settings = window.staff.dashboard.panels["settings"]
+    where_stop_was = on_window(window, settings.stop_button)
     citizen.tap(settings.stop_button)
     assert quits == [] and settings.stop_question.isVisible()
+    assert not on_window(window, settings.stop_yes).intersects(where_stop_was)  # double tap
     assert "Arrêter la borne ?" in settings.stop_question.text()
     citizen.tap(settings.stop_no)
     assert quits == [] and settings.stop_button.isVisible()

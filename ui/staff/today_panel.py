@@ -4,6 +4,7 @@ which step. Counters only (kiosk.mediator.stats): nothing here can point at a pe
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from kiosk.i18n import tr
 from kiosk.mediator.names import StaffNames
@@ -25,7 +26,7 @@ class TodayPanel(Panel):
     def refresh(self) -> None:
         day = self.desk.services.statistics.today()
         self.set_lines([
-            day.day,
+            date.fromisoformat(day.day).strftime("%d/%m/%Y"),
             tr("staff.today.counts", self.lang, sessions=day.sessions, completed=day.completed,
                assisted=day.assisted, alone=day.alone),
             tr("staff.today.by_service", self.lang, items=_items(
