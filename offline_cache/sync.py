@@ -133,11 +133,18 @@ class SyncEngine:
             self._thread = threading.Thread(target=self._loop, name="sync-engine", daemon=True)
             self._thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop and join the worker. It ends after the exchange in flight, if any: by default
+        the wait is the transport's bound on one exchange (connect + deadline + read)."""
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
+            if timeout is None:
+                t = self.transport
+                timeout = t.connect_timeout + t.deadline + t.read_timeout
             self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.error("sync: the worker did not stop within %.0f s", timeout)
             self._thread = None
         self.transport.close()
 
