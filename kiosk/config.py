@@ -2,6 +2,9 @@
 
 Every setting lives in SETTINGS with its type, default and a help line; docs/configuration.md
 documents each one (a test checks it), so an IT officer deploying 40 sites has one reference.
+A setting that names a file or a folder is checked at load too (kiosk/config_files.py): a
+missing key file must stop the kiosk with the key named, not with a traceback at the first
+citizen's request.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.paths import demo_config_path
+from kiosk.paths import demo_config_path, demo_key_path
 
 ENV_VAR = "KIOSK_CONFIG"
 SUPPORTED_LANGUAGES = ("fr", "en")
@@ -172,6 +175,13 @@ SETTINGS: tuple[Setting, ...] = (
             "'a6' or 'roll80'", lambda v: v in ("a6", "roll80")),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
+DEMO_KEYS = {"hub.public_key": "hub-x25519-public.pem",
+             "hub.catalog_public_key": "catalog-ed25519-public.pem"}
+ESCPOS_DEVICE_EXAMPLES = {
+    "escpos-usb": "/dev/usb/lp0",
+    "escpos-serial": "/dev/ttyUSB0",
+    "escpos-network": "192.168.1.50:9100",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +191,7 @@ class KioskConfig:
     values: dict[str, Any]
     source: Path
     base_dir: Path = field(default=Path("."))
+    from_file: frozenset[str] = frozenset()  # keys written in the file; the rest are defaults
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -200,8 +211,19 @@ class KioskConfig:
             import platformdirs  # only when needed: it costs start-up time
 
             return Path(platformdirs.user_data_dir("borne-kiosk", appauthor=False))
-        path = Path(os.path.expanduser(configured))
+        return self.path_of("storage.data_dir")
+
+    def path_of(self, key: str) -> Path:
+        """A path setting as written (`~` expanded), relative to the configuration file."""
+        path = Path(os.path.expanduser(self.values[key]))
         return path if path.is_absolute() else self.base_dir / path
+
+    def key_file(self, key: str) -> tuple[Path, bool]:
+        """The PEM file of `hub.public_key` or `hub.catalog_public_key`, and whether it is the
+        public DEMO key (the setting left empty)."""
+        if not self.values[key]:
+            return demo_key_path(DEMO_KEYS[key]), True
+        return self.path_of(key), False
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -223,7 +245,8 @@ def _type_ok(setting: Setting, value: Any) -> bool:
 
 def validate(raw: dict[str, Any], source: Path) -> KioskConfig:
     values = {setting.key: setting.default for setting in SETTINGS}
-    for key, value in _flatten(raw).items():
+    written = _flatten(raw)
+    for key, value in written.items():
         setting = _BY_KEY.get(key)
         if setting is None:
             known = ", ".join(sorted(_BY_KEY))
@@ -239,7 +262,34 @@ def validate(raw: dict[str, Any], source: Path) -> KioskConfig:
             f"{values['interface.default_language']!r}, which is not in 'interface.languages' "
             f"{values['interface.languages']!r}; add it there or pick one of those."
         )
-    return KioskConfig(values=values, source=source, base_dir=source.parent)
+    _check_printer(values, source)
+    config = KioskConfig(values=values, source=source, base_dir=source.parent,
+                         from_file=frozenset(written))
+    from kiosk.config_files import check_files
+
+    check_files(config)
+    return config
+
+
+def _check_printer(values: dict[str, Any], source: Path) -> None:
+    """A thermal printer with no device would fail at the first receipt: refuse it now."""
+    kind, device = values["printer.kind"], values["printer.device"].strip()
+    if kind not in ESCPOS_DEVICE_EXAMPLES:
+        return
+    if not device:
+        raise ConfigError(f"{source}: key 'printer.device' is empty, but printer.kind "
+                          f"{kind!r} needs one, e.g. {ESCPOS_DEVICE_EXAMPLES[kind]!r}; "
+                          "or set printer.kind to 'none' or 'pdf'.")
+    if kind == "escpos-network":
+        from kiosk.printing.result import PrinterUnavailable
+        from kiosk.printing.transports import parse_host_port
+
+        try:
+            parse_host_port(device)
+        except PrinterUnavailable:
+            raise ConfigError(f"{source}: key 'printer.device' is {device!r}, not host:port "
+                              "as printer.kind 'escpos-network' needs, e.g. "
+                              "'192.168.1.50:9100'.") from None
 
 
 def config_path(explicit: str | os.PathLike[str] | None) -> Path:

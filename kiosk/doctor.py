@@ -6,6 +6,8 @@ so an IT officer reads one report.
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
 import sqlite3
 import tempfile
@@ -17,7 +19,7 @@ import requests
 from kiosk.catalog import CatalogError, load_catalog
 from kiosk.config import KioskConfig
 from kiosk.display import display_available
-from kiosk.paths import fonts_dir
+from kiosk.paths import downloaded_catalog_path, fonts_dir
 
 TRUETYPE_MAGICS = (b"\x00\x01\x00\x00", b"OTTO", b"true")
 
@@ -30,6 +32,9 @@ class CheckResult:
 
     def line(self) -> str:
         return f"{'ok     ' if self.ok else 'PROBLEM'}  {self.name}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"check": self.name, "ok": self.ok, "message": self.message}
 
 
 Check = Callable[[KioskConfig], "CheckResult | list[CheckResult]"]
@@ -101,15 +106,110 @@ def check_queue(config: KioskConfig) -> CheckResult:
     except sqlite3.DatabaseError as error:
         verdict, counts = str(error), {}
     if verdict != "ok":
-        return CheckResult("request queue", False, f"{path} is damaged ({verdict}): start the "
-                           "kiosk, it moves the file to quarantine/ and keeps every row SQLite "
-                           "can read (see docs/protocol.md, 'Recovery')")
+        verdict = " ".join(verdict.split())
+        return CheckResult("request queue", False, f"{path} is damaged ({verdict}): stop the "
+                           "kiosk and run `kiosk outbox repair`; it moves the file to "
+                           "quarantine/ and keeps every row SQLite can read (see "
+                           "docs/operations.md, 'Repair the queue')")
     waiting = counts.get("pending", 0) + counts.get("sending", 0)
     held = counts.get("held", 0)
     return CheckResult("request queue", held == 0,
                        f"{path}: sound, {waiting} waiting to be sent, {held} held"
                        + ("" if held == 0 else ": a mediator must look at the held requests "
                           "(`kiosk outbox list`, `kiosk outbox retry ID`)"))
+
+
+def check_keys(config: KioskConfig) -> list[CheckResult]:
+    """The DEMO keys are public: with them a stolen disk can be read, a catalogue forged."""
+    from kiosk.config_files import key_type
+
+    results = []
+    for key, what in (("hub.public_key", "requests are sealed with"),
+                      ("hub.catalog_public_key", "catalogue updates are checked against")):
+        path, demo = config.key_file(key)
+        if demo:
+            results.append(CheckResult(key, False, f"empty: {what} the public DEMO key, never "
+                                       "for real data; set it to the site's key file (made "
+                                       "on the hub by `kiosk-hub keygen DIR`)"))
+        else:
+            results.append(CheckResult(key, True, f"{path} ({key_type(path)} key)"))
+    return results
+
+
+def check_staff(config: KioskConfig) -> CheckResult:
+    from kiosk.mediator.storage import database_path
+
+    path = database_path(config.data_dir)
+    active = 0
+    if path.exists():
+        try:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+            try:
+                active = connection.execute(
+                    "SELECT count(*) FROM accounts WHERE active").fetchone()[0]
+            finally:
+                connection.close()
+        except sqlite3.DatabaseError as error:
+            return CheckResult("staff accounts", False, f"{path} cannot be read ({error})")
+    if not active:
+        return CheckResult("staff accounts", False, "no active staff account: nobody can open "
+                           "staff mode; create one with `kiosk mediator add NAME`")
+    return CheckResult("staff accounts", True, f"{active} active account(s)")
+
+
+def check_printer(config: KioskConfig) -> CheckResult:
+    from kiosk.printing.presence import printer_presence
+
+    ok, message = printer_presence(config)
+    return CheckResult("printer", ok, message)
+
+
+def check_catalog_update(config: KioskConfig) -> CheckResult:
+    """The catalogue a start uses now, and whether the hub offers a newer signed one."""
+    from kiosk.services import KioskServices
+
+    catalog = KioskServices(config, sync=False).current_catalog()
+    cached = downloaded_catalog_path(config.data_dir)
+    origin = ("downloaded from the hub" if cached.exists()
+              and catalog.version == _version_of(cached.read_bytes()) else "shipped")
+    in_use = f"version {catalog.version} in use ({origin})"
+    offered = _offered_version(config)
+    if offered is None:
+        return CheckResult("catalogue update", True, f"{in_use}; the hub could not be asked")
+    if offered != catalog.version:
+        return CheckResult("catalogue update", True, f"{in_use}; a newer one waits at the hub: "
+                           f"version {offered}, downloaded within 6 h, used from the next "
+                           "start")
+    return CheckResult("catalogue update", True, f"{in_use}; the hub has no newer one")
+
+
+def _version_of(body: bytes) -> str | None:
+    try:
+        return str(json.loads(body)["version"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _offered_version(config: KioskConfig) -> str | None:
+    """The version of the signed catalogue the hub serves (None: unreachable, unsigned)."""
+    from kiosk.outbox_service import transport_from_config
+    from offline_cache.content_cache import SIGNATURE_HEADER, ed25519_verifier
+    from offline_cache.transport import Fetched
+
+    transport = transport_from_config(config)
+    try:
+        fetched = transport.fetch("/v1/catalog", None)
+    finally:
+        transport.close()
+    if not isinstance(fetched, Fetched) or fetched.status != 200:
+        return None
+    verify = ed25519_verifier(config.key_file("hub.catalog_public_key")[0].read_bytes())
+    headers = {k.lower(): v for k, v in fetched.headers.items()}
+    try:
+        signature = base64.b64decode(headers.get(SIGNATURE_HEADER.lower(), ""), validate=True)
+    except ValueError:
+        return None
+    return _version_of(fetched.body) if signature and verify(fetched.body, signature) else None
 
 
 def check_hub(config: KioskConfig) -> CheckResult:
@@ -124,7 +224,7 @@ def check_hub(config: KioskConfig) -> CheckResult:
 
 CHECKS: tuple[Check, ...] = (
     check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_queue,
-    check_hub,
+    check_keys, check_staff, check_printer, check_hub, check_catalog_update,
 )
 
 

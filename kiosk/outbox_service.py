@@ -29,12 +29,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from kiosk.config import KioskConfig
-from kiosk.paths import assets_dir, downloaded_catalog_path
+from kiosk.paths import downloaded_catalog_path
 from offline_cache.backoff import Backoff
 from offline_cache.content_cache import ContentCache, RefreshResult, ed25519_verifier
 from offline_cache.envelope import load_public_key, seal
 from offline_cache.outbox import DuplicateItem, ItemState, Outbox, OutboxItem
 from offline_cache.protocol import EXPORT_FORMAT, EXPORT_SUFFIX
+from offline_cache.store import Recovery
 from offline_cache.sync import LinkState, SyncEngine, SyncReport, SyncStatus
 from offline_cache.transport import HttpTransport, item_to_wire
 
@@ -55,18 +56,6 @@ def transport_from_config(cfg: KioskConfig, on_heartbeat_answer: AnswerHook | No
                          connect_timeout=cfg["sync.connect_timeout_seconds"],
                          deadline=cfg["sync.request_deadline_seconds"],
                          on_heartbeat_answer=on_heartbeat_answer)
-
-
-def demo_key_path(name: str) -> Path:
-    return assets_dir() / "demo-keys" / name
-
-
-def _key_file(cfg: KioskConfig, key: str, demo_name: str) -> tuple[Path, bool]:
-    configured = cfg[key]
-    if not configured:
-        return demo_key_path(demo_name), True
-    path = Path(os.path.expanduser(configured))
-    return (path if path.is_absolute() else cfg.base_dir / path), False
 
 
 class OutboxService:
@@ -90,7 +79,7 @@ class OutboxService:
         `heartbeat_status` adds the kiosk's facts to each heartbeat; `on_heartbeat_answer`
         reads each answer.
         """
-        key_path, demo = _key_file(cfg, "hub.public_key", "hub-x25519-public.pem")
+        key_path, demo = cfg.key_file("hub.public_key")  # checked when cfg was loaded
         public_key = load_public_key(key_path.read_bytes())
         if demo and not readonly:
             log.warning("outbox: sealing with the DEMO hub key; set hub.public_key for real use")
@@ -105,7 +94,7 @@ class OutboxService:
             held_warning_days=cfg["outbox.held_warning_days"], clock=clock,
             heartbeat_status=heartbeat_status,
         )
-        catalog_key, _ = _key_file(cfg, "hub.catalog_public_key", "catalog-ed25519-public.pem")
+        catalog_key, _ = cfg.key_file("hub.catalog_public_key")
         cached = downloaded_catalog_path(cfg.data_dir)
         catalog = ContentCache(cached.parent, cached.name,
                                ed25519_verifier(catalog_key.read_bytes()))
@@ -166,6 +155,30 @@ class OutboxService:
         """Write every unsent sealed item to one file in `folder` (a USB stick)."""
         return export_outbox(self.outbox, self.kiosk_id, folder)
 
+    def staff_alerts(self, status: SyncStatus, lang: str = "fr") -> list[str]:
+        """What needs a person, in the mediator's words (SyncStatus.alerts is English, for IT)."""
+        from kiosk.mediator.messages import text
+
+        engine, alerts = self.engine, []
+        if self.demo_key:
+            alerts.append(text("queue.alert.demo_key", lang))
+        if status.link is LinkState.REFUSED:
+            alerts.append(text("queue.alert.refused", lang))
+        if status.counts.get("held"):
+            alerts.append(text("queue.alert.held", lang, count=status.counts["held"]))
+        soon = self.outbox.held_touched_before(
+            engine.clock() - engine.held_retention + engine.held_warning)
+        if soon:
+            alerts.append(text("queue.alert.held_soon", lang, count=soon,
+                               days=round(engine.held_warning / 86400)))
+        if self.outbox.recovery is not None:
+            alerts.append(text("queue.alert.recovered", lang,
+                               rows=self.outbox.recovery.rows_recovered))
+        if status.hub_wait_until:
+            alerts.append(text("queue.alert.hub_wait", lang, time=time.strftime(
+                "%H:%M", time.localtime(status.hub_wait_until))))
+        return alerts
+
     @property
     def link(self) -> LinkState:
         return self.engine.link
@@ -180,6 +193,21 @@ class OutboxService:
     def close(self) -> None:
         self.engine.stop()
         self.outbox.close()
+
+
+def repair_outbox(cfg: KioskConfig) -> tuple[Path, Recovery | None]:
+    """`kiosk outbox repair`: the outbox file checked and, if damaged, rebuilt (kiosk stopped).
+
+    Raises offline_cache.store.StoreBusy while the kiosk runs. Recovery is None when the file
+    was sound (or absent): nothing was changed then.
+    """
+    from offline_cache.outbox import MIGRATIONS, SALVAGE_TABLES
+    from offline_cache.store import Store
+
+    path = cfg.data_dir / OUTBOX_FILE
+    if not path.exists():
+        return path, None
+    return path, Store.repair(path, MIGRATIONS, SALVAGE_TABLES)
 
 
 def _item_id(client_id: Any) -> str:

@@ -31,5 +31,10 @@ def downloaded_catalog_path(data_dir: Path) -> Path:
     return data_dir / "cache" / "catalog.json"
 
 
+def demo_key_path(name: str) -> Path:
+    """A public DEMO key shipped in assets/demo-keys (its private half is public too)."""
+    return assets_dir() / "demo-keys" / name
+
+
 def demo_config_path() -> Path:
     return assets_dir() / "config" / "demo.toml"

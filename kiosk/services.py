@@ -39,6 +39,7 @@ class KioskServices:
         self._printer: object | None = None
         self._printer_checked = False
         self._closing = threading.Event()
+        self._background: threading.Thread | None = None
         self._opening = threading.Lock()
         self.hub_url: str = config["hub.url"]
         self._states: StateBook | None = None
@@ -53,6 +54,8 @@ class KioskServices:
         a worker right after the first paint; the lock makes a concurrent first use wait.
         """
         with self._opening:
+            if self._closing.is_set():  # a late job must not reopen it and sync again
+                raise ServicesClosed("the kiosk is shutting down: the request queue is closed")
             if self._outbox is None:
                 from kiosk.outbox_service import OutboxService
 
@@ -138,6 +141,8 @@ class KioskServices:
                     jobs.append(self.refresh_catalog)
                     seconds_to_catalog = CATALOG_REFRESH_SECONDS
                 for job in jobs:
+                    if self._closing.is_set():
+                        break
                     try:
                         job(transport)
                     except Exception:  # a background job must never take the kiosk down
@@ -146,7 +151,8 @@ class KioskServices:
                 waited = interval
             transport.close()
 
-        threading.Thread(target=loop, name="kiosk-background", daemon=True).start()
+        self._background = threading.Thread(target=loop, name="kiosk-background", daemon=True)
+        self._background.start()
 
     # -- "Suivre ma demande" and the kiosk's health for the back office ------------------
 
@@ -223,7 +229,20 @@ class KioskServices:
         return hub.url
 
     def close(self) -> None:
+        """Stop every thread this object started, then close the files: an orderly shutdown.
+
+        The background jobs' thread is joined first (at most one HTTP exchange, bounded by the
+        connect timeout plus the request deadline), so nothing reopens the queue after this.
+        """
         self._closing.set()
+        if self._background is not None:
+            self._background.join(self.config["sync.connect_timeout_seconds"]
+                                  + self.config["sync.request_deadline_seconds"])
+            self._background = None
+        with self._opening:
+            self._close_files()
+
+    def _close_files(self) -> None:
         if self._outbox is not None:
             self._outbox.close()
             self._outbox = None
@@ -233,6 +252,10 @@ class KioskServices:
         if self._stop_hub is not None:
             self._stop_hub()
             self._stop_hub = None
+
+
+class ServicesClosed(RuntimeError):
+    """A job asked for the queue after close(): it is refused, not reopened."""
 
 
 def demo_hub_dir(config: KioskConfig) -> Path:

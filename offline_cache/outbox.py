@@ -53,6 +53,7 @@ MIGRATIONS = (
     ),
 )
 
+SALVAGE_TABLES = ("items", "meta")  # what a damaged file's readable rows are copied from
 _COLUMNS = ("seq, item_id, service, routing, created_at, state, attempts, next_attempt_at, "
             "last_error, held_reason, updated_at")
 
@@ -87,8 +88,8 @@ class Outbox:
     def __init__(self, path: Path, *, clock: Callable[[], float] = time.time,
                  readonly: bool = False) -> None:
         self.clock = clock
-        self.store = Store(Path(path), MIGRATIONS, readonly=readonly, salvage_tables=("items",
-                                                                                     "meta"))
+        self.store = Store(Path(path), MIGRATIONS, readonly=readonly,
+                           salvage_tables=SALVAGE_TABLES)
         if not readonly:
             with self.store.write() as db:
                 # Crash recovery: an upload that was in flight may or may not have arrived; the

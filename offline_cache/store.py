@@ -12,9 +12,13 @@ item be "queued" the moment `enqueue` returns, even if power goes the next secon
 `busy_timeout` makes a brief lock wait instead of failing; `secure_delete` overwrites the bytes
 of a purged payload instead of leaving them in free pages.
 
-Recovery when `quick_check` fails (documented in docs/protocol.md): the damaged file and its
+Recovery when `quick_check` fails (documented in docs/operations.md): the damaged file and its
 -wal/-shm are moved to `quarantine/<name>.<timestamp>/`, the rows SQLite can still read are
-copied into a fresh file, and the caller gets a `Recovery` record to raise an alert with.
+copied into a fresh file, and the caller gets a `Recovery` record to raise an alert with. The
+writer does it when it opens (the kiosk must keep queuing) and `Store.repair` on request; a
+read-only open never changes anything: it raises StoreDamaged and leaves the file as it is.
+Why Python's own sqlite3 and not the `sqlite3 .recover` tool: `.recover` fails with "SQL logic
+error" on Debian 12's sqlite3 3.40.1, even on a sound file.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ except ImportError:  # pragma: no cover - not on Debian
     fcntl = None  # type: ignore[assignment]
 
 BUSY_TIMEOUT_MS = 5000
+SALVAGE_PROBE = 4096  # rowids probed past a damaged page when max(rowid) cannot be read
 SIDE_FILES = ("-wal", "-shm")
 
 
@@ -46,6 +51,15 @@ class StoreError(Exception):
 
 class StoreBusy(StoreError):
     """Another process holds the writer lock (the kiosk is probably running)."""
+
+
+class StoreDamaged(StoreError):
+    """The file is not a sound database of ours; `reason` is SQLite's own words."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        reason = " ".join(reason.split())  # SQLite's report spans lines
+        super().__init__(f"{path} is damaged ({reason})")
+        self.path, self.reason = path, reason
 
 
 class DiskFull(StoreError):
@@ -84,20 +98,60 @@ def _configure_writer(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys=ON")
 
 
-def _quick_check(path: Path) -> str | None:
-    """None when the file is sound (or absent), else SQLite's complaint."""
-    if not path.exists():
-        return None
+def _verdict(conn: sqlite3.Connection) -> str | None:
     try:
-        conn = _connect(path, readonly=False)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
+        rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
         return str(error)
     verdict = "; ".join(str(row[0]) for row in rows)
     return None if verdict == "ok" else verdict
+
+
+def _quick_check(path: Path) -> str | None:
+    """None when the file is sound (or absent), else SQLite's complaint."""
+    if not path.exists():
+        return None
+    if path.stat().st_size == 0:
+        return "empty: no tables"  # SQLite calls it sound; it is not our file any more
+    try:
+        conn = _connect(path, readonly=False)
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    try:
+        return _verdict(conn)
+    finally:
+        conn.close()
+
+
+def _open_reader(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
+    """A read-only connection to a sound file of the right schema; never writes anything."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such database yet")
+    if not os.access(path, os.R_OK) or path.is_dir():
+        raise StoreError(f"{path} cannot be read by this account")
+    try:
+        conn = _connect(path, readonly=True)
+    except sqlite3.DatabaseError as error:
+        raise StoreDamaged(path, str(error)) from None
+    problem = _verdict(conn)
+    version = None
+    if problem is None:
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            problem = str(error)
+    if problem is None and version == 0:
+        problem = "empty: no tables" if path.stat().st_size == 0 else "not a file of this kind"
+    if problem is not None:
+        conn.close()
+        if "unable to open" in problem:
+            raise StoreError(f"{path} cannot be opened read-only ({problem}); check the "
+                             "folder's permissions") from None
+        raise StoreDamaged(path, problem)
+    if version > len(migrations):
+        conn.close()
+        raise StoreError(f"{path}: schema version {version} is newer than this program")
+    return conn
 
 
 def _quarantine(path: Path) -> Path:
@@ -119,28 +173,63 @@ def _salvage(damaged: Path, fresh: sqlite3.Connection, tables: Sequence[str]) ->
         return 0
     try:
         for table in tables:
-            try:
-                cursor = old.execute(f"SELECT * FROM [{table}]")
-                columns = [d[0] for d in cursor.description]
+            try:  # LIMIT 0: the columns without reading a (maybe damaged) first row
+                columns = [d[0] for d in old.execute(f"SELECT * FROM [{table}] LIMIT 0")
+                           .description]
             except sqlite3.DatabaseError:
                 continue
-            marks = ", ".join("?" for _ in columns)
-            names = ", ".join(f"[{c}]" for c in columns)
-            while True:
-                try:
-                    row = cursor.fetchone()
-                except sqlite3.DatabaseError:
-                    break  # the rest of this table sits on damaged pages
-                if row is None:
-                    break
-                with contextlib.suppress(sqlite3.DatabaseError):
-                    copied += fresh.execute(
-                        f"INSERT OR IGNORE INTO [{table}] ({names}) VALUES ({marks})", row
-                    ).rowcount
+            copied += _salvage_table(old, fresh, table, columns)
         fresh.commit()
     finally:
         old.close()
     return copied
+
+
+def _salvage_table(old: sqlite3.Connection, fresh: sqlite3.Connection, table: str,
+                   columns: list[str]) -> int:
+    """Copy rows in rowid order; at a damaged page, step over it row by row and carry on.
+
+    A lookup by rowid walks only the path to that row, so the rows of a broken leaf fail
+    one by one while the next leaf reads again; only the damaged page's rows are lost.
+    """
+    marks = ", ".join("?" for _ in columns)
+    names = ", ".join(f"[{c}]" for c in columns)
+    insert = f"INSERT OR IGNORE INTO [{table}] ({names}) VALUES ({marks})"
+    top = _max_rowid(old, table)
+    copied, after = 0, 0  # our rowids start at 1
+    while after is not None:
+        try:
+            for rowid, *row in old.execute(f"SELECT rowid, * FROM [{table}] WHERE rowid > ? "
+                                           "ORDER BY rowid", [after]):
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    copied += fresh.execute(insert, row).rowcount
+                after = rowid
+            return copied
+        except sqlite3.DatabaseError:
+            after = _next_readable(old, table, after + 1, top)
+    return copied
+
+
+def _max_rowid(old: sqlite3.Connection, table: str) -> int:
+    try:
+        return int(old.execute(f"SELECT max(rowid) FROM [{table}]").fetchone()[0] or 0)
+    except sqlite3.DatabaseError:
+        return 0
+
+
+def _next_readable(old: sqlite3.Connection, table: str, first: int, top: int) -> int | None:
+    """The rowid before the first readable row after `first`, or None past `top`.
+
+    `first` itself is skipped: the scan just failed on it, and a lookup of it may succeed
+    where the scan does not, which would loop.
+    """
+    for rowid in range(first + 1, max(top, first + SALVAGE_PROBE) + 1):
+        try:
+            if old.execute(f"SELECT 1 FROM [{table}] WHERE rowid = ?", [rowid]).fetchone():
+                return rowid - 1
+        except sqlite3.DatabaseError:
+            continue
+    return None
 
 
 class Store:
@@ -158,9 +247,7 @@ class Store:
         self._lock = threading.RLock()
         self._lock_file: int | None = None
         if readonly:
-            if not self.path.exists():
-                raise StoreError(f"{self.path}: no such database yet")
-            self.db = sqlite_utils.Database(_connect(self.path, readonly=True))
+            self.db = sqlite_utils.Database(_open_reader(self.path, migrations))
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._take_writer_lock()
@@ -174,7 +261,19 @@ class Store:
         self._migrate(migrations)
         if damaged is not None:
             rows = _salvage(damaged, conn, salvage_tables)
-            self.recovery = Recovery(damaged, problem or "", rows, time.time())
+            self.recovery = Recovery(damaged, " ".join((problem or "").split()), rows,
+                                     time.time())
+
+    @classmethod
+    def repair(cls, path: Path, migrations: Sequence[Migration],
+               salvage_tables: Sequence[str] = ()) -> Recovery | None:
+        """Quarantine a damaged file and rebuild it from its readable rows (None: it was sound).
+
+        Takes the writer lock, so it raises StoreBusy while another process (the kiosk) runs.
+        """
+        store = cls(path, migrations, salvage_tables=salvage_tables)
+        store.close()
+        return store.recovery
 
     def _take_writer_lock(self) -> None:
         if fcntl is None:

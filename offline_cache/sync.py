@@ -9,6 +9,10 @@ Rules (docs/protocol.md has the full table):
 - a link failure (unreachable, garbage, 5xx, 409, 429) puts the whole batch back with one
   shared backoff (full jitter, or the clamped `Retry-After`), so an outage costs one request
   per backoff step, not one per item;
+- a hub's `Retry-After` (clamped) holds the WHOLE queue, items queued later included, until
+  that moment; it is stored with the queue (meta `retry_after_until`), so a restart or the
+  link coming back does not send early against the hub's request; only a person's forced sync
+  overrides it;
 - 401/403 stops automatic sending until a person asks (`run_once(force=True)`);
 - it runs on a timer, when an item is queued (`trigger`), and when connectivity comes back:
   while offline a small heartbeat probes the hub every `probe_interval`, and the first answer
@@ -42,6 +46,8 @@ from offline_cache.transport import (
 
 log = logging.getLogger(__name__)
 DAY = 86400.0
+REFUSED_PREFIX = "refused by the hub: "  # a held item's reason starts so; the hub's follows
+RETRY_AFTER_KEY = "retry_after_until"  # meta: epoch seconds the hub asked us to wait until
 
 
 class LinkState(enum.Enum):
@@ -69,6 +75,7 @@ class SyncStatus:
     link: LinkState
     next_attempt_at: float | None  # epoch seconds; None when nothing waits
     alerts: tuple[str, ...]  # sentences for a mediator or IT: what needs a person
+    hub_wait_until: float | None = None  # the hub's Retry-After: nothing is sent before
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +107,7 @@ class SyncEngine:
         self._batch_limit = batch_size
         self._failures = 0
         self._not_before = 0.0
+        self._hub_wait_until = _float(outbox.meta().get(RETRY_AFTER_KEY)) or 0.0
         self._link = LinkState.UNKNOWN
         self._last_probe = 0.0
         self._listeners: list[Callable[[SyncStatus], None]] = []
@@ -125,11 +133,18 @@ class SyncEngine:
             self._thread = threading.Thread(target=self._loop, name="sync-engine", daemon=True)
             self._thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop and join the worker. It ends after the exchange in flight, if any: by default
+        the wait is the transport's bound on one exchange (connect + deadline + read)."""
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
+            if timeout is None:
+                t = self.transport
+                timeout = t.connect_timeout + t.deadline + t.read_timeout
             self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.error("sync: the worker did not stop within %.0f s", timeout)
             self._thread = None
         self.transport.close()
 
@@ -167,12 +182,16 @@ class SyncEngine:
             if force:
                 self._not_before = 0.0
                 self.outbox.make_all_due()
-            elif self._link is LinkState.REFUSED or self.clock() < self._not_before:
+            elif self._link is LinkState.REFUSED or self.clock() < self._waiting_until():
                 return SyncReport()
             self._purge_held()
             report = self._drain()
         self._notify()
         return report
+
+    def _waiting_until(self) -> float:
+        """No automatic send before this: our own backoff, or the hub's Retry-After."""
+        return max(self._not_before, self._hub_wait_until)
 
     def _drain(self) -> SyncReport:
         sent = held = requests = sent_bytes = 0
@@ -203,14 +222,18 @@ class SyncEngine:
         self.outbox.mark_sent(confirmed)
         rejected = [r for r in answer.results.values() if r.status == "rejected"]
         for result in rejected:
-            self.outbox.hold(result.item_id, f"refused by the hub: {result.reason}")
+            self.outbox.hold(result.item_id, f"{REFUSED_PREFIX}{result.reason}")
         forgotten = [item.item_id for item in batch if item.item_id not in answer.results]
         if forgotten:
             self.outbox.release(forgotten, "the hub did not confirm it",
                                 now + max(1.0, self.backoff.delay(1)))
         self._failures = 0
         self._batch_limit = min(self.batch_size, self._batch_limit * 2)
-        self.outbox.set_meta({"last_success_at": repr(now)})
+        meta = {"last_success_at": repr(now)}
+        if self._hub_wait_until:
+            self._hub_wait_until = 0.0
+            meta[RETRY_AFTER_KEY] = "0"
+        self.outbox.set_meta(meta)
         self._set_link(LinkState.ONLINE)
         log.info("sync: %d confirmed, %d held, %d to retry", len(confirmed), len(rejected),
                  len(forgotten))
@@ -231,6 +254,9 @@ class SyncEngine:
         self._failures += 1
         now = self.clock()
         self._not_before = now + self.backoff.delay(self._failures, failure.retry_after)
+        if failure.retry_after is not None:  # the hub's wish: for the whole queue, kept
+            self._hub_wait_until = self._not_before
+            self.outbox.set_meta({RETRY_AFTER_KEY: repr(self._not_before)})
         if failure.kind is FailureKind.UNREACHABLE and len(batch) > 1:
             self._batch_limit = max(1, len(batch) // 2)  # a slow link may need smaller requests
         self.outbox.release([i.item_id for i in batch], failure.detail, self._not_before)
@@ -286,8 +312,9 @@ class SyncEngine:
             last_error=meta.get("last_error"),
             last_error_at=_float(meta.get("last_error_at")),
             link=self._link,
-            next_attempt_at=None if next_due is None else max(next_due, self._not_before),
+            next_attempt_at=None if next_due is None else max(next_due, self._waiting_until()),
             alerts=tuple(alerts),
+            hub_wait_until=self._hub_wait_until if self._hub_wait_until > now else None,
         )
 
     def _notify(self) -> None:
@@ -349,8 +376,8 @@ class SyncEngine:
     def _seconds_to_next_wake(self, next_tick: float) -> float:
         now = self.clock()
         moments = [next_tick]
-        if self._not_before > now:
-            moments.append(self._not_before)
+        if self._waiting_until() > now:
+            moments.append(self._waiting_until())
         elif self._link is not LinkState.REFUSED:
             due = self.outbox.next_due_at()
             if due is not None:

@@ -17,6 +17,7 @@ from kiosk.config import ENV_VAR, ConfigError
 
 COMMAND_MODULES = (
     "kiosk.cli.doctor_cmd",
+    "kiosk.cli.config_cmd",
     "kiosk.cli.catalog_cmd",
     "kiosk.cli.hub_cmd", "kiosk.cli.outbox_cmd", "kiosk.cli.simulate_cmd",
     "kiosk.cli.voice_cmd",
@@ -25,14 +26,22 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser(command_modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--config", metavar="PATH", default=None,
+def _config_option(default: object) -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--config", metavar="PATH", default=default,
         help=f"configuration file (default: ${ENV_VAR}, else the embedded demo)",
     )
+    return options
+
+
+def build_parser(command_modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    # `kiosk --config F mediator add X` and `kiosk mediator add X --config F` must mean the
+    # same: a subcommand's own --config has no default (SUPPRESS), so it never overwrites the
+    # value given before the subcommand with None.
+    common = _config_option(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="kiosk", parents=[common],
+        prog="kiosk", parents=[_config_option(None)],
         description="Assisted-access kiosk for public-service points.",
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")

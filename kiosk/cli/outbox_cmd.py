@@ -1,7 +1,10 @@
-"""`kiosk outbox status|list|sync|retry ID|export DIR`: what has not been sent, and fixing it.
+"""`kiosk outbox status|list|sync|retry ID|export DIR|repair`: what has not been sent, and
+fixing it.
 
-While the kiosk runs it holds the outbox (one writer); `status` and `list` then read a
-snapshot, and the commands that change the queue ask to use the staff screen or stop the kiosk.
+Looking never changes anything: `status`, `list` and `export` always open the file read-only
+(safe while the kiosk runs and holds the writer lock; a damaged file is reported, not moved).
+The commands that change the queue (`sync`, `retry`, `repair`) need the writer lock: while the
+kiosk runs they ask to use the staff screen or stop the kiosk.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     export = actions.add_parser("export", parents=[common],
                                 help="write unsent requests, still encrypted, to DIR")
     export.add_argument("folder", metavar="DIR", type=Path)
+    actions.add_parser("repair", parents=[common],
+                       help="kiosk stopped: move a damaged file to quarantine, keep its "
+                            "readable rows")
     parser.set_defaults(handler=handle)
 
 
@@ -53,19 +59,31 @@ def _ago(seconds: float | None) -> str:
     return f"{minutes // 60} h {minutes % 60} min ago"
 
 
+READ_ONLY = ("status", "list", "export")
+REPAIR_HINT = ("Nothing was changed. Stop the kiosk, then run `kiosk outbox repair` "
+               "(docs/operations.md, 'Repair the queue').")
+
+
 def handle(args: argparse.Namespace) -> int:
-    from kiosk.outbox_service import OutboxService  # keeps `kiosk --help` fast
-    from offline_cache.store import StoreBusy, StoreError
+    from kiosk.outbox_service import OUTBOX_FILE, OutboxService  # keeps `kiosk --help` fast
+    from offline_cache.store import StoreBusy, StoreDamaged, StoreError
 
     config = load_config(args.config)
-    changes = args.outbox_command in ("sync", "retry")
+    if args.outbox_command == "repair":
+        return _repair(config)
+    readonly = args.outbox_command in READ_ONLY
+    path = config.data_dir / OUTBOX_FILE
+    if readonly and not path.exists():
+        print(f"No request queued yet: {path} is created with the first request.")
+        return 0
     try:
-        service = OutboxService.from_config(config)
+        service = OutboxService.from_config(config, readonly=readonly)
     except StoreBusy as error:
-        if changes:
-            print(f"{error}. Use the staff screen, or stop the kiosk first.", file=sys.stderr)
-            return 1
-        service = OutboxService.from_config(config, readonly=True)
+        print(f"{error}. Use the staff screen, or stop the kiosk first.", file=sys.stderr)
+        return 1
+    except StoreDamaged as error:
+        print(f"{error}. {REPAIR_HINT}", file=sys.stderr)
+        return 1
     except StoreError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -94,6 +112,9 @@ def _status(service, args) -> int:
         print(f"  last error: {status.last_error} ({_ago(error_age)})")
     print(f"  link: {status.link.value} (this command does not contact the hub; "
           "`kiosk outbox sync` does)")
+    if status.hub_wait_until:
+        until = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(status.hub_wait_until))
+        print(f"  the hub asked to wait (Retry-After): nothing is sent before {until}")
     for alert in status.alerts:
         print(f"  ALERT: {alert}")
     return 0
@@ -136,6 +157,30 @@ def _export(service, args) -> int:
     print(f"{count} request(s) exported, still encrypted, to {path}")
     print("Import them on the hub with `kiosk hub import PATH`; they stay queued here too "
           "(the hub keeps each one once).")
+    return 0
+
+
+def _repair(config) -> int:
+    from kiosk.outbox_service import repair_outbox
+    from offline_cache.store import StoreBusy, StoreError
+
+    try:
+        path, recovery = repair_outbox(config)
+    except StoreBusy as error:
+        print(f"{error}. Stop the kiosk first: repairing needs the file to itself.",
+              file=sys.stderr)
+        return 1
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    if recovery is None:
+        print(f"{path} is sound: nothing to repair, nothing was changed.")
+        return 0
+    print(f"{path} was damaged ({recovery.reason}).")
+    print(f"  the damaged file is kept in {recovery.quarantined_to.parent}")
+    print(f"  {recovery.rows_recovered} readable row(s) copied into a fresh {path.name}")
+    print("Next: start the kiosk (it sends what waits), or `kiosk outbox export DIR` for the "
+          "hub; delete the quarantine folder once the hub has everything.")
     return 0
 
 

@@ -86,6 +86,7 @@ def fill_and_submit(service, outbox, rng: random.Random):
 def handle(args: argparse.Namespace) -> int:
     from kiosk.catalog.loader import load_catalog
     from kiosk.outbox_service import OutboxService
+    from offline_cache.store import StoreError
 
     config = load_config(args.config)
     services = [s for s in load_catalog().services if s.steps]
@@ -95,7 +96,12 @@ def handle(args: argparse.Namespace) -> int:
             print(f"no service {args.service!r} with a form in the catalogue", file=sys.stderr)
             return 2
     rng = random.Random(args.seed)
-    service = OutboxService.from_config(config)
+    try:
+        service = OutboxService.from_config(config)
+    except StoreError as error:  # the kiosk runs (writer lock), or the file is damaged
+        print(f"{error}. Stop the kiosk first; `kiosk outbox status` says more.",
+              file=sys.stderr)
+        return 1
     try:
         started = time.monotonic()
         for number in range(args.requests):

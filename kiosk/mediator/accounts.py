@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kiosk.mediator.common import SYSTEM_CLOCK, Clock
 from kiosk.mediator.journal import Event, Journal
-from kiosk.mediator.pins import DEFAULT_KDF, KdfParams, hash_pin, valid_pin
+from kiosk.mediator.pins import DEFAULT_KDF, KdfParams, hash_pin, trivial_pin, valid_pin
 
 _NAME = re.compile(r"[^\W\d_][\w .'-]{0,39}")
 
@@ -98,6 +98,7 @@ class Accounts:
     def enable(self, name_or_id: str) -> Mediator:
         mediator = self.get(name_or_id)
         self._update(mediator.id, active=1)
+        self.journal.record(Event.ACCOUNT_ENABLED, mediator.id)
         return self.get(mediator.id)
 
     def reset_pin(self, name_or_id: str, pin: str) -> Mediator:
@@ -121,3 +122,7 @@ class Accounts:
     def _check_pin(pin: str) -> None:
         if not valid_pin(pin):
             raise AccountError("a PIN is 4 to 8 digits, nothing else")
+        if trivial_pin(pin):
+            raise AccountError("this PIN is too easy to guess (one digit repeated, a run such "
+                               "as 1234 or 9876, a repeated pair such as 1212, or one of the "
+                               "most used PINs); choose another one")

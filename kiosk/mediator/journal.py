@@ -51,6 +51,7 @@ class Event(enum.Enum):
     TICKET_CALLED = "ticket_called"  # "Appeler le suivant" called a waiting ticket
     ACCOUNT_ADDED = "account_added"  # `kiosk mediator add`
     ACCOUNT_DISABLED = "account_disabled"  # `kiosk mediator disable`
+    ACCOUNT_ENABLED = "account_enabled"  # `kiosk mediator enable`
     PIN_RESET = "pin_reset"  # `kiosk mediator reset-pin` (also lifts a lock-out)
     KIOSK_STOP = "kiosk_stop"  # "Arrêter la borne" behind the PIN (maintenance)
 
@@ -71,6 +72,7 @@ EVENT_FIELDS: dict[Event, frozenset[str]] = {
     Event.TICKET_CALLED: frozenset({"ticket", "reason", "waited_seconds"}),
     Event.ACCOUNT_ADDED: frozenset(),
     Event.ACCOUNT_DISABLED: frozenset(),
+    Event.ACCOUNT_ENABLED: frozenset(),
     Event.PIN_RESET: frozenset(),
     Event.KIOSK_STOP: frozenset(),
 }

@@ -60,6 +60,51 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "consent.accept": {"fr": "J'accepte", "en": "I agree"},
     "consent.refuse": {"fr": "Je refuse", "en": "I do not agree"},
+    # The sending queue, as the staff screen says it (offline_cache's alerts are for IT logs)
+    "queue.alert.demo_key": {
+        "fr": "Clé de chiffrement de démonstration : cette borne ne doit pas recevoir de "
+              "vraies demandes. Prévenez le service informatique.",
+        "en": "Demo encryption key: this kiosk must not take real requests. Tell IT.",
+    },
+    "queue.alert.refused": {
+        "fr": "Le serveur refuse cette borne (jeton). Prévenez le service informatique.",
+        "en": "The hub refuses this kiosk (token). Tell IT.",
+    },
+    "queue.alert.held": {
+        "fr": "{count} demande(s) refusée(s) par le serveur : à regarder ci-dessous.",
+        "en": "{count} request(s) refused by the hub: see below.",
+    },
+    "queue.alert.held_soon": {
+        "fr": "{count} demande(s) bloquée(s) seront effacées dans moins de {days} jours.",
+        "en": "{count} held request(s) will be deleted within {days} days.",
+    },
+    "queue.alert.recovered": {
+        "fr": "Le fichier des envois était abîmé. Il a été mis de côté et {rows} ligne(s) "
+              "récupérée(s). Prévenez le service informatique.",
+        "en": "The queue file was damaged. It was set aside and {rows} row(s) recovered. "
+              "Tell IT.",
+    },
+    "queue.alert.hub_wait": {
+        "fr": "Le serveur a demandé d'attendre : prochain envoi vers {time}.",
+        "en": "The hub asked to wait: next send around {time}.",
+    },
+    "queue.damaged": {
+        "fr": "Le fichier des envois est abîmé. Les demandes sont gardées. Prévenez le service "
+              "informatique (commande « kiosk outbox repair »).",
+        "en": "The queue file is damaged. Requests are kept. Tell IT (`kiosk outbox repair`).",
+    },
+    "queue.unavailable": {
+        "fr": "La file d'envoi ne peut pas être lue. Prévenez le service informatique.",
+        "en": "The sending queue cannot be read. Tell IT.",
+    },
+    "queue.refused_by_hub": {"fr": "refusée par le serveur", "en": "refused by the hub"},
+    "stop.confirm": {
+        "fr": "Arrêter la borne ? Les personnes ne pourront plus l'utiliser. Touchez "
+              "« Oui, arrêter » pour confirmer.",
+        "en": "Stop the kiosk? Nobody will be able to use it. Touch \"Yes, stop\" to confirm.",
+    },
+    "stop.yes": {"fr": "Oui, arrêter", "en": "Yes, stop"},
+    "stop.no": {"fr": "Non, garder la borne", "en": "No, keep it running"},
 }
 
 

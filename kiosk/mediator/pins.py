@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import re
 import secrets
 from dataclasses import dataclass
@@ -31,6 +32,19 @@ DEFAULT_KDF = KdfParams()
 def valid_pin(pin: str) -> bool:
     """4 to 8 digits, nothing else (the PIN pad has only digits)."""
     return isinstance(pin, str) and PIN_PATTERN.fullmatch(pin) is not None
+
+
+COMMON_PINS = frozenset({"1212", "1004", "2000", "2001", "6969", "1122", "1313", "1010",
+                         "2580", "0852", "1379", "121212", "112233", "123123", "159753"})
+
+
+def trivial_pin(pin: str) -> bool:
+    """A PIN a passer-by tries first: one digit repeated, a run up or down (1234, 9876,
+    345678), a repeated pair (1212, 4545) or one of the most used (lists of leaked PINs)."""
+    digits = [int(c) for c in pin]
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    repeated_pair = len(pin) % 2 == 0 and pin == pin[:2] * (len(pin) // 2)
+    return (len(steps) == 1 and steps <= {-1, 0, 1}) or repeated_pair or pin in COMMON_PINS
 
 
 def hash_pin(pin: str, params: KdfParams = DEFAULT_KDF) -> str:
@@ -58,8 +72,12 @@ def check_pin(pin: str, stored: str) -> bool:
 
 
 def dummy_hash(params: KdfParams = DEFAULT_KDF) -> str:
-    """A hash to check against when the account does not exist (same cost as a real one)."""
-    return hash_pin("0000", params)
+    """A hash to check an unknown name's PIN against: one derivation, as for a real account.
+
+    Made without deriving anything (a fixed salt, a digest no PIN gives in practice), so the
+    first unknown name costs no more than the next ones or than a known name.
+    """
+    return f"scrypt${params.n}${params.r}${params.p}${'00' * 16}${'00' * 32}"
 
 
 def _derive(pin: str, salt: bytes, params: KdfParams) -> bytes:

@@ -172,7 +172,7 @@ def test_a_mediator_takes_over_a_request_the_citizen_consents_and_it_carries_the
     enter_pin(citizen, window, "Claire", PIN)
     waiting = window.staff.dashboard.panels["waiting"]
     [accompany] = waiting.accompany_buttons.values()
-    assert "question" in window.staff.dashboard.panels["waiting"].findChildren(
+    assert "Questions du formulaire" in window.staff.dashboard.panels["waiting"].findChildren(
         type(window.help.title))[0].text()
     citizen.tap(accompany)
     assert window.current_screen is window.question  # the same session, where it was
@@ -255,7 +255,10 @@ def test_stopping_the_kiosk_is_journaled_then_the_application_quits(citizen, win
     monkeypatch.setattr("ui.staff.controller.QApplication.quit", lambda: quits.append(1))
     enter_pin(citizen, window, "Claire", PIN)
     citizen.tap(window.staff.dashboard.tabs["settings"])
-    citizen.tap(window.staff.dashboard.panels["settings"].stop_button)
+    settings = window.staff.dashboard.panels["settings"]
+    citizen.tap(settings.stop_button)
+    assert quits == []  # one tap only asks (issue 11); "Oui, arrêter" stops
+    citizen.tap(settings.stop_yes)
     assert quits == [1]
     assert [e["event"] for e in desk.services.journal.entries()][-2:] == ["kiosk_stop",
                                                                           "staff_lock"]

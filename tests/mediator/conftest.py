@@ -57,5 +57,5 @@ def waiting_list(store, journal, clock):
 @pytest.fixture
 def claire_session(accounts, auth):
     """Claire's account, unlocked: an open staff session."""
-    accounts.add("Claire", "1234")
-    return auth.unlock("Claire", "1234").session
+    accounts.add("Claire", "4826")
+    return auth.unlock("Claire", "4826").session

@@ -82,8 +82,8 @@ def test_staff_mode_locking_while_assisting_hands_the_session_back(
 
 def test_a_second_mediator_cannot_grab_a_session_already_assisted(
         assistance, claire_session, accounts, auth):
-    accounts.add("Karim", "5678")
-    karim = auth.unlock("Karim", "5678").session
+    accounts.add("Karim", "5173")
+    karim = auth.unlock("Karim", "5173").session
     assistance.take_over(claire_session, "question")
     with pytest.raises(TakeOverError, match="hand back"):
         assistance.take_over(karim, "question")

@@ -91,6 +91,7 @@ class StaffController(QObject):
         self.window.show_staff(self.dashboard)
 
     def _build_dashboard(self):
+        from kiosk.mediator.names import StaffNames
         from ui.staff.dashboard import Dashboard
         from ui.staff.health_panel import HealthPanel, HealthProbes
         from ui.staff.queue_panel import QueuePanel
@@ -99,7 +100,8 @@ class StaffController(QObject):
         from ui.staff.waiting_panel import WaitingPanel
 
         services, lang = self.window.services, self.lang
-        waiting = WaitingPanel(self.desk, lang)
+        names = StaffNames(self.window.context.catalog)
+        waiting = WaitingPanel(self.desk, lang, names=names)
         waiting.call_next_requested.connect(self.call_next)
         waiting.accompany_requested.connect(self.accompany)
         probes = HealthProbes(
@@ -111,9 +113,9 @@ class StaffController(QObject):
             catalog_version=self.window.context.catalog.version)
         panels = {
             "waiting": waiting,
-            "queue": QueuePanel(services.outbox, lang, self.retry, self.export),
+            "queue": QueuePanel(services.outbox, lang, self.retry, self.export, names=names),
             "kiosk": HealthPanel(probes, lang),
-            "today": TodayPanel(self.desk, lang),
+            "today": TodayPanel(self.desk, lang, names=names),
             "settings": SettingsPanel(self.settings, self.apply_setting,
                                       self.journey.languages, lang,
                                       stop_kiosk=self.stop_kiosk),

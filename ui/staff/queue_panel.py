@@ -6,12 +6,19 @@ Both actions are written to the audit journal with counts and ids only (kiosk.me
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
 from kiosk.i18n import tr
+from kiosk.mediator import messages
+from kiosk.mediator.names import StaffNames
 from offline_cache.outbox import ItemState
+from offline_cache.store import StoreDamaged
+from offline_cache.sync import REFUSED_PREFIX
 from ui.staff.panel import Panel
+
+log = logging.getLogger(__name__)
 
 
 def ago(seconds: float | None, lang: str, empty_key: str) -> str:
@@ -23,9 +30,9 @@ def ago(seconds: float | None, lang: str, empty_key: str) -> str:
 class QueuePanel(Panel):
     def __init__(self, outbox: Callable[[], object], lang: str,
                  on_retry: Callable[[list[str]], None], on_export: Callable[[], None],
-                 parent=None):
+                 parent=None, names: StaffNames | None = None):
         super().__init__(parent)
-        self.outbox, self.lang = outbox, lang
+        self.outbox, self.lang, self.names = outbox, lang, names or StaffNames(None)
         self.held_ids: list[str] = []
         self.retry_button = self.action(tr("staff.queue.retry", lang),
                                         lambda: on_retry(list(self.held_ids)))
@@ -36,8 +43,13 @@ class QueuePanel(Panel):
             outbox = self.outbox()
             status = outbox.status()
             held = outbox.items((ItemState.HELD,))
-        except Exception as error:  # a damaged queue is exactly what this panel must show
-            self.set_lines([tr("staff.queue.unavailable", self.lang, error=error)])
+            alerts = outbox.staff_alerts(status, self.lang)
+        except StoreDamaged:
+            self.set_lines([messages.text("queue.damaged", self.lang)])
+            return
+        except Exception:  # a queue that cannot be read is exactly what this panel must show
+            log.exception("staff screen: the sending queue cannot be read")
+            self.set_lines([messages.text("queue.unavailable", self.lang)])
             return
         counts = {state.value: status.counts.get(state.value, 0) for state in ItemState}
         last = None if status.last_success_at is None else time.time() - status.last_success_at
@@ -46,9 +58,17 @@ class QueuePanel(Panel):
                     age=ago(status.oldest_pending_age, self.lang, "staff.none")),
                  tr("staff.queue.last_success", self.lang,
                     when=ago(last, self.lang, "staff.never"))]
-        lines += list(status.alerts)
-        lines += [tr("staff.queue.held_item", self.lang, service=item.service,
-                     reason=item.held_reason or item.last_error or "?") for item in held]
+        lines += alerts
+        lines += [tr("staff.queue.held_item", self.lang,
+                     service=self.names.service(item.service, self.lang),
+                     reason=self._reason(item.held_reason or item.last_error or ""))
+                  for item in held]
         self.held_ids = [item.item_id for item in held]
         self.retry_button.setEnabled(bool(held))
         self.set_lines(lines)
+
+    def _reason(self, reason: str) -> str:
+        """The hub's own words stay (IT needs them), after the mediator's."""
+        detail = reason.removeprefix(REFUSED_PREFIX).strip()
+        refused = messages.text("queue.refused_by_hub", self.lang)
+        return f"{refused} ({detail})" if detail else refused

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import LANGUAGE_NAMES, tr
 from kiosk.journey import SpeechRate
+from kiosk.mediator import messages
 from ui.staff.panel import Panel
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -29,8 +30,12 @@ class SettingsPanel(Panel):
         self.values, self.apply, self.languages, self.lang = values, apply, languages, lang
         self.labels = {}
         self.buttons: dict[str, BigButton] = {}
+        self.settings_box = QWidget()  # hidden while "Arrêter la borne ?" is asked
+        self._rows = QVBoxLayout(self.settings_box)
+        self._rows.setContentsMargins(0, 0, 0, 0)
         content = self.scroll.content_layout
-        content.addWidget(text_label(tr("staff.settings.note", lang), role="muted"))
+        content.addWidget(self.settings_box)
+        self._rows.addWidget(text_label(tr("staff.settings.note", lang), role="muted"))
         self._row("idle", [("less", lambda: self._idle(-IDLE_STEP_S)),
                            ("more", lambda: self._idle(IDLE_STEP_S))])
         self._row("volume", [("less", lambda: self._volume(-VOLUME_STEP)),
@@ -38,12 +43,42 @@ class SettingsPanel(Panel):
         self._row("rate", [("change", lambda: self._cycle("voice.rate", RATES))])
         self._row("language", [("change", lambda: self._cycle("interface.default_language",
                                                               list(languages)))])
-        content.addStretch(1)
         if stop_kiosk is not None:  # for maintenance: the session manager restarts it
-            self.stop_button = BigButton(tr("staff.settings.stop", lang),
-                                         description=tr("staff.settings.stop_help", lang))
-            self.stop_button.clicked.connect(stop_kiosk)
+            self._add_stop(stop_kiosk)
+        content.addStretch(1)
+        if stop_kiosk is not None:
             content.addWidget(self.stop_button)
+
+    def _add_stop(self, stop_kiosk: Callable[[], None]) -> None:
+        """One tap asks, a second on "Oui, arrêter" stops: a kiosk is not stopped by a brush.
+
+        The question replaces the settings at the top of the panel, far from the bottom
+        where "Arrêter la borne" was: a double tap lands on nothing.
+        """
+        lang = self.lang
+        self.stop_button = BigButton(tr("staff.settings.stop", lang),
+                                     description=tr("staff.settings.stop_help", lang))
+        self.stop_box = QWidget()
+        box = QVBoxLayout(self.stop_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.stop_question = text_label(messages.text("stop.confirm", lang), role="strong")
+        self.stop_yes = BigButton(messages.text("stop.yes", lang), role="primary")
+        self.stop_no = BigButton(messages.text("stop.no", lang))
+        answers = QHBoxLayout()
+        answers.addWidget(self.stop_no)
+        answers.addWidget(self.stop_yes)
+        box.addWidget(self.stop_question)
+        box.addLayout(answers)
+        self.scroll.content_layout.addWidget(self.stop_box)
+        self.stop_button.clicked.connect(lambda: self._ask_stop(True))
+        self.stop_no.clicked.connect(lambda: self._ask_stop(False))
+        self.stop_yes.clicked.connect(stop_kiosk)
+        self._ask_stop(False)
+
+    def _ask_stop(self, asking: bool) -> None:
+        self.stop_button.setVisible(not asking)
+        self.settings_box.setVisible(not asking)
+        self.stop_box.setVisible(asking)
 
     def _row(self, name: str, buttons) -> None:
         row = QHBoxLayout()
@@ -55,7 +90,7 @@ class SettingsPanel(Panel):
             button.clicked.connect(slot)
             self.buttons[f"{name}.{key}"] = button
             row.addWidget(button, stretch=1)
-        self.scroll.content_layout.addLayout(row)
+        self._rows.addLayout(row)
 
     def _idle(self, delta: int) -> None:
         seconds = self.values()["interface.idle_warning_seconds"] + delta

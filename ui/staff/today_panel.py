@@ -3,26 +3,34 @@ which step. Counters only (kiosk.mediator.stats): nothing here can point at a pe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from kiosk.i18n import tr
+from kiosk.mediator.names import StaffNames
 from kiosk.session import MediatorDesk
 from ui.staff.panel import Panel
 
 
-def _items(counts: dict[str, int]) -> str:
-    return ", ".join(f"{key} {value}" for key, value in sorted(counts.items())) or "—"
+def _items(counts: dict[str, int], name: Callable[[str], str]) -> str:
+    named = sorted((name(key), value) for key, value in counts.items())
+    return ", ".join(f"{key} : {value}" for key, value in named) or "—"
 
 
 class TodayPanel(Panel):
-    def __init__(self, desk: MediatorDesk, lang: str, parent=None):
+    def __init__(self, desk: MediatorDesk, lang: str, parent=None,
+                 names: StaffNames | None = None):
         super().__init__(parent)
-        self.desk, self.lang = desk, lang
+        self.desk, self.lang, self.names = desk, lang, names or StaffNames(None)
 
     def refresh(self) -> None:
         day = self.desk.services.statistics.today()
         self.set_lines([
-            day.day,
+            date.fromisoformat(day.day).strftime("%d/%m/%Y"),
             tr("staff.today.counts", self.lang, sessions=day.sessions, completed=day.completed,
                assisted=day.assisted, alone=day.alone),
-            tr("staff.today.by_service", self.lang, items=_items(day.completed_by_service)),
-            tr("staff.today.abandoned", self.lang, items=_items(day.abandoned_at_step)),
+            tr("staff.today.by_service", self.lang, items=_items(
+                day.completed_by_service, lambda key: self.names.service(key, self.lang))),
+            tr("staff.today.abandoned", self.lang, items=_items(
+                day.abandoned_at_step, lambda key: self.names.screen(key, self.lang))),
         ])

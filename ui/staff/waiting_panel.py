@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from kiosk.i18n import tr
-from kiosk.mediator import messages
-from kiosk.mediator.tickets import HELP_REASON
+from kiosk.mediator.names import StaffNames
 from kiosk.session import MediatorDesk
 from ui.staff.panel import Panel
 
@@ -15,9 +14,10 @@ class WaitingPanel(Panel):
     call_next_requested = Signal()
     accompany_requested = Signal(str)  # help call id
 
-    def __init__(self, desk: MediatorDesk, lang: str, parent=None):
+    def __init__(self, desk: MediatorDesk, lang: str, parent=None,
+                 names: StaffNames | None = None):
         super().__init__(parent)
-        self.desk, self.lang = desk, lang
+        self.desk, self.lang, self.names = desk, lang, names or StaffNames(None)
         self.accompany_buttons: dict[str, object] = {}
         self.call_next_button = self.action(tr("staff.call_next", lang),
                                             self.call_next_requested.emit, role="primary")
@@ -30,14 +30,14 @@ class WaitingPanel(Panel):
         calls = waiting.open_help_calls()
         tickets = waiting.waiting()
         for call in calls:
-            text = tr("staff.waiting.help", self.lang, screen=call.screen,
+            text = tr("staff.waiting.help", self.lang, screen=StaffNames.screen(call.screen,
+                                                                                self.lang),
                       minutes=call.waiting_seconds(now) // 60)
             self.accompany_buttons[call.id] = self.add_line(
                 text, tr("staff.accompany", self.lang),
                 lambda _c=False, i=call.id: self.accompany_requested.emit(i))
         for ticket in tickets:
-            reason = (messages.text("ticket.reason.help", self.lang)
-                      if ticket.reason == HELP_REASON else ticket.reason)
+            reason = self.names.service(ticket.reason, self.lang)
             self.add_line(tr("staff.waiting.ticket", self.lang, code=ticket.code, reason=reason,
                              minutes=ticket.waiting_seconds(now) // 60))
         if not calls and not tickets:
