@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from kiosk.services import KioskServices
 from ui.app import build_window
 from ui.main_window import KioskWindow
+from ui.voice_bridge import RecordingSpeaker
 
 
 @pytest.fixture
@@ -17,10 +18,8 @@ def kiosk_config(make_config):
 @pytest.fixture
 def window(qtbot, kiosk_config) -> KioskWindow:
     services = KioskServices(kiosk_config)
-    window = build_window(kiosk_config, services=services)
+    window = build_window(kiosk_config, services=services, speaker=RecordingSpeaker())
     qtbot.addWidget(window)
-    window.spoken = []
-    window.speak = lambda text, _lang: window.spoken.append(text)
     window.show()
     qtbot.waitExposed(window)
     yield window

@@ -48,5 +48,6 @@ def test_without_a_sound_card_the_citizen_sees_voice_unavailable_and_can_go_on(
     qtbot.mouseClick(window.language.buttons["fr"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(window.nav_bar.voice_status.isVisible, timeout=15000)
     assert window.nav_bar.voice_status.text() == "Voix indisponible"
+    qtbot.mouseClick(window.comfort.continue_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.home.tiles["sante"], Qt.MouseButton.LeftButton)
     assert window.current_screen is window.theme
