@@ -18,14 +18,15 @@ class LanguageScreen(Screen):
         super().__init__(parent)
         self.title = text_label(role="title", centered=True)
         self.layout_.addWidget(self.title)
-        self.layout_.addStretch(1)
         self.buttons: dict[str, BigButton] = {}
         for code, name in languages:
             button = BigButton(name, role="primary")
             button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
             self.buttons[code] = button
             self.layout_.addWidget(button)
-        self.layout_.addStretch(2)
+        # The languages high up: "Touchez l'écran" sat in the middle, a double tap there
+        # must not choose a language.
+        self.layout_.addStretch(3)
 
     def present(self, view: LanguageView) -> None:
         self.view = view
