@@ -55,6 +55,10 @@ class NavBar(QWidget):
         self.voice_status.setText(tr("voice.unavailable", lang))
         self.voice_status.setAccessibleName(self.voice_status.text())
 
+    def set_repeat_available(self, available: bool) -> None:
+        """No voice, no "Répéter": a button that does nothing teaches that buttons fail."""
+        self.repeat_button.setVisible(available)
+
     def show_voice_unavailable(self, unavailable: bool) -> None:
         """A discreet line, not an alarm: everything else keeps working without the voice."""
         self.voice_status.setVisible(unavailable)
