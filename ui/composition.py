@@ -71,6 +71,10 @@ class KioskApp(QObject):
         from ui.staff.controller import StaffController
 
         self.staff = StaffController(self.window, self)
+        from ui.tap_guard import install_tap_guard
+
+        # A tap right after the screen changed is dropped; it still counts as "someone is here".
+        self.tap_guard = install_tap_guard(self.window.stack)
         self._comfort: Comfort | None = None
         self._last_view = None
         self._last_said: tuple[Speech, str] | None = None
@@ -128,6 +132,12 @@ class KioskApp(QObject):
         apply_theme(self.qt, Theme.for_comfort(comfort))
         if self.voice is not None:
             self.voice.set_comfort(comfort)
+            self._update_repeat()
+
+    def _update_repeat(self) -> None:
+        """"Répéter" only where it says something: a working voice the citizen kept on."""
+        voice_on = self.journey.state.comfort.voice_on
+        self.window.nav_bar.set_repeat_available(not self.voice.unavailable and voice_on)
 
     def _say(self, speech: Speech, lang: str) -> None:
         self._last_said = (speech, lang)
@@ -267,6 +277,8 @@ class KioskApp(QObject):
         nav = self.window.nav_bar
         nav.show_voice_unavailable(bridge.unavailable)
         bridge.unavailable_changed.connect(nav.show_voice_unavailable)
+        self._update_repeat()
+        bridge.unavailable_changed.connect(lambda _unavailable: self._update_repeat())
         self.services.report_voice(bridge.unavailable)  # told to the back office by heartbeat
         bridge.unavailable_changed.connect(self.services.report_voice)
         service = bridge.service  # the worker process must not outlive the window

@@ -60,6 +60,9 @@ class TourResult:
 
 
 def _tap(button: QAbstractButton) -> None:
+    """After the tap guard's moment: the tour taps as a person would, not as a double tap."""
+    guard = button.window().kiosk.tap_guard
+    wait_until(lambda: not guard.holding, 2, "the end of the tap guard's hold")
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
 

@@ -1,11 +1,11 @@
 """Every service page ends on something to do, tapped for real: a ticket for a mediator,
 the printed list of documents; and the kiosk's default speech rate reaches the screens."""
 
-from PySide6.QtCore import Qt
 
 from kiosk.journey_state import SpeechRate
 from kiosk.services import KioskServices
 from kiosk.views.records import ServiceAction
+from tests.gui.conftest import tap
 from ui.app import build_window
 from ui.voice_bridge import RecordingSpeaker
 
@@ -52,8 +52,8 @@ def test_the_configured_speech_rate_is_the_one_chosen_on_the_comfort_screen(
     window = build_window(config, services=services, speaker=RecordingSpeaker())
     qtbot.addWidget(window)
     window.show()
-    qtbot.mouseClick(window.attract.start_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.language.buttons["fr"], Qt.MouseButton.LeftButton)
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.language.buttons["fr"])
     # Failed before: voice.rate never reached the screens (always "Normale").
     assert window.comfort.options[("speech_rate", SpeechRate.SLOW)].isChecked()
     assert window.journey.state.comfort.speech_rate is SpeechRate.SLOW
