@@ -4,7 +4,7 @@ data in it), what happens next, and an honest line when the kiosk is offline.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.views.records import ReceiptView
@@ -31,7 +31,7 @@ class ReceiptScreen(Screen):
         scroll = TouchScrollArea()
         row = QHBoxLayout()
         row.setSpacing(32)
-        row.addWidget(self.qr)
+        row.addWidget(self.qr, alignment=Qt.AlignmentFlag.AlignTop)  # beside the reference
         row.addWidget(self.details, stretch=1)
         scroll.content_layout.addLayout(row)
         scroll.content_layout.addStretch(1)
