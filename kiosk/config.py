@@ -84,6 +84,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("voice.volume", int, 100,
             "Loudness of the voice, percent of the engine's normal level.",
             "a whole number from 0 to 100", _in_range(0, 100)),
+    Setting("voice.read_answers_aloud", bool, False,
+            "Read a citizen's personal answers aloud (review, tracking); only for a kiosk whose "
+            "audio is a headset. False: they are shown, and the voice says so.",
+            "true or false"),
     Setting("voice.cache_mb", int, 64,
             "Disk space for synthesised sentences (least recently used go first).",
             "a whole number of megabytes from 0 to 4096", _in_range(0, 4096)),

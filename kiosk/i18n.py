@@ -83,14 +83,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "consent.who": {"fr": "Qui les reçoit : {authority}.", "en": "Who receives them: {authority}."},
     "consent.how_long": {
-        "fr": "Sur cette borne, vos réponses sont chiffrées. Elles sont effacées dès l'envoi. "
-              "Ensuite, elles sont gardées le temps de traiter votre demande.",
+        "fr": "Sur cette borne, vos réponses sont protégées par un code secret. Personne ne "
+              "peut les lire. Elles sont effacées dès l'envoi. Ensuite, elles sont gardées le "
+              "temps de traiter votre demande.",
         "en": "On this kiosk, your answers are encrypted. They are erased once sent. "
               "Then they are kept while your request is handled.",
     },
     "consent.rights": {
         "fr": "Vos droits : vous pouvez voir, corriger ou faire effacer vos données. "
-              "Demandez-le à {authority} ou à l'accueil.",
+              "Pour cela, demandez à l'accueil. Vous pouvez aussi écrire à cet organisme : "
+              "{authority}.",
         "en": "Your rights: you can see, correct or have your data erased. "
               "Ask {authority} or the front desk.",
     },

@@ -1,105 +1,64 @@
-"""The citizen journey as a plain state machine: the screen shows `state`, taps call methods.
+"""The citizen journey as one plain state machine: the screen shows `state`, taps call methods.
 
-It holds what the citizen chose (language, theme, service); the answers of a guided request
-live in its FormEngine (`form`). `reset()` forgets everything, answers included, which is
-what "Terminer", the idle timeout and a new citizen all need.
+One machine, the guided request folded in: the form engine keeps the answers, and every
+move of the form is turned into the journey's place here, in `_show_form`, nowhere else.
+What covers a place (help, comfort, the idle warning, a confirmation, the assisted-mode
+consent, a mediator's screen) is a stack of overlays: closing one uncovers the one below,
+so the citizen never loses their place, whatever opened on top of what.
+
+`reset()` forgets everything, answers included (what "Terminer", the idle timeout and a new
+citizen all need): it wipes first, then tells its listeners, each on its own, so a failing
+listener (a full disk under the statistics) can neither stop the wipe nor the others.
 """
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.catalog import Action, Catalog
+from kiosk.journey_state import (
+    FORM_PLACES,
+    AssistedConsentStage,
+    Comfort,
+    Confirm,
+    JourneyState,
+    SessionEnd,
+    SpeechRate,
+    Step,
+    TextSize,
+)
 
 if TYPE_CHECKING:  # the form engine loads phone and NIR validators: only when a form starts
     from kiosk.forms.engine import FormEngine, Outbox, Submission
     from kiosk.forms.validators import Invalid
 
-
-class Step(enum.Enum):
-    """Where the citizen is."""
-
-    ATTRACT = "attract"  # waiting for someone to touch the screen
-    LANGUAGE = "language"  # choosing the interface language
-    COMFORT = "comfort"  # text size, contrast, voice on/off, speech rate
-    HOME = "home"  # life themes as large tiles
-    THEME = "theme"  # the procedures of one theme
-    SERVICE = "service"  # one procedure explained in plain words
-    QUESTION = "question"  # one question of a guided request
-    REVIEW = "review"  # every answer, each with "modifier"
-    CONSENT = "consent"  # "your data": what, why, who, how long, rights; explicit yes
-    ASSISTED_CONSENT = "assisted_consent"  # the citizen agrees a mediator acts for them
-    RECEIPT = "receipt"  # reference, QR code, what happens next
-    TRACK = "track"  # "Suivre ma demande": a reference typed, its state shown and spoken
-    HELP = "help"  # how to get a person to help
-    IDLE_WARNING = "idle_warning"  # "are you still there?" before the wipe
-
-
-class TextSize(enum.Enum):
-    """The three text sizes a citizen can pick (the UI theme maps them to pixels)."""
-
-    NORMAL = "normal"  # already large: body text 28 px
-    LARGE = "large"  # one step up
-    LARGER = "larger"  # for low vision
-
-
-class SpeechRate(enum.Enum):
-    """The three speech rates a citizen can pick (the voice maps them to words a minute)."""
-
-    SLOW = "slow"
-    NORMAL = "normal"
-    FAST = "fast"
-
-
-@dataclass(frozen=True, slots=True)
-class Comfort:
-    """How this citizen wants the kiosk to look and sound; back to defaults for the next one."""
-
-    text_size: TextSize = TextSize.NORMAL
-    high_contrast: bool = False
-    voice_on: bool = True
-    speech_rate: SpeechRate = SpeechRate.NORMAL
-
-
-@dataclass(frozen=True, slots=True)
-class JourneyState:
-    step: Step = Step.ATTRACT
-    language: str = "fr"
-    theme_id: str | None = None
-    service_id: str | None = None
-    question_id: str | None = None  # the form step on screen, so each question is a new state
-    attempt: int = 0  # bumped by a refused answer: the screen shows the error and speaks it
-    comfort: Comfort = Comfort()
-
-
-@dataclass(frozen=True, slots=True)
-class SessionEnd:
-    """What today's anonymous statistics keep of a finished session: ids, never answers."""
-
-    service_id: str | None
-    completed: bool  # a request was queued
-    last_step: str  # the step the citizen left from, e.g. "question"
-
+__all__ = ["Comfort", "Confirm", "Journey", "JourneyState", "SessionEnd", "SpeechRate", "Step",
+           "TextSize"]
 
 log = logging.getLogger(__name__)
 Listener = Callable[[JourneyState], None]
 EndListener = Callable[[SessionEnd], None]
+# FormEngine phase value -> the journey's place: the one translation of the form's phases.
 FORM_STEPS = {"question": Step.QUESTION, "review": Step.REVIEW, "consent": Step.CONSENT,
-              "submitted": Step.RECEIPT}  # FormEngine phase value -> journey step
+              "submitted": Step.RECEIPT}
+NO_NAV_OVERLAYS = (Step.IDLE_WARNING, Step.STAFF, Step.CONFIRM, Step.ASSISTED_CONSENT)
 
 
 class Journey:
     def __init__(self, catalog: Catalog, languages: tuple[str, ...], default_language: str,
                  outbox: Callable[[], Outbox] | None = None,
-                 default_comfort: Comfort = Comfort()):
-        """`outbox` builds the request queue on first use (it is slow to open at start-up)."""
+                 default_comfort: Comfort = Comfort(),  # noqa: B008 (frozen: shared safely)
+                 needs_assisted_consent: Callable[[str], bool] = lambda _service_id: False):
+        """`outbox` builds the request queue on first use (it is slow to open at start-up);
+        `needs_assisted_consent(service_id)` is True while a mediator is at the controls
+        without the citizen's consent for that procedure (kiosk.session.MediatorDesk)."""
         self.catalog = catalog
         self._outbox_factory = outbox
         self._outbox: Outbox | None = None
+        self._needs_assisted_consent = needs_assisted_consent
         self.form: FormEngine | None = None
         # Passed to each FormEngine (its clock, new_id): screenshots use fixed ones.
         self.form_options: dict[str, Callable[[], object]] = {}
@@ -110,7 +69,6 @@ class Journey:
         self.default_comfort = default_comfort
         self._state = JourneyState(language=default_language, comfort=default_comfort)
         self._history: list[JourneyState] = []
-        self._paused: JourneyState | None = None  # the screen an overlay (help, idle) covers
         self._listeners: list[Listener] = []
         self._end_listeners: list[EndListener] = []
 
@@ -120,101 +78,181 @@ class Journey:
 
     @property
     def paused_step(self) -> Step | None:
-        """The step an overlay (help, idle warning, comfort) covers, if any."""
-        return self._paused.step if self._paused is not None else None
+        """The place under the overlays, if any cover it (what a help call reports)."""
+        return self._state.place if self._state.overlays else None
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
     def subscribe_end(self, listener: EndListener) -> None:
-        """Called by `reset()` when a citizen session ends, before anything is forgotten."""
+        """Called by `reset()` once the session is wiped, with what statistics may keep."""
         self._end_listeners.append(listener)
 
-    def _go(self, state: JourneyState, remember: bool = True) -> None:
+    def _go(self, state: JourneyState, remember: bool = False) -> None:
         if remember:
-            self._history.append(self._state)
+            self._history.append(replace(self._state, overlays=()))
         self._state = state
-        for listener in list(self._listeners):
-            listener(state)
+        _tell(self._listeners, state, reraise=True)
+
+    def _place(self, step: Step, remember: bool = False, **changes: object) -> None:
+        """Go to a place: every overlay closes."""
+        self._go(replace(self._state, place=step, overlays=(), confirm=None, assisted=None,
+                         **changes), remember=remember)
+
+    def _push(self, overlay: Step, **changes: object) -> None:
+        self._go(replace(self._state, overlays=(*self._state.overlays, overlay), **changes))
+
+    def _pop(self) -> None:
+        """Uncover the overlay below, down to the place; comfort choices are kept."""
+        state = self._state
+        if state.overlays:
+            top = state.overlays[-1]
+            changes: dict[str, object] = {"overlays": state.overlays[:-1]}
+            if top is Step.CONFIRM:
+                changes["confirm"] = None
+            if top is Step.ASSISTED_CONSENT:
+                changes["assisted"] = None
+            self._go(replace(state, **changes))
+
+    @property
+    def form_alive(self) -> bool:
+        """A request is being filled in: leaving would throw its answers away."""
+        return self.form is not None and self.submission is None
 
     # Citizen intents -------------------------------------------------------------------
     def start(self) -> None:
         """The attract screen was touched."""
         if self._state.step is Step.ATTRACT:
-            next_step = Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT
-            self._go(replace(self._state, step=next_step))
+            self._place(Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT,
+                        remember=True)
 
     def choose_language(self, language: str) -> None:
         if language not in self.languages:
             raise ValueError(f"language {language!r} is not offered here")
-        self._go(replace(self._state, step=Step.COMFORT, language=language))
+        self._place(Step.COMFORT, remember=True, language=language)
 
     def set_comfort(self, **changes: object) -> None:
         """A comfort choice takes effect at once, on the comfort screen itself."""
-        comfort = replace(self._state.comfort, **changes)
-        self._go(replace(self._state, comfort=comfort), remember=False)
+        self._go(replace(self._state, comfort=replace(self._state.comfort, **changes)))
 
     def open_comfort(self) -> None:
-        """The comfort screen from anywhere; "Continuer" comes back to the same place."""
-        if self._state.step not in (Step.COMFORT, Step.HELP, Step.IDLE_WARNING, Step.ATTRACT):
-            self._paused = self._state
-            self._go(replace(self._state, step=Step.COMFORT), remember=False)
+        """The comfort screen over the current one; "Continuer" or "Retour" uncovers it."""
+        state = self._state
+        if state.place not in (Step.ATTRACT, Step.COMFORT) and state.step not in (
+                Step.COMFORT, *NO_NAV_OVERLAYS):
+            self._push(Step.COMFORT)
 
     def comfort_done(self) -> None:
-        if self._paused is not None:
-            self.resume()
-        else:
-            self._go(replace(self._state, step=Step.HOME))
+        if self._state.step is Step.COMFORT and self._state.overlays:
+            self._pop()
+        elif self._state.place is Step.COMFORT:
+            self._place(Step.HOME, remember=True)
 
     def choose_theme(self, theme_id: str) -> None:
         self.catalog.theme(theme_id)  # fails loudly on an unknown id
-        self._go(replace(self._state, step=Step.THEME, theme_id=theme_id, service_id=None))
+        self._place(Step.THEME, remember=True, theme_id=theme_id, service_id=None)
 
     def open_tracking(self) -> None:
         """"Suivre ma demande" on the home screen; "Retour" comes back home."""
         if self._state.step is Step.HOME:
-            self._go(replace(self._state, step=Step.TRACK))
+            self._place(Step.TRACK, remember=True)
 
     def choose_service(self, service_id: str) -> None:
         service = self.catalog.service(service_id)
-        self._go(replace(self._state, step=Step.SERVICE, theme_id=service.theme,
-                         service_id=service_id))
+        self._place(Step.SERVICE, remember=True, theme_id=service.theme, service_id=service_id)
 
     def back(self) -> None:
-        if self._state.step in (Step.HELP, Step.IDLE_WARNING):
-            self.resume()
-        elif self._state.step is Step.ASSISTED_CONSENT:
-            self._show_form()
-        elif self._state.step in (Step.QUESTION, Step.REVIEW, Step.CONSENT):
+        """"Retour": closes what covers the place, else one place back; never a dead end."""
+        state = self._state
+        if state.overlays:
+            if state.step is not Step.STAFF:
+                self._pop()
+        elif state.place in FORM_PLACES:
             if self.form.back():
                 self._show_form()
             else:  # before the first question: the service page, answers dropped
                 self._drop_form()
-                self._go(replace(self._state, step=Step.SERVICE, question_id=None),
-                         remember=False)
-        elif self._state.step is Step.RECEIPT:
+                self._place(Step.SERVICE, question_id=None)
+        elif state.place is Step.RECEIPT:
+            self.finish()
+        elif state.place is Step.HOME:  # the reading and voice choices, then home again
+            self._history.clear()
+            self._place(Step.COMFORT)
+        elif state.place is Step.COMFORT and len(self.languages) > 1:
+            self._place(Step.LANGUAGE)
+        elif state.place in (Step.COMFORT, Step.LANGUAGE):  # before any choice: start over
             self.reset()
         elif self._history:
-            previous = self._history.pop()
-            self._go(previous, remember=False)
+            self._go(self._history.pop())
 
     def home(self) -> None:
-        if self._state.step not in (Step.ATTRACT, Step.HOME):
-            self._drop_form()
-            self._go(replace(self._state, step=Step.HOME, theme_id=None, service_id=None,
-                             question_id=None))
+        """"Accueil": asks first when answers would be thrown away."""
+        state = self._state
+        if state.step in NO_NAV_OVERLAYS or state.place is Step.ATTRACT or (
+                state.place is Step.HOME and not state.overlays):
+            return
+        if self.form_alive and state.place in FORM_PLACES:
+            self._push(Step.CONFIRM, confirm=Confirm.LEAVE_FORM)
+            return
+        if state.place is Step.RECEIPT:
+            self.finish()
+            return
+        self._go_home()
+
+    def _go_home(self) -> None:
+        self._drop_form()
+        self._history.clear()
+        self._place(Step.HOME, theme_id=None, service_id=None, question_id=None, attempt=0)
+
+    def finish(self) -> None:
+        """"Terminer" on the receipt: asks first when the receipt was not printed."""
+        if self._state.place is Step.RECEIPT and not self._state.printed:
+            self._push(Step.CONFIRM, confirm=Confirm.FINISH_UNPRINTED)
+        else:
+            self.reset()
+
+    def confirm_yes(self) -> None:
+        """Yes on the confirmation: throw away, as asked."""
+        asked = self._state.confirm
+        if asked is Confirm.LEAVE_FORM:
+            self._go_home()
+        elif asked is Confirm.FINISH_UNPRINTED:
+            self.reset()
+
+    def confirm_no(self) -> None:
+        """No: back to what was there, untouched."""
+        if self._state.step is Step.CONFIRM:
+            self._pop()
+
+    def printed(self) -> None:
+        """The receipt (or a checklist) came out of the printer: "Terminer" no longer asks."""
+        self._go(replace(self._state, printed=True))
 
     def ask_for_help(self) -> None:
-        if self._state.step not in (Step.HELP, Step.IDLE_WARNING, Step.COMFORT):
-            self._paused = self._state
-            self._go(replace(self._state, step=Step.HELP), remember=False)
+        if self._state.step not in (Step.HELP, *NO_NAV_OVERLAYS) \
+                and not self._state.covered(Step.HELP):
+            self._push(Step.HELP)
+
+    def ticket_taken(self, code: str) -> None:
+        """A ticket number for a mediator: shown on the help overlay, opened if need be."""
+        if self._state.step is not Step.HELP:
+            self._push(Step.HELP, ticket=code)
+        else:
+            self._go(replace(self._state, ticket=code))
 
     # Guided request -----------------------------------------------------------------------
     def start_request(self) -> None:
-        """"Faire la demande ici" on a service page: the first question."""
+        """"Faire la demande ici" on a service page: the first question.
+
+        With a mediator at the controls, the citizen is asked first whether they agree that
+        the mediator does it with them (and sees the answers).
+        """
         service = self.catalog.service(self._state.service_id)
         if Action.GUIDED_REQUEST not in service.actions:
             raise ValueError(f"service {service.id!r} offers no guided request")
+        if self._needs_assisted_consent(service.id):
+            self._push(Step.ASSISTED_CONSENT, assisted=AssistedConsentStage.ASKED)
+            return
         if self._outbox is None and self._outbox_factory is not None:
             self._outbox = self._outbox_factory()
         if self._outbox is None:
@@ -224,7 +262,6 @@ class Journey:
         self.form = FormEngine(service, self._outbox, lang=self._state.language,
                                **self.form_options)
         self.submission = None
-        self._history.append(self._state)
         self._show_form()
 
     def answer(self, raw: object) -> Invalid | None:
@@ -247,33 +284,77 @@ class Journey:
         self._show_form()
 
     def give_consent(self) -> None:
-        """Consent given: queue the request. If the queue fails, nothing typed is lost."""
+        """Consent given: queue the request. If the queue fails, nothing typed is lost.
+
+        Call it off the GUI thread (the queue syncs to disk), then `consent_done` with its
+        outcome on the GUI thread; `send()` does both, for code without a screen.
+        """
+        self.consent_done(self.send())
+
+    def send(self) -> Exception | None:
+        """Queue the request (blocking: fsync); returns the error instead of raising it."""
         from kiosk.mediator.takeover import ConsentRequired
 
+        if self._state.place is not Step.CONSENT or self.form is None:
+            return None
         self.form.give_consent()
         try:
             self.submission = self.form.submit()
-        except ConsentRequired:  # a mediator is at the controls: the citizen must agree first
-            self._go(replace(self._state, step=Step.ASSISTED_CONSENT), remember=False)
-            return
-        except Exception:  # disk full, damaged queue: the citizen must hear it, not a crash
+        except ConsentRequired as error:
+            return error
+        except Exception as error:  # disk full, damaged queue: said to the citizen, not a crash
             log.exception("the request queue refused a request for %s", self.form.service.id)
-            self.submit_failed = True
-            self._show_form(refused=True)
+            return error
+        return None
+
+    def consent_done(self, error: Exception | None) -> None:
+        from kiosk.mediator.takeover import ConsentRequired
+
+        if isinstance(error, ConsentRequired):  # a mediator took the controls since the start
+            self._push(Step.ASSISTED_CONSENT, assisted=AssistedConsentStage.ASKED)
             return
-        self.submit_failed = False
-        self._show_form()
+        self.submit_failed = error is not None
+        self._show_form(refused=error is not None)
+
+    # Assisted mode --------------------------------------------------------------------------
+    def ask_assisted_consent(self) -> None:
+        """A mediator asks to take the controls: the citizen is asked first, on screen."""
+        self._push(Step.ASSISTED_CONSENT, assisted=AssistedConsentStage.ASKED)
+
+    def assisted_consent_given(self) -> None:
+        """"J'accepte": the overlay closes; a request waiting for it goes on."""
+        self._pop()
+        if self._state.place is Step.CONSENT and self.form is not None:
+            self.give_consent()
+        elif self._state.place is Step.SERVICE and self.form is None \
+                and not self._needs_assisted_consent(self._state.service_id or ""):
+            self.start_request()
 
     def assisted_consent_refused(self) -> None:
-        """Back to "your data": nothing is sent until the mediator hands back or it is agreed."""
-        self._show_form()
+        """"Je refuse": the overlay says what happens now (nothing is sent, nobody takes over)."""
+        self._go(replace(self._state, assisted=AssistedConsentStage.REFUSED))
 
+    def assisted_refusal_read(self) -> None:
+        self._pop()
+
+    # Staff mode -----------------------------------------------------------------------------
+    def open_staff(self) -> None:
+        """A mediator's screen covers the journey: no idle warning, nothing spoken under it."""
+        if not self._state.covered(Step.STAFF):
+            self._push(Step.STAFF)
+
+    def close_staff(self) -> None:
+        state = self._state
+        if state.covered(Step.STAFF):
+            self._go(replace(state, overlays=tuple(o for o in state.overlays
+                                                   if o is not Step.STAFF)))
+
+    # The form's phases --------------------------------------------------------------------
     def _show_form(self, refused: bool = False) -> None:
-        step = FORM_STEPS[self.form.phase.value]
+        place = FORM_STEPS[self.form.phase.value]
         question = self.form.current_step.id if self.form.current_step else None
         attempt = self._state.attempt + 1 if refused else 0
-        self._go(replace(self._state, step=step, question_id=question, attempt=attempt),
-                 remember=False)
+        self._place(place, question_id=question, attempt=attempt)
 
     def _drop_form(self) -> None:
         if self.form is not None:
@@ -285,27 +366,46 @@ class Journey:
     # Idle handling ------------------------------------------------------------------------
     def idle_warning(self) -> None:
         """Nobody touched the screen for a while: ask before wiping anything."""
-        if self._state.step is Step.ATTRACT or self._state.step is Step.IDLE_WARNING:
+        state = self._state
+        if state.place is Step.ATTRACT and not state.overlays:
             return
-        if self._state.step is not Step.HELP:
-            self._paused = self._state
-        self._go(replace(self._state, step=Step.IDLE_WARNING), remember=False)
+        if state.covered(Step.IDLE_WARNING) or state.covered(Step.STAFF):
+            return
+        self._push(Step.IDLE_WARNING)
 
     def resume(self) -> None:
-        """Back to the screen the overlay covered ("I need more time")."""
-        if self._paused is not None:
-            paused, self._paused = self._paused, None
-            self._go(replace(paused, comfort=self._state.comfort), remember=False)
+        """Back to the screen the top overlay covers ("I need more time", "Revenir")."""
+        if self._state.step not in (Step.STAFF,):
+            self._pop()
 
     def reset(self) -> None:
-        """Forget everything and show the attract screen: the next citizen starts clean."""
-        if self._state.step is not Step.ATTRACT:
-            left = self._paused or self._state
-            end = SessionEnd(left.service_id, self.submission is not None, left.step.value)
-            for listener in list(self._end_listeners):
-                listener(end)
+        """Wipe everything, show the attract screen, then tell who needs to know."""
+        state = self._state
+        ended = None
+        if state.place is not Step.ATTRACT:
+            ended = SessionEnd(state.service_id, self.submission is not None, state.place.value)
+        staff = (Step.STAFF,) if state.covered(Step.STAFF) else ()
         self._drop_form()
         self._history.clear()
-        self._paused = None
-        self._go(JourneyState(language=self.default_language, comfort=self.default_comfort),
-                 remember=False)
+        self._state = JourneyState(language=self.default_language,
+                                   comfort=self.default_comfort, overlays=staff)
+        try:
+            _tell(self._listeners, self._state, reraise=True)  # screens forget what they showed
+        finally:
+            if ended is not None:
+                _tell(self._end_listeners, ended, reraise=False)
+
+
+def _tell(listeners: list, event: object, reraise: bool) -> None:
+    """Each listener on its own: one that fails is logged and the others still hear; with
+    `reraise`, the first failure is raised again once all have heard (a screen's bug must
+    show), without it the kiosk goes on (statistics on a full disk)."""
+    failure: Exception | None = None
+    for listener in list(listeners):
+        try:
+            listener(event)
+        except Exception as error:
+            log.exception("a journey listener failed on %s", type(event).__name__)
+            failure = failure or error
+    if failure is not None and reraise:
+        raise failure

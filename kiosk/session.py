@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.config import KioskConfig
 
 if TYPE_CHECKING:
-    from kiosk.forms.engine import FormEngine
+    from kiosk.catalog import Service
     from kiosk.mediator import (
         Assistance,
         Call,
@@ -146,17 +146,23 @@ class MediatorDesk:
     def banner(self, language: str) -> str | None:
         return self._assistance.banner(language) if self._assistance is not None else None
 
-    def consent_request(self, form: FormEngine, language: str) -> ConsentRequest:
+    def consent_request(self, service: Service, language: str,
+                        sees: tuple[str, ...]) -> ConsentRequest:
+        """What the citizen is read before a mediator does `service` with them."""
         from kiosk.catalog import localized
         from kiosk.mediator import consent_text
 
-        service = form.service
         name = localized(service.title, language)
-        sees = tuple(line.label for line in form.review(language))
         sends_to = localized(service.authority, language)
-        mediator = self.assistance.staff.mediator.name if self.assistance.staff else ""
+        staff = self.assistance.staff or self.staff
+        mediator = staff.mediator.name if staff is not None else ""
         return ConsentRequest(service.id, name, sees, sends_to, language,
                               consent_text(mediator, name, sees, sends_to, language))
+
+    def record_service_consent(self, service: Service, language: str,
+                               sees: tuple[str, ...]) -> None:
+        """The citizen's "J'accepte", recorded while the mediator is at the controls."""
+        self.record_consent(self.consent_request(service, language, sees))
 
     def record_consent(self, request: ConsentRequest) -> None:
         self.assistance.record_consent(request.service_id, request.service_name,

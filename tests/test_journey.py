@@ -45,12 +45,14 @@ def test_the_idle_warning_never_shows_on_the_attract_screen(journey):
     assert journey.state.step is Step.ATTRACT
 
 
-def test_an_idle_warning_over_the_help_screen_resumes_to_the_page_under_it(journey):
+def test_an_idle_warning_over_the_help_screen_uncovers_the_help_then_the_page(journey):
     journey.start()
     journey.choose_language("fr")
     journey.choose_theme("impots")
     journey.ask_for_help()
     journey.idle_warning()
+    journey.resume()
+    assert journey.state.step is Step.HELP
     journey.resume()
     assert journey.state.step is Step.THEME and journey.state.theme_id == "impots"
 
@@ -93,3 +95,57 @@ def test_the_next_citizen_gets_the_default_comfort_back(journey):
     journey.set_comfort(speech_rate=SpeechRate.SLOW)
     journey.reset()
     assert journey.state.comfort == Comfort()
+
+
+# The overlays are a stack; a reset wipes first -----------------------------------------------
+
+@pytest.fixture
+def in_a_form(journey):
+    """A birth certificate request at its second question, through the real form engine."""
+    from kiosk.forms.local_outbox import MemoryOutbox
+
+    journey._outbox_factory = MemoryOutbox
+    journey.start()
+    journey.choose_language("fr")
+    journey.comfort_done()
+    journey.choose_service("acte-naissance")
+    journey.start_request()
+    journey.answer("copie_integrale")
+    assert journey.state.step is Step.QUESTION
+    return journey
+
+
+def test_back_on_the_comfort_screen_opened_mid_form_returns_to_the_question(in_a_form):
+    question = in_a_form.state.question_id
+    in_a_form.open_comfort()
+    assert in_a_form.paused_step is Step.QUESTION  # what a help call tells the mediators
+    in_a_form.back()
+    assert (in_a_form.state.step, in_a_form.state.question_id) == (Step.QUESTION, question)
+    assert in_a_form.form is not None
+
+
+def test_an_idle_warning_over_the_comfort_screen_keeps_the_question_underneath(in_a_form):
+    question = in_a_form.state.question_id
+    in_a_form.open_comfort()
+    in_a_form.idle_warning()
+    in_a_form.resume()  # "J'ai besoin de plus de temps"
+    assert in_a_form.state.step is Step.COMFORT
+    in_a_form.comfort_done()
+    assert (in_a_form.state.step, in_a_form.state.question_id) == (Step.QUESTION, question)
+
+
+def test_a_failing_end_listener_stops_neither_the_wipe_nor_the_next_listeners(in_a_form):
+    in_a_form.keep_draft("DUPONT")
+    form = in_a_form.form
+    heard = []
+
+    def disk_full(_end):
+        heard.append(("stats", in_a_form.form))  # the wipe is already done when it runs
+        raise OSError(28, "No space left on device")
+
+    in_a_form.subscribe_end(disk_full)
+    in_a_form.subscribe_end(lambda end: heard.append(("next", end.last_step)))
+    in_a_form.reset()
+    assert heard == [("stats", None), ("next", "question")]
+    assert in_a_form.form is None and form.draft() is None
+    assert in_a_form.state.step is Step.ATTRACT

@@ -1,29 +1,25 @@
-"""Build the Qt application and the kiosk window from a configuration: the GUI's front door."""
+"""The Qt application's front door: the one QApplication, the theme, and the kiosk built by
+its composition object (ui.composition.KioskApp)."""
 
 from __future__ import annotations
 
 import logging
 import sys
 
-from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kiosk.catalog import Catalog
 from kiosk.config import KioskConfig
-from kiosk.journey import Comfort, Journey
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
 from ui.first_paint import after_first_paint, install_bench_probe
 from ui.fonts import load_fonts
-from ui.idle import IdleWatcher
 from ui.main_window import KioskWindow
-from ui.screens.base import ScreenContext
 from ui.tasks import run_task
-from ui.theme import FONT_FAMILY, HIGH_CONTRAST, Theme
+from ui.theme import FONT_FAMILY, Theme
 
 log = logging.getLogger(__name__)
-WINDOW_SIZE = QSize(1280, 800)
 
 
 def ensure_application() -> QApplication:
@@ -45,70 +41,22 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
-                 services: KioskServices | None = None,
-                 desk: MediatorDesk | None = None) -> KioskWindow:
-    """`desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash."""
-    app = ensure_application()
-    services = services or KioskServices(config)
-    catalog = catalog or services.current_catalog()  # the hub's signed one once downloaded
-    desk = desk or MediatorDesk(config)
-    languages = tuple(config["interface.languages"])
-    theme = theme or Theme()
-    apply_theme(app, theme)
-    journey = Journey(catalog, languages, config["interface.default_language"],
-                      outbox=lambda: desk.assisted_outbox(services),
-                      default_comfort=Comfort(text_size=theme.text_size,
-                                              high_contrast=theme.palette is HIGH_CONTRAST))
-    context = ScreenContext(catalog=catalog, site_name=config["site.name"], languages=languages,
-                            idle_reset_seconds=config["interface.idle_reset_seconds"],
-                            journey=journey, hub_url=services.hub_url,
-                            link_up=services.link_up,
-                            can_print=lambda: services.printer() is not None)
-    window = KioskWindow(journey, context)
-    window.desk = desk
-    window.on_comfort = lambda comfort: apply_theme(app, Theme.for_comfort(comfort))
-    window.services = services
-    window.setFixedSize(WINDOW_SIZE)  # a kiosk screen; full screen takes the display's size
-    warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
-    window.idle_watcher = IdleWatcher(
-        journey, warning_ms, config["interface.idle_reset_seconds"],
-        on_countdown=lambda seconds: window.idle.show_countdown(seconds), parent=window,
-    )
-    app.installEventFilter(window.idle_watcher)
-    window.idle_warning_seconds = warning_ms // 1000
-    window.voice_volume = config["voice.volume"]
-    window.set_voice_volume = lambda percent: None  # filled in once the voice is attached
-    from ui.staff.controller import StaffController
+                 services: KioskServices | None = None, desk: MediatorDesk | None = None,
+                 speaker=None) -> KioskWindow:
+    """The kiosk's window, built by its composition object (`window.kiosk`).
 
-    window.staff = StaffController(window, desk)
-    window.destroyed.connect(lambda *_: desk.close())
-    return window
+    `desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash,
+    and a `speaker` that records what would be said (ui.voice_bridge.RecordingSpeaker).
+    """
+    from ui.composition import KioskApp
+
+    return KioskApp(config, catalog=catalog, theme=theme, idle_warning_ms=idle_warning_ms,
+                    services=services, desk=desk, speaker=speaker).window
 
 
 def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
-    """Give the window its voice; the speech worker starts here, after the first paint."""
-    from ui.voice_bridge import VoiceBridge
-
-    bridge = VoiceBridge(config, parent=window)
-    window.speak = bridge.speak
-    window.speak_private = bridge.speak_private
-    window.set_voice_volume = lambda percent: bridge.service.update(volume=percent)
-    apply_look = window.on_comfort
-
-    def on_comfort(comfort: Comfort) -> None:
-        apply_look(comfort)
-        bridge.set_comfort(comfort)
-
-    window.on_comfort = on_comfort
-    bridge.set_comfort(window.journey.state.comfort)
-    window.nav_bar.show_voice_unavailable(bridge.unavailable)
-    bridge.unavailable_changed.connect(window.nav_bar.show_voice_unavailable)
-    window.services.report_voice(bridge.unavailable)  # told to the back office by heartbeat
-    bridge.unavailable_changed.connect(window.services.report_voice)
-    # The worker process must not outlive the window, in tests as at the end of the day.
-    service = bridge.service
-    QApplication.instance().aboutToQuit.connect(service.shutdown)
-    window.destroyed.connect(lambda *_: service.shutdown())
+    """Give the kiosk its voice; the speech worker starts here, after the first paint."""
+    window.kiosk.attach_voice()
 
 
 def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> None:
@@ -119,7 +67,7 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
         print(f"Demo hub: {url}/ (what the kiosk sends arrives here)" if url else
               "Demo hub not started: the kiosk queues requests until a hub answers.",
               flush=True)
-    attach_voice(window, config)
+    window.kiosk.attach_voice()
 
     def queue_opened(_outbox, error: Exception | None) -> None:
         if error is not None:

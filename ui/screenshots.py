@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import KioskConfig
@@ -29,6 +30,7 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
         ("home", journey.comfort_done),
         ("theme", lambda: journey.choose_theme(first_theme)),
         ("service", lambda: journey.choose_service(first_service)),
+        ("service-guided", lambda: journey.choose_service("acte-naissance")),
         ("question-choice", lambda: (journey.choose_service(DEMO_REQUEST),
                                      journey.start_request())),
         ("question-text", lambda: journey.answer("eclairage")),
@@ -37,11 +39,14 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
                                      journey.answer(""))),
         ("question-phone", lambda: (journey.answer(True), journey.answer(True))),
         ("review", lambda: (journey.answer("06 12 34 56 78"), journey.answer(""))),
-        ("consent", journey.confirm_review),
+        ("confirm-leave", journey.home),
+        ("consent", lambda: (journey.confirm_no(), journey.confirm_review())),
         ("receipt", journey.give_consent),
+        ("confirm-finish", journey.finish),
         ("help", lambda: (journey.reset(), journey.start(),
                           journey.choose_language(journey.default_language),
                           journey.comfort_done(), journey.ask_for_help())),
+        ("help-ticket", lambda: journey.ticket_taken("A-012")),
         ("idle_warning", lambda: (journey.resume(), journey.idle_warning())),
         *_track_scenes(journey),
         *_staff_scenes(journey),
@@ -99,6 +104,7 @@ def _render(config: KioskConfig, out_dir: Path, theme: Theme | None) -> list[Pat
         if not window.grab().save(str(path)):
             raise OSError(f"{path}: could not write the PNG; check the folder is writable.")
         written.append(path)
+    QThreadPool.globalInstance().waitForDone()
     window.services.close()
     window.close()
     window.deleteLater()

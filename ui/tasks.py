@@ -41,3 +41,18 @@ def run_task(work: Callable[[], Any], done: Callable[[Any, Exception | None], No
 
     relay.finished.connect(finish)
     QThreadPool.globalInstance().start(_Task(work, relay))
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+    """Turn the event loop until `condition()` (a task's answer arrived), for the scripted
+    walks (tour, screenshots) that have no citizen to wait for them."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    if not condition():
+        raise RuntimeError(f"{what} did not happen within {timeout_s:.0f} s")

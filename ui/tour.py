@@ -1,18 +1,20 @@
 """The headless guided tour: a citizen's walk through the kiosk with real taps, saved as PNGs,
 ending with a real request that travels, encrypted, to a hub on this machine.
 
+The request is made at the largest text size ("Très grande"), with one answer refused and
+corrected, as the people the kiosk is for would do it.
+
 `kiosk demo` runs it where there is no display, so the main job is visible on a server too.
 """
 
 from __future__ import annotations
 
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
@@ -29,6 +31,8 @@ from kiosk.services import KioskServices
 from offline_cache.protocol import tracking_url
 from ui.app import build_window
 from ui.main_window import KioskWindow
+from ui.tasks import wait_until
+from ui.voice_bridge import RecordingSpeaker
 
 IDLE_WARNING_MS = 1500  # the tour waits for a real idle warning, so it is kept short
 SYNC_WAIT_S = 30
@@ -56,17 +60,11 @@ class TourResult:
 
 
 def _tap(button: QAbstractButton) -> None:
+    """After the tap guard's moment: the tour taps as a person would, not as a double tap."""
+    guard = button.window().kiosk.tap_guard
+    wait_until(lambda: not guard.holding, 2, "the end of the tap guard's hold")
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
-
-
-def _wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    if not condition():
-        raise RuntimeError(f"{what} did not happen within {timeout_s:.0f} s")
 
 
 def _type(window: KioskWindow, text: str) -> None:
@@ -76,6 +74,7 @@ def _type(window: KioskWindow, text: str) -> None:
 
 def close_window(window: KioskWindow) -> None:
     """Delete the window while Qt is fully alive, not during interpreter shutdown."""
+    QThreadPool.globalInstance().waitForDone()  # no task still writing in the scratch folder
     window.services.close()
     window.close()
     window.deleteLater()
@@ -108,10 +107,10 @@ def run_tour(config: KioskConfig, out_dir: Path) -> TourResult:
 
 
 def _walk(config: KioskConfig, out_dir: Path, hub: LocalHub | None) -> TourResult:
+    speaker = RecordingSpeaker()
+    spoken = speaker.spoken
     window = build_window(config, idle_warning_ms=IDLE_WARNING_MS,
-                          services=KioskServices(config))
-    spoken: list[str] = []
-    window.speak = lambda text, _lang: spoken.append(text)
+                          services=KioskServices(config), speaker=speaker)
     window.show()
     result = TourResult()
 
@@ -142,16 +141,22 @@ def _walk(config: KioskConfig, out_dir: Path, hub: LocalHub | None) -> TourResul
     _tap(window.nav_bar.help_button)
     record("Ask for a person's help")
     _tap(window.help.back_button)
-    _wait_until(lambda: window.current_screen is window.idle, 10, "the idle warning")
+    wait_until(lambda: window.current_screen is window.idle, 10, "the idle warning")
     record("Stay still until the idle warning")
     _tap(window.idle.more_time_button)
     _tap(window.nav_bar.home_button)
     record("I need more time, then back home")
+    _tap(window.nav_bar.comfort_button)
+    _tap(window.comfort.options[("text_size", TextSize.LARGER)])
+    record("The largest text, from the top bar's 'Confort'")
+    _tap(window.comfort.continue_button)
     _request(window, record)
     result.reference = window.receipt.reference.text()
     if hub is not None:
         _follow_to_the_hub(window, hub, result)
     _tap(window.receipt.finish_button)
+    record("Finish: the ticket was not printed, so the kiosk asks")
+    _tap(window.confirm.yes_button)
     record("Finish: everything is wiped")
     close_window(window)
     return result
@@ -160,8 +165,8 @@ def _walk(config: KioskConfig, out_dir: Path, hub: LocalHub | None) -> TourResul
 def _follow_to_the_hub(window: KioskWindow, hub: LocalHub, result: TourResult) -> None:
     """Wait until the request reached the hub, list what it holds, open the tracking page."""
     services = window.services
-    _wait_until(lambda: services.outbox().status().counts.get("sent", 0) >= 1, SYNC_WAIT_S,
-                "sending the request to the hub")
+    wait_until(lambda: services.outbox().status().counts.get("sent", 0) >= 1, SYNC_WAIT_S,
+               "sending the request to the hub")
     held = hub_requests(hub.data_dir)
     result.hub_received = [f"{item['service']} {item['uuid']}" for item in held]
     mine = next((item for item in held if item["reference"] == result.reference), None)
@@ -171,7 +176,8 @@ def _follow_to_the_hub(window: KioskWindow, hub: LocalHub, result: TourResult) -
 
 
 def _request(window: KioskWindow, record: Callable[[str], None]) -> None:
-    """Report a broken street light, typing on the on-screen keyboard."""
+    """Report a broken street light at the largest text, typing on the on-screen keyboard;
+    a phone number with a digit missing is refused, then corrected."""
     theme_id, service_id = REQUEST
     _tap(window.home.tiles[theme_id])
     _tap(window.theme.buttons[service_id])
@@ -184,9 +190,17 @@ def _request(window: KioskWindow, record: Callable[[str], None]) -> None:
     _tap(window.question.input.keyboard.done_key)
     _tap(window.question.skip_button)
     _tap(window.question.input.buttons[True])
-    _tap(window.question.input.buttons[False])
-    record("Skip the details; dangerous: yes; an answer: no")
+    _tap(window.question.input.buttons[True])
+    record("Skip the details; dangerous: yes; an answer: yes")
+    _type(window, "061234567")
+    _tap(window.question.input.keyboard.done_key)
+    record("A digit is missing: the kiosk says so and keeps what was typed")
+    _type(window, "8")
+    _tap(window.question.input.keyboard.done_key)
+    _tap(window.question.skip_button)
+    record("Corrected; no e-mail")
     _tap(window.review.confirm_button)
     record("The answers are right: the 'your data' screen")
     _tap(window.consent.accept_button)
+    wait_until(lambda: window.current_screen is window.receipt, 30, "queuing the request")
     record("I agree: the receipt")

@@ -54,3 +54,41 @@ def _unavailable(status) -> bool:
     from kiosk.voice import VoiceHealth
 
     return not status.health.available and status.health is not VoiceHealth.DISABLED
+
+
+class SilentSpeaker:
+    """Before the voice starts (and for screenshots): nothing is said."""
+
+    def say(self, speech, lang: str) -> None:
+        """A kiosk.views.Speech; ignored."""
+
+
+class RecordingSpeaker:
+    """Keeps what would be said, for tests and the guided tour; private speech apart."""
+
+    def __init__(self) -> None:
+        self.spoken: list[str] = []  # through the speakers
+        self.private: list[str] = []  # only ever on a headset
+        self.uncached: list[str] = []  # said, but the voice must not keep the audio
+
+    def say(self, speech, lang: str) -> None:
+        (self.private if speech.private else self.spoken).append(speech.text)
+        if speech.private or not speech.cacheable:
+            self.uncached.append(speech.text)
+
+
+class VoiceSpeaker:
+    """Says a view's speech through the voice. Private speech (a citizen's answers) only
+    goes out when `voice.read_answers_aloud` says the audio is a headset, and its audio is
+    never cached; through the hall's speakers it is never said."""
+
+    def __init__(self, bridge: VoiceBridge, read_answers_aloud: bool) -> None:
+        self.bridge, self.read_answers_aloud = bridge, read_answers_aloud
+
+    def say(self, speech, lang: str) -> None:
+        if speech.private and not self.read_answers_aloud:
+            return
+        if speech.private or not speech.cacheable:
+            self.bridge.speak_private(speech.text, lang)  # no audio kept on disk
+        else:
+            self.bridge.speak(speech.text, lang)

@@ -1,10 +1,11 @@
 """Sentences to pre-synthesise at deployment (`kiosk voice prepare`).
 
-Stopgap until the lead's list of the exact sentences each screen speaks exists: the cache
-only helps when the text matches what a screen says character for character, and screens
-compose their sentences in `ui/` (which `kiosk` may not import). Meanwhile this yields the
-interface messages and the catalogue's own texts (titles, summaries, questions, choices),
-and `--from FILE` accepts any exact list, e.g. one dumped from the screens.
+The cache only helps when the text matches what a screen says character for character, so
+`view_prompts` walks the journey as a citizen would, in each language, and takes each
+screen's speech from the same view records the screens use (kiosk.views): every screen of
+every service, every question as first shown, the confirmations and overlays. Private
+speech (answers) is never among them. Interface messages and catalogue texts are added for
+sentences said outside a view; `--from FILE` accepts any exact list.
 """
 
 from __future__ import annotations
@@ -47,16 +48,75 @@ def catalog_prompts(catalog: Any, languages: Iterable[str]) -> Iterator[tuple[st
                     yield lang, localized(choice.label, lang)
 
 
+def view_prompts(catalog: Any, config: Any) -> Iterator[tuple[str, str]]:
+    """What each screen says (kiosk.views), walking every service in every language."""
+    from kiosk.views import ViewFacts
+
+    facts = ViewFacts(idle_reset_seconds=config["interface.idle_reset_seconds"],
+                      can_print=config["printer.kind"] != "none")
+    languages = tuple(config["interface.languages"])
+    for lang in languages:
+        yield from _walk(catalog, languages, lang, facts)
+
+
+def _walk(catalog: Any, languages: tuple[str, ...], lang: str,
+          facts: Any) -> Iterator[tuple[str, str]]:
+    from kiosk.forms.local_outbox import MemoryOutbox
+    from kiosk.journey import Journey
+    from kiosk.journey_state import Step
+    from kiosk.views import build_view
+
+    journey = Journey(catalog, languages, lang, outbox=MemoryOutbox)
+
+    def said() -> Iterator[tuple[str, str]]:
+        speech = build_view(journey, facts).speech
+        if not speech.private and speech.cacheable:
+            yield lang, speech.text
+
+    yield from said()
+    for move in (journey.start, lambda: journey.choose_language(lang), journey.ask_for_help,
+                 journey.idle_warning, journey.resume, journey.resume,
+                 journey.comfort_done, journey.open_tracking, journey.back):
+        move()
+        yield from said()
+    for theme in catalog.themes:
+        journey.choose_theme(theme.id)
+        yield from said()
+        for service in catalog.services_for(theme.id):
+            journey.choose_service(service.id)
+            yield from said()
+            if service.steps and journey.state.step is Step.SERVICE:
+                yield from _question_prompts(journey, lang)
+                journey.choose_service(service.id)
+
+
+def _question_prompts(journey: Any, lang: str) -> Iterator[tuple[str, str]]:
+    """Each question as first shown: its progress counts every question still possible."""
+    from kiosk.forms.engine import Progress
+    from kiosk.views.form_views import question_speech
+
+    journey.start_request()
+    steps = journey.form.possible_steps()
+    for number, step in enumerate(steps, start=1):
+        progress = Progress(number, len(steps)).text(lang)
+        yield lang, question_speech(step, lang, progress)
+    journey.home()
+    journey.confirm_yes()
+
+
 def config_prompts(config: Any) -> list[tuple[str, str]]:
     """Everything known for a validated config, without duplicates, in a stable order."""
     languages = config["interface.languages"]
     found = list(message_prompts(languages, {"seconds": config["interface.idle_reset_seconds"]}))
-    try:
-        from kiosk.catalog import load_catalog
+    from kiosk.catalog import CatalogError, load_catalog
 
-        found += catalog_prompts(load_catalog(), languages)
-    except Exception:  # no catalogue yet: the messages alone are still worth preparing
-        pass
+    try:
+        catalog = load_catalog()
+    except CatalogError:  # no usable catalogue: the messages alone are still worth preparing
+        catalog = None
+    if catalog is not None:
+        found += view_prompts(catalog, config)
+        found += catalog_prompts(catalog, languages)
     return list(dict.fromkeys((lang, text.strip()) for lang, text in found if text.strip()))
 
 

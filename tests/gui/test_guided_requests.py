@@ -15,9 +15,9 @@ def finish(citizen, window) -> str:
     assert window.current_screen is window.review
     citizen.tap(window.review.confirm_button)
     assert window.current_screen is window.consent
-    assert "chiffrées" in window.consent.sections["consent.how_long"].text()
-    citizen.tap(window.consent.accept_button)
-    assert window.current_screen is window.receipt
+    assert "Personne ne peut les lire" in window.consent.body.text()
+    citizen.tap(window.consent.accept_button)  # written off the GUI thread: "Un instant…"
+    citizen.qtbot.waitUntil(lambda: window.current_screen is window.receipt)
     return window.receipt.reference.text()
 
 
@@ -57,7 +57,7 @@ def test_a_birth_certificate_request_with_a_wrong_postal_code_corrected(citizen,
     assert citizen.question() == "Quelle est votre commune de naissance ?"
     citizen.answer("7500")
     assert "5 chiffres" in window.question.error.text()
-    assert window.spoken[-1].startswith(window.question.error.text().lstrip("⚠ "))
+    assert window.kiosk.speaker.spoken[-1].startswith(window.question.error.text().lstrip("⚠ "))
     assert window.question.input.field.text() == "7500"
     citizen.answer("1")
     assert not window.question.error.isVisible()
@@ -135,7 +135,9 @@ def test_leaving_a_request_wipes_the_answers_from_the_screens_and_the_journey(
     citizen.choose("autre")
     citizen.type("Zqxmarker")
     citizen.tap(window.nav_bar.home_button)
-    assert window.journey.form is None
+    assert window.current_screen is window.confirm  # asked first (see test_confirmations)
+    citizen.tap(window.confirm.yes_button)
+    assert window.journey.form is None and window.current_screen is window.home
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleteLater, now
     texts = [w.text() for w in window.findChildren(QLabel) + window.findChildren(QLineEdit)]
     assert texts and not any("Zqxmarker" in text for text in texts)
@@ -153,6 +155,6 @@ def test_the_receipt_prints_off_the_gui_thread_and_says_so(citizen, window, qtbo
     citizen.tap(window.receipt.print_button)
     assert not window.receipt.print_button.isEnabled()  # no double ticket while it prints
     qtbot.waitUntil(lambda: "enregistré" in window.receipt.print_status.text(), timeout=10000)
-    assert window.spoken[-1] == window.receipt.print_status.text()
+    assert window.kiosk.speaker.spoken[-1] == window.receipt.print_status.text()
     [pdf] = (window.services.config.data_dir / "receipts").glob("*.pdf")
     assert reference in pdf.name or pdf.stat().st_size > 1000

@@ -15,6 +15,7 @@ from offline_cache.outbox import ItemState
 from tests.gui.conftest import Citizen
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
 from ui.app import build_window
+from ui.voice_bridge import RecordingSpeaker
 
 PIN = "2468"
 
@@ -35,10 +36,9 @@ def desk(kiosk_config, clock):
 @pytest.fixture
 def window(qtbot, kiosk_config, desk):
     services = KioskServices(kiosk_config, sync=False)
-    window = build_window(kiosk_config, services=services, desk=desk)
+    window = build_window(kiosk_config, services=services, desk=desk,
+                          speaker=RecordingSpeaker())
     qtbot.addWidget(window)
-    window.spoken = []
-    window.speak = lambda text, _lang: window.spoken.append(text)
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -64,6 +64,8 @@ def enter_pin(citizen, window, name: str, pin: str) -> None:
     for digit in pin:
         citizen.tap(pin_screen.pad.key_for(digit))
     citizen.tap(pin_screen.pad.done_key)
+    assert not pin_screen.isEnabled()  # scrypt runs off the GUI thread: "Un instant…"
+    citizen.qtbot.waitUntil(pin_screen.isEnabled)
 
 
 def test_a_two_second_press_on_the_attract_corner_opens_the_pin_screen(qtbot, window):
@@ -73,7 +75,7 @@ def test_a_two_second_press_on_the_attract_corner_opens_the_pin_screen(qtbot, wi
     qtbot.waitUntil(lambda: window.staff.pin_screen is not None
                     and window.current_screen is window.staff.pin_screen, timeout=4000)
     qtbot.mouseRelease(window.attract, Qt.MouseButton.LeftButton, pos=corner)
-    assert window.journey.state.step is Step.ATTRACT
+    assert window.journey.state.place is Step.ATTRACT  # under the PIN screen
 
 
 def test_a_short_tap_on_the_corner_still_starts_the_journey(qtbot, window):
@@ -134,8 +136,8 @@ def test_a_ticket_is_shown_and_spoken_then_called_on_the_attract_screen(
     citizen.tap(window.comfort.continue_button)
     citizen.tap(window.nav_bar.help_button)
     citizen.tap(window.help.ticket_button)
-    assert window.help.ticket_code.text() == "A-001"
-    assert window.spoken[-1] == "Votre numéro : A-001. Un conseiller va vous appeler."
+    citizen.qtbot.waitUntil(lambda: window.help.ticket_code.text() == "A-001")
+    assert window.kiosk.speaker.spoken[-1] == "Votre numéro : A-001. Un conseiller va vous appeler."
     [call] = desk.services.waiting_list.open_help_calls()
     assert call.screen == "home"  # the screen the citizen asked from
     citizen.tap(window.help.back_button)
@@ -150,7 +152,7 @@ def test_a_ticket_is_shown_and_spoken_then_called_on_the_attract_screen(
     assert window.current_screen is window.attract
     assert window.attract.call.isVisible()
     assert window.attract.call.text() == "Ticket A-001, Guichet 1"
-    assert window.spoken[-1] == "Ticket A 1, Guichet 1."
+    assert window.kiosk.speaker.spoken[-1] == "Ticket A 1, Guichet 1."
     assert not desk.staff_open  # calling the next one hands the screen back to citizens
 
 
@@ -161,20 +163,30 @@ def sealed_payload(window, item) -> dict:
     return json.loads(open_sealed(private, row.payload, item.item_id.encode()))
 
 
-def test_a_mediator_takes_over_a_request_the_citizen_consents_and_it_carries_the_id(
+def ask_help_and_accompany(citizen, window) -> None:
+    citizen.tap(window.nav_bar.help_button)
+    citizen.tap(window.help.ticket_button)
+    citizen.qtbot.waitUntil(lambda: window.help.ticket_code.isVisible())
+    enter_pin(citizen, window, "Claire", PIN)
+    [accompany] = window.staff.dashboard.panels["waiting"].accompany_buttons.values()
+    assert "question" in window.staff.dashboard.panels["waiting"].findChildren(
+        type(window.help.title))[0].text()
+    citizen.tap(accompany)
+
+
+def test_the_citizen_consents_before_the_mediator_takes_over_and_the_request_carries_it(
         citizen, window, desk):
     citizen.open_service("commune", "signalement-rue")
     citizen.tap(window.service.request_button)
     citizen.choose("eclairage")
     citizen.type("Rue des")  # half-typed when the citizen asks for help
-    citizen.tap(window.nav_bar.help_button)
-    citizen.tap(window.help.ticket_button)
-    enter_pin(citizen, window, "Claire", PIN)
-    waiting = window.staff.dashboard.panels["waiting"]
-    [accompany] = waiting.accompany_buttons.values()
-    assert "Questions du formulaire" in window.staff.dashboard.panels["waiting"].findChildren(
-        type(window.help.title))[0].text()
-    citizen.tap(accompany)
+    ask_help_and_accompany(citizen, window)
+    # Asked first (Aidants Connect): failed before, the consent came after the whole form.
+    assert window.current_screen is window.assisted_consent
+    assert not window.staff.banner.isVisible()  # nobody has taken the controls yet
+    assert "Claire" in window.assisted_consent.body.text()
+    assert "Où est le problème ?" in window.assisted_consent.body.text()  # what she sees
+    citizen.tap(window.assisted_consent.accept_button)
     assert window.current_screen is window.question  # the same session, where it was
     assert window.question.input.field.text() == "Rue des"  # nothing typed is lost
     assert window.staff.banner.isVisible()
@@ -185,12 +197,8 @@ def test_a_mediator_takes_over_a_request_the_citizen_consents_and_it_carries_the
     citizen.choose(False)
     citizen.tap(window.review.confirm_button)
     citizen.tap(window.consent.accept_button)
-    assert window.current_screen is window.assisted_consent  # not queued before the citizen agrees
-    assert window.services.outbox().items() == []
-    assert "Claire" in window.assisted_consent.body.text()
-    assert "Où est le problème ?" in window.assisted_consent.body.text()  # what she sees
-    citizen.tap(window.assisted_consent.accept_button)
-    assert window.current_screen is window.receipt
+    # One consent screen, not two in a row: "your data", then the receipt.
+    citizen.qtbot.waitUntil(lambda: window.current_screen is window.receipt)
     citizen.tap(window.staff.banner.hand_back_button)  # "Rendre la main"
     assert not window.staff.banner.isVisible() and not desk.staff_open
     assert window.current_screen is window.receipt  # the session goes on, citizen alone
@@ -201,23 +209,29 @@ def test_a_mediator_takes_over_a_request_the_citizen_consents_and_it_carries_the
     assert payload["consent"]["service_id"] == "signalement-rue"
     assert payload["answers"]["lieu"] == "Rue des Lilas"
     citizen.tap(window.receipt.finish_button)
+    citizen.tap(window.confirm.yes_button)  # not printed: "Terminer" asks first
     today = desk.services.statistics.today()
     assert (today.sessions, today.completed, today.assisted) == (1, 1, 1)
     events = [entry["event"] for entry in desk.services.journal.entries()]
     for event in ("unlock", "take_over", "consent", "hand_back", "staff_lock"):
         assert event in events
+    assert events.index("consent") > events.index("take_over")  # recorded as it was given
     assert desk.services.journal.verify().ok
     journal = (window.services.config.data_dir / "mediator" / "journal.jsonl").read_text()
     assert "Lilas" not in journal
 
 
-def test_refusing_the_mediator_consent_sends_nothing(citizen, window, desk):
+def test_refusing_the_mediator_explains_and_the_citizen_goes_on_alone(citizen, window, desk):
     citizen.open_service("commune", "signalement-rue")
     citizen.tap(window.service.request_button)
-    citizen.tap(window.nav_bar.help_button)
-    citizen.tap(window.help.ticket_button)
-    enter_pin(citizen, window, "Claire", PIN)
-    citizen.tap(next(iter(window.staff.dashboard.panels["waiting"].accompany_buttons.values())))
+    ask_help_and_accompany(citizen, window)
+    citizen.tap(window.assisted_consent.refuse_button)
+    # Failed before: "Je refuse" looped back to "your data" without a word.
+    assert window.current_screen is window.assisted_consent
+    assert "Rien n'est envoyé" in window.assisted_consent.body.text()
+    assert window.kiosk.speaker.spoken[-1].startswith("D'accord.")
+    citizen.tap(window.assisted_consent.continue_button)
+    assert window.current_screen is window.question and not window.staff.banner.isVisible()
     citizen.choose("eclairage")
     citizen.answer("Rue Haute")
     citizen.skip()
@@ -225,24 +239,25 @@ def test_refusing_the_mediator_consent_sends_nothing(citizen, window, desk):
     citizen.choose(False)
     citizen.tap(window.review.confirm_button)
     citizen.tap(window.consent.accept_button)
-    citizen.tap(window.assisted_consent.refuse_button)
-    assert window.current_screen is window.consent
-    assert window.services.outbox().items() == []
-    window.journey.reset()  # the citizen leaves: counted as abandoned, at the consent step
+    citizen.qtbot.waitUntil(lambda: window.current_screen is window.receipt)
+    [item] = window.services.outbox().items((ItemState.PENDING,))
+    assert "assisted_by" not in sealed_payload(window, item)  # done alone, as chosen
+    window.journey.reset()
     today = desk.services.statistics.today()
-    assert today.abandoned_at_step == {"consent": 1} and today.assisted == 1
+    assert today.assisted == 0 and today.completed == 1
     assert desk.services.waiting_list.open_help_calls() == []
 
 
 def test_volume_behind_the_pin_changes_the_voice_and_is_journaled(citizen, window, desk):
     volumes = []
-    window.set_voice_volume = volumes.append  # the voice's own update, seen from outside
+    kiosk, set_volume = window.kiosk, window.kiosk.set_voice_volume
+    kiosk.set_voice_volume = lambda percent: (volumes.append(percent), set_volume(percent))
     enter_pin(citizen, window, "Claire", PIN)
     citizen.tap(window.staff.dashboard.tabs["settings"])
     settings = window.staff.dashboard.panels["settings"]
-    before = window.voice_volume
+    before = kiosk.voice_volume
     citizen.tap(settings.buttons["volume.less"])
-    assert volumes == [before - 10] and window.voice_volume == before - 10
+    assert volumes == [before - 10] and kiosk.voice_volume == before - 10
     assert f"{before - 10} %" in settings.labels["volume"].text()
     [change] = [e for e in desk.services.journal.entries() if e["event"] == "settings_change"]
     assert change["data"] == {"key": "voice.volume", "old": before, "new": before - 10}

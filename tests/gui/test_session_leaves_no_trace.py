@@ -38,8 +38,9 @@ def test_a_typed_marker_is_nowhere_after_the_session_ends(qtbot, make_config, tm
     caplog.set_level(logging.DEBUG)
     heard = tmp_path / "heard"  # stands in for the speakers: a copy of each WAV played
     heard.mkdir()
+    # A headset: the review reads the answers (private speech, never cached).
     config = make_config(hub__url="http://127.0.0.1:9", printer__kind="pdf",
-                         voice__player=f"cp {{file}} {heard}/")
+                         voice__player=f"cp {{file}} {heard}/", voice__read_answers_aloud=True)
     services = KioskServices(config)
     window = build_window(config, services=services)
     qtbot.addWidget(window)
@@ -63,6 +64,7 @@ def test_a_typed_marker_is_nowhere_after_the_session_ends(qtbot, make_config, tm
     review_audio = max(heard.glob("*.wav"), key=_seconds).read_bytes()
     citizen.tap(window.review.confirm_button)
     citizen.tap(window.consent.accept_button)
+    qtbot.waitUntil(lambda: window.current_screen is window.receipt)
     citizen.tap(window.receipt.print_button)
     qtbot.waitUntil(lambda: window.receipt.print_button.isEnabled(), timeout=10000)
     citizen.tap(window.receipt.finish_button)

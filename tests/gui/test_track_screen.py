@@ -39,7 +39,7 @@ def test_a_citizen_types_a_reference_and_sees_and_hears_its_state(qtbot, window,
     reference, answer = hub_answer("waiting", "Apportez un justificatif de domicile.")
     window.services.record_heartbeat_answer(answer)  # as the last heartbeat brought it
     open_tracking(citizen)
-    assert "Suivre ma demande" in window.spoken[-1]
+    assert "Suivre ma demande" in window.kiosk.speaker.spoken[-1]
     type_reference(citizen, reference.replace("-", ""))
     track = window.track
     qtbot.waitUntil(lambda: track.result.isVisible(), timeout=5000)
@@ -47,12 +47,12 @@ def test_a_citizen_types_a_reference_and_sees_and_hears_its_state(qtbot, window,
     assert "Message du service : Apportez un justificatif de domicile." in track.details.text()
     assert "La borne a eu des nouvelles du serveur aujourd'hui à" in track.details.text()
     assert not track.keyboard.isVisible()
-    spoken = window.spoken[-1]
+    spoken = window.kiosk.speaker.spoken[-1]
     assert "attend quelque chose de vous" in spoken
     assert "Apportez un justificatif de domicile." in spoken
-    assert track.speech_is_private  # the agent's words: spoken, never cached on disk
+    assert window.kiosk.speaker.uncached[-1] == spoken  # the agent's words: never cached
     citizen.tap(window.nav_bar.repeat_button)
-    assert window.spoken[-1] == spoken
+    assert window.kiosk.speaker.spoken[-1] == spoken
     citizen.tap(track.again_button)
     assert track.keyboard.isVisible() and track.field.text() == reference.replace("-", "")
 
@@ -63,7 +63,7 @@ def test_a_wrong_reference_is_explained_aloud_and_kept_to_correct(qtbot, window,
     track = window.track
     qtbot.waitUntil(lambda: track.error.isVisible(), timeout=5000)
     assert "We cannot find the request K7M-4QF." in track.error.text()
-    assert "Check the number on your ticket" in window.spoken[-1]
+    assert "Check the number on your ticket" in window.kiosk.speaker.spoken[-1]
     assert track.field.text() == "K7M4QF" and track.keyboard.isVisible()
     keys = track.keyboard.findChildren(BigButton)
     assert min(key.height() for key in keys if key.isVisible()) >= MIN_TOUCH_PX
@@ -80,7 +80,7 @@ def test_a_request_still_waiting_in_the_queue_is_said_not_sent_yet(qtbot, window
     type_reference(citizen, reference_for(client_id))
     qtbot.waitUntil(lambda: window.track.result.isVisible(), timeout=5000)
     assert window.track.state.text() == "Pas encore envoyée"
-    assert "La borne l'enverra dès que la connexion revient." in window.spoken[-1]
+    assert "La borne l'enverra dès que la connexion revient." in window.kiosk.speaker.spoken[-1]
 
 
 def test_back_and_home_leave_the_tracking_screen_as_elsewhere(window, citizen):

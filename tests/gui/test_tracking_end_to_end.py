@@ -81,7 +81,7 @@ def test_a_state_set_in_the_back_office_reaches_the_kiosks_tracking_screen(
     qtbot.waitUntil(lambda: window.track.result.isVisible(), timeout=5000)
     assert window.track.state.text() == "Traitée"
     assert f"Message du service : {MESSAGE}" in window.track.details.text()
-    assert MESSAGE in window.spoken[-1]
+    assert MESSAGE in window.kiosk.speaker.spoken[-1]
 
     page = requests.get(tracking_url(running_hub.url, client_id, reference), timeout=10)
     assert page.status_code == 200

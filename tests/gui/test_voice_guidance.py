@@ -8,8 +8,8 @@ import subprocess
 import wave
 
 import pytest
-from PySide6.QtCore import Qt
 
+from tests.gui.conftest import tap
 from ui.app import attach_voice, build_window
 
 
@@ -21,7 +21,7 @@ def test_each_new_screen_reaches_the_player_as_real_french_speech(qtbot, make_co
     qtbot.addWidget(window)
     window.show()
     attach_voice(window, config)
-    qtbot.mouseClick(window.attract.start_button, Qt.MouseButton.LeftButton)
+    tap(qtbot, window.attract.start_button)
     qtbot.waitUntil(lambda: any(heard.glob("*.wav")), timeout=15000)
     with wave.open(str(next(heard.glob("*.wav")))) as wav:
         seconds = wav.getnframes() / wav.getframerate()
@@ -44,9 +44,10 @@ def test_without_a_sound_card_the_citizen_sees_voice_unavailable_and_can_go_on(
     qtbot.addWidget(window)
     window.show()
     attach_voice(window, config)
-    qtbot.mouseClick(window.attract.start_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.language.buttons["fr"], Qt.MouseButton.LeftButton)
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.language.buttons["fr"])
     qtbot.waitUntil(window.nav_bar.voice_status.isVisible, timeout=15000)
     assert window.nav_bar.voice_status.text() == "Voix indisponible"
-    qtbot.mouseClick(window.home.tiles["sante"], Qt.MouseButton.LeftButton)
+    tap(qtbot, window.comfort.continue_button)
+    tap(qtbot, window.home.tiles["sante"])
     assert window.current_screen is window.theme

@@ -3,10 +3,7 @@
 from PySide6.QtCore import Qt
 
 from kiosk.journey import Step
-
-
-def tap(qtbot, button):
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+from tests.gui.conftest import tap
 
 
 def test_a_touch_anywhere_on_the_attract_screen_starts(qtbot, window):
@@ -69,7 +66,7 @@ def test_asking_for_help_then_going_back_returns_exactly_where_the_citizen_was(q
 
 
 def test_idle_shows_a_warning_and_more_time_keeps_the_citizen_where_they_were(qtbot, window):
-    window.idle_watcher.set_warning_after_ms(300)
+    window.kiosk.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["en"])
     tap(qtbot, window.comfort.continue_button)
@@ -82,13 +79,13 @@ def test_idle_shows_a_warning_and_more_time_keeps_the_citizen_where_they_were(qt
 
 
 def test_an_unanswered_idle_warning_wipes_the_session_back_to_the_attract_screen(qtbot, window):
-    window.idle_watcher.set_warning_after_ms(300)
+    window.kiosk.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["en"])
     tap(qtbot, window.comfort.continue_button)
     tap(qtbot, window.home.tiles["famille"])
     qtbot.waitUntil(lambda: window.current_screen is window.idle, timeout=3000)
-    window.idle_watcher._remaining = 2  # skip most of the 30 s countdown; the ticks are real
+    window.kiosk.idle_watcher._remaining = 2  # skip most of the 30 s countdown; the ticks are real
     qtbot.waitUntil(lambda: window.current_screen is window.attract, timeout=4000)
     state = window.journey.state
     assert (state.step, state.language, state.theme_id) == (Step.ATTRACT, "fr", None)
@@ -96,10 +93,12 @@ def test_an_unanswered_idle_warning_wipes_the_session_back_to_the_attract_screen
 
 
 def test_touching_the_screen_postpones_the_idle_warning(qtbot, window):
-    window.idle_watcher.set_warning_after_ms(300)
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.language.buttons["fr"])
     tap(qtbot, window.comfort.continue_button)
+    qtbot.waitUntil(lambda: not window.kiosk.tap_guard.holding)  # taps count from here
+    window.kiosk.idle_watcher.set_warning_after_ms(300)
+    qtbot.mouseClick(window.home.title, Qt.MouseButton.LeftButton)
     for _ in range(4):
         qtbot.wait(150)
         qtbot.mouseClick(window.home.title, Qt.MouseButton.LeftButton)
@@ -111,7 +110,7 @@ def test_every_screen_speaks_what_it_shows(qtbot, window):
     tap(qtbot, window.language.buttons["fr"])
     tap(qtbot, window.comfort.continue_button)
     tap(qtbot, window.home.tiles["commune"])
-    assert "Ma commune" in window.spoken[-1]
-    assert "Signaler un problème dans la rue" in window.spoken[-1]
+    assert "Ma commune" in window.kiosk.speaker.spoken[-1]
+    assert "Signaler un problème dans la rue" in window.kiosk.speaker.spoken[-1]
     tap(qtbot, window.nav_bar.repeat_button)
-    assert window.spoken[-1] == window.spoken[-2]
+    assert window.kiosk.speaker.spoken[-1] == window.kiosk.speaker.spoken[-2]

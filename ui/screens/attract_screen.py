@@ -9,9 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 
-from kiosk.i18n import tr
-from kiosk.journey import JourneyState
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import AttractView
+from ui.screens.base import Screen
 from ui.staff.long_press import LongPress
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -21,11 +20,11 @@ class AttractScreen(Screen):
     started = Signal()
     staff_requested = Signal()  # the long press in the corner
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
-        self.setAccessibleName(context.site_name)
+    def __init__(self, site_name: str, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(site_name)
         self.welcome = text_label(role="hero", centered=True)
-        self.site = text_label(context.site_name, role="title", centered=True)
+        self.site = text_label(site_name, role="title", centered=True)
         self.help = text_label(role="muted", centered=True)
         self.call = text_label(role="reference", centered=True)  # "Ticket A-012, Guichet 2"
         self.call.hide()
@@ -54,15 +53,11 @@ class AttractScreen(Screen):
         self.call.clear()
         self.call.hide()
 
-    def present(self, state: JourneyState) -> None:
-        lang = state.language
-        self.welcome.setText(tr("attract.welcome", lang))
-        self.start_button.set_text(tr("attract.touch", lang))
-        self.help.setText(tr("attract.help", lang))
-
-    def spoken_text(self) -> str:
-        called = f"{self.call.text()}. " if self.call.isVisible() else ""
-        return f"{called}{self.welcome.text()} {self.start_button.text()}."
+    def present(self, view: AttractView) -> None:
+        self.view = view
+        self.welcome.setText(view.welcome)
+        self.start_button.set_text(view.touch)
+        self.help.setText(view.help)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A touch anywhere starts: an older person may not aim at the button."""

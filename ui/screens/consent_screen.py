@@ -1,34 +1,32 @@
 """"Your data": what is sent, why, who receives it, how long it is kept, the citizen's rights,
-then an explicit yes. Nothing is queued before that yes.
+then an explicit yes. Nothing is queued before that yes; while the queue writes to disk the
+screen says "Un instant…" and the buttons wait.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from kiosk.catalog import localized
-from kiosk.i18n import tr
-from kiosk.journey import JourneyState
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import ConsentView
+from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 from ui.widgets.scroll_area import TouchScrollArea
-
-SECTIONS = ("consent.what", "consent.why", "consent.who", "consent.how_long", "consent.rights")
 
 
 class ConsentScreen(Screen):
     accepted = Signal()
     refused = Signal()
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.title = text_label(role="title")
         self.error = text_label(role="error")
-        self.sections = {key: text_label() for key in SECTIONS}
+        self.wait = text_label(role="strong")
+        self.wait.hide()
+        self.body = text_label()
         scroll = TouchScrollArea()
-        for label in self.sections.values():
-            scroll.content_layout.addWidget(label)
+        scroll.content_layout.addWidget(self.body)
         scroll.content_layout.addStretch(1)
         self.accept_button = BigButton("", role="primary")
         self.refuse_button = BigButton("")
@@ -37,23 +35,25 @@ class ConsentScreen(Screen):
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(scroll, stretch=1)
+        self.layout_.addWidget(self.wait)
+        # "J'accepte" at the top of the pair: the review's "C'est correct" sat at the bottom,
+        # so a second tap on the same spot cannot send the request by mistake.
         self.layout_.addWidget(self.accept_button)
         self.layout_.addWidget(self.refuse_button)
 
-    def present(self, state: JourneyState) -> None:
-        lang = state.language
-        service = self.context.journey.form.service
-        fields = {"service": localized(service.title, lang),
-                  "authority": localized(service.authority, lang)}
-        self.title.setText(tr("consent.title", lang))
-        for key, label in self.sections.items():
-            label.setText(tr(key, lang, **fields))
-        self.error.setText(f"⚠  {tr('consent.failed', lang)}")
-        self.error.setVisible(self.context.journey.submit_failed)
-        self.accept_button.set_text(tr("consent.accept", lang))
-        self.refuse_button.set_text(tr("consent.refuse", lang))
+    def present(self, view: ConsentView) -> None:
+        self.view = view
+        self.title.setText(view.title)
+        self.body.setText("\n\n".join(view.sections))
+        self.error.setText(f"⚠  {view.error}" if view.error else "")
+        self.error.setVisible(bool(view.error))
+        self.accept_button.set_text(view.accept_label)
+        self.refuse_button.set_text(view.refuse_label)
+        self.show_waiting("")
 
-    def spoken_text(self) -> str:
-        parts = [self.error.text().lstrip("⚠ ")] if self.error.isVisible() else []
-        parts += [self.title.text() + "."] + [label.text() for label in self.sections.values()]
-        return " ".join([*parts, self.accept_button.text() + " ?"])
+    def show_waiting(self, text: str) -> None:
+        """"Un instant…" while the request is written; empty: the buttons are back."""
+        self.wait.setText(text)
+        self.wait.setVisible(bool(text))
+        for button in (self.accept_button, self.refuse_button):
+            button.setEnabled(not text)

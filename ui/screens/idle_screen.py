@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from kiosk.i18n import tr
-from kiosk.journey import JourneyState
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import IdleView
+from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 
@@ -15,9 +14,8 @@ class IdleScreen(Screen):
     more_time_requested = Signal()
     finish_requested = Signal()
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
-        self._language = "fr"
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.title = text_label(role="hero", centered=True)
         self.body = text_label(centered=True)
         self.more_time_button = BigButton("", role="primary")
@@ -32,15 +30,13 @@ class IdleScreen(Screen):
         self.layout_.addWidget(self.finish_button)
         self.layout_.addStretch(1)
 
-    def present(self, state: JourneyState) -> None:
-        self._language = state.language
-        self.title.setText(tr("idle.title", state.language))
-        self.more_time_button.set_text(tr("idle.more_time", state.language))
-        self.finish_button.set_text(tr("idle.finish", state.language))
-        self.show_countdown(self.context.idle_reset_seconds)
+    def present(self, view: IdleView) -> None:
+        self.view = view
+        self.title.setText(view.title)
+        self.body.setText(view.body)
+        self.more_time_button.set_text(view.more_time_label)
+        self.finish_button.set_text(view.finish_label)
 
     def show_countdown(self, seconds: int) -> None:
-        self.body.setText(tr("idle.body", self._language, seconds=seconds))
-
-    def spoken_text(self) -> str:
-        return f"{self.title.text()} {self.body.text()} {self.more_time_button.text()} ?"
+        if self.view is not None:
+            self.body.setText(self.view.countdown(seconds))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from kiosk.i18n import LANGUAGE_NAMES, tr
-from kiosk.journey import JourneyState
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import LanguageView
+from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 
@@ -14,26 +13,23 @@ from ui.widgets.labels import text_label
 class LanguageScreen(Screen):
     language_chosen = Signal(str)
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
+    def __init__(self, languages: tuple[tuple[str, str], ...], parent=None):
+        """`languages`: (code, name in itself), known at start so the buttons are built once."""
+        super().__init__(parent)
         self.title = text_label(role="title", centered=True)
         self.layout_.addWidget(self.title)
-        self.layout_.addStretch(1)
         self.buttons: dict[str, BigButton] = {}
-        for lang in context.languages:
-            button = BigButton(LANGUAGE_NAMES[lang], role="primary")
-            button.clicked.connect(
-                lambda _checked=False, code=lang: self.language_chosen.emit(code)
-            )
-            self.buttons[lang] = button
+        for code, name in languages:
+            button = BigButton(name, role="primary")
+            button.clicked.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+            self.buttons[code] = button
             self.layout_.addWidget(button)
-        self.layout_.addStretch(2)
+        # The languages high up: "Touchez l'écran" sat in the middle, a double tap there
+        # must not choose a language.
+        self.layout_.addStretch(3)
 
-    def present(self, state: JourneyState) -> None:
-        # The title shows every offered language: the citizen has not chosen yet.
-        self.title.setText("\n".join(tr("language.title", lang) for lang in self.context.languages))
-
-    def spoken_text(self) -> str:
-        return tr("language.title", "fr") + ". " + ", ".join(
-            button.text() for button in self.buttons.values()
-        ) + "."
+    def present(self, view: LanguageView) -> None:
+        self.view = view
+        self.title.setText(view.title)
+        for option in view.options:
+            self.buttons[option.value].set_text(option.label)

@@ -7,11 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from kiosk.catalog import localized
-from kiosk.forms.messages import message
-from kiosk.i18n import tr
-from kiosk.journey import JourneyState
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import QuestionView
+from ui.screens.base import Screen
 from ui.widgets.answer_inputs import AnswerInput, build_input
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -21,8 +18,8 @@ class QuestionScreen(Screen):
     answered = Signal(object)
     draft_changed = Signal(object)
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.layout_.setSpacing(8)
         self.layout_.setContentsMargins(32, 12, 32, 12)  # room for the keyboard on 800 px
         self.progress = text_label(role="muted")
@@ -45,31 +42,27 @@ class QuestionScreen(Screen):
         for widget in (self.help, self.error):
             self.layout_.addWidget(widget)
 
-    def present(self, state: JourneyState) -> None:
-        form = self.context.journey.form
-        step, lang = form.current_step, state.language
-        if self._shown != (state.question_id, lang):  # a new question: a fresh input, placed
-            self._replace_input(build_input(step, lang))  # before the texts, so the old
-            self.input.set_draft(form.draft())  # keyboard and the new question never stack
-            self._shown = (state.question_id, lang)
-        self.progress.setText(form.progress().text(lang))
-        self.question.setText(localized(step.label, lang))
-        help_text = localized(step.help, lang) if step.help else ""
-        if step.optional:
-            help_text = f"{help_text} {message('form.optional', lang)}".strip()
-        self.help.setText(help_text)
-        self.skip_button.set_text(tr("form.skip", lang))
-        self.skip_button.setVisible(step.optional)
-        error = form.error
-        self.error.setText(f"⚠  {error.text(lang)}" if error else "")
+    def present(self, view: QuestionView) -> None:
+        self.view = view
+        if self._shown != (view.question_id, view.language):  # a new question: a fresh
+            self._replace_input(build_input(view.form_step, view.language))  # input, placed
+            self.input.set_draft(view.draft)  # before the texts: two keyboards never stack
+            self._shown = (view.question_id, view.language)
+        self.progress.setText(view.progress)
+        self.question.setText(view.question)
+        self.help.setText(view.help)
+        self.skip_button.set_text(view.skip_label)
+        self.skip_button.setVisible(bool(view.skip_label))
+        self.error.setText(f"⚠  {view.error}" if view.error else "")
         # Help first, then the error: hiding before showing, so the window never grows.
-        self.help.setVisible(bool(help_text) and error is None)  # the error says what to do
-        self.error.setVisible(error is not None)
+        self.help.setVisible(bool(view.help) and not view.error)  # the error says what to do
+        self.error.setVisible(bool(view.error))
 
     def wipe(self) -> None:
         """The typed text goes with its widget (and its undo history)."""
         self._replace_input(None)
         self._shown = None
+        self.view = None
 
     def _replace_input(self, new_input: AnswerInput | None) -> None:
         if self.input is not None:
@@ -83,12 +76,3 @@ class QuestionScreen(Screen):
         new_input.edited.connect(lambda: self.draft_changed.emit(new_input.raw()))
         self.layout_.addWidget(self.input, stretch=1)
         self.input.show()  # a layout shows new children only at the next event loop turn
-
-    def spoken_text(self) -> str:
-        parts = [self.error.text().lstrip("⚠ ")] if self.error.isVisible() else []
-        parts += [self.progress.text() + ".", self.question.text()]
-        if self.help.text() and not self.error.isVisible():
-            parts.append(self.help.text())
-        buttons = getattr(self.input, "buttons", {})
-        parts += [button.text().lstrip("☐☑ ") + "." for button in buttons.values()]
-        return " ".join(parts)

@@ -4,14 +4,11 @@ data in it), what happens next, and an honest line when the kiosk is offline.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout
 
-from kiosk.forms.messages import message
-from kiosk.i18n import tr
-from kiosk.journey import JourneyState
-from kiosk.receipt import qr_payload, receipt_lines, spell_reference, spoken_receipt
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import ReceiptView
+from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 from ui.widgets.qr_view import QrView
@@ -20,11 +17,11 @@ from ui.widgets.scroll_area import TouchScrollArea
 
 class ReceiptScreen(Screen):
     finished = Signal()
-    spell_requested = Signal(str)  # the reference, spelled out for the voice
-    print_requested = Signal(list, str)  # receipt lines, QR payload
+    spell_requested = Signal()  # "Réécouter le numéro"
+    print_requested = Signal()
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.title = text_label(role="title")
         self.reference = text_label(role="hero")
         self.reference.setProperty("role", "reference")
@@ -34,7 +31,7 @@ class ReceiptScreen(Screen):
         scroll = TouchScrollArea()
         row = QHBoxLayout()
         row.setSpacing(32)
-        row.addWidget(self.qr)
+        row.addWidget(self.qr, alignment=Qt.AlignmentFlag.AlignTop)  # beside the reference
         row.addWidget(self.details, stretch=1)
         scroll.content_layout.addLayout(row)
         scroll.content_layout.addStretch(1)
@@ -43,7 +40,7 @@ class ReceiptScreen(Screen):
         self.print_button.clicked.connect(self._request_print)
         self.listen_button = BigButton("")
         self.finish_button = BigButton("", role="primary")
-        self.listen_button.clicked.connect(self._spell_reference)
+        self.listen_button.clicked.connect(self.spell_requested)
         self.finish_button.clicked.connect(self.finished)
         scroll.content_layout.insertWidget(1, self.print_status)
         buttons = QHBoxLayout()
@@ -54,45 +51,27 @@ class ReceiptScreen(Screen):
         self.layout_.addWidget(self.reference)
         self.layout_.addWidget(scroll, stretch=1)
         self.layout_.addLayout(buttons)
-        self._reference = ""
-        self._spoken = ""
-        self._lines: list[str] = []
-        self._payload = ""
 
-    def present(self, state: JourneyState) -> None:
-        lang = state.language
-        journey = self.context.journey
-        submission = journey.submission
-        service = self.context.catalog.service(submission.service_id)
-        online = self.context.link_up()
-        lines = receipt_lines(reference=submission.reference, created_at=submission.created_at,
-                              service=service, lang=lang, online=online)
-        self._reference = submission.reference
-        self._lines = lines
-        self._payload = qr_payload(self.context.hub_url, submission.client_id)
-        self.print_button.set_text(tr("receipt.print", lang))
-        self.print_button.setVisible(self.context.can_print())
-        self.print_button.setEnabled(True)
-        self.print_status.clear()
-        self.title.setText(lines[0])
-        self.reference.setText(submission.reference)
-        self.reference.setAccessibleName(lines[1])
-        self.details.setText("\n".join(lines[2:]))
-        self.qr.set_data(self._payload)
-        self.listen_button.set_text(tr("receipt.listen_again", lang))
-        self.finish_button.set_text(tr("receipt.finish", lang))
-        self._spoken = spoken_receipt(submission.reference, lang, online=online)
-
-    def _spell_reference(self) -> None:
-        """The same spelling as on arrival (receipt.spell_reference): "K, sept, M, tiret…"."""
-        lang = self.context.journey.state.language
-        self.spell_requested.emit(message("receipt.reference_spoken", lang,
-                                          spelled=spell_reference(self._reference, lang)))
+    def present(self, view: ReceiptView) -> None:
+        fresh = self.view is None or self.view.reference != view.reference
+        self.view = view
+        self.print_button.set_text(view.print_label)
+        self.print_button.setVisible(view.can_print)
+        if fresh:
+            self.print_button.setEnabled(True)
+            self.print_status.clear()
+        self.title.setText(view.title)
+        self.reference.setText(view.reference)
+        self.reference.setAccessibleName(view.reference_name)
+        self.details.setText(view.details)
+        self.qr.set_data(view.qr_payload)
+        self.listen_button.set_text(view.listen_label)
+        self.finish_button.set_text(view.finish_label)
 
     def _request_print(self) -> None:
         self.print_button.setEnabled(False)  # one ticket per tap, however impatient
-        self.print_status.setText(tr("receipt.printing", self.context.journey.state.language))
-        self.print_requested.emit(self._lines, self._payload)
+        self.print_status.setText(self.view.printing_label)
+        self.print_requested.emit()
 
     def show_print_result(self, message: str) -> None:
         self.print_status.setText(message)
@@ -102,8 +81,4 @@ class ReceiptScreen(Screen):
         for label in (self.reference, self.details, self.print_status):
             label.clear()
         self.qr.set_data("")
-        self._reference = self._spoken = self._payload = ""
-        self._lines = []
-
-    def spoken_text(self) -> str:
-        return self._spoken
+        self.view = None

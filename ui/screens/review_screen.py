@@ -5,22 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout
 
-from kiosk.forms.messages import message
-from kiosk.i18n import tr
-from kiosk.journey import JourneyState
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import ReviewView
+from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 from ui.widgets.scroll_area import TouchScrollArea
 
 
 class ReviewScreen(Screen):
-    speech_is_private = True  # it reads the answers back
     edit_requested = Signal(str)
     confirmed = Signal()
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.title = text_label(role="title")
         self.hint = text_label(role="muted")
         self.scroll = TouchScrollArea()
@@ -32,30 +29,26 @@ class ReviewScreen(Screen):
         self.confirm_button = BigButton("", role="primary")
         self.confirm_button.clicked.connect(self.confirmed)
         self.edit_buttons: dict[str, BigButton] = {}
-        self._lines: list[tuple[str, str]] = []
         for widget in (self.title, self.hint):
             self.layout_.addWidget(widget)
         self.layout_.addWidget(self.scroll, stretch=1)
         self.layout_.addWidget(self.confirm_button)
 
-    def present(self, state: JourneyState) -> None:
-        lang = state.language
-        self.title.setText(message("form.review_title", lang))
-        self.hint.setText(message("form.review_hint", lang))
-        self.confirm_button.set_text(tr("review.confirm", lang))
+    def present(self, view: ReviewView) -> None:
+        self.view = view
+        self.title.setText(view.title)
+        self.hint.setText(view.hint)
+        self.confirm_button.set_text(view.confirm_label)
         self.clear_layout(self.rows)
         self.edit_buttons = {}
-        self._lines = []
-        for row, line in enumerate(self.context.journey.form.review(lang)):
+        for row, line in enumerate(view.rows):
             question = text_label(line.label, role="muted")
-            answer = text_label(line.answer or message("form.no_answer", lang))
+            answer = text_label(line.answer)
             answer.setProperty("role", "strong")
-            edit = BigButton(message("form.modify", lang),
-                             description=f"{message('form.modify', lang)} : {line.label}")
+            edit = BigButton(line.modify_label, description=line.modify_description)
             edit.clicked.connect(lambda _checked=False, sid=line.step_id:
                                  self.edit_requested.emit(sid))
             self.edit_buttons[line.step_id] = edit
-            self._lines.append((line.label, answer.text()))
             self.rows.addWidget(question, row * 2, 0)
             self.rows.addWidget(answer, row * 2 + 1, 0)
             self.rows.addWidget(edit, row * 2, 1, 2, 1)
@@ -64,8 +57,4 @@ class ReviewScreen(Screen):
     def wipe(self) -> None:
         self.clear_layout(self.rows)
         self.edit_buttons = {}
-        self._lines = []
-
-    def spoken_text(self) -> str:
-        answers = " ".join(f"{label} : {answer}." for label, answer in self._lines)
-        return f"{self.title.text()}. {self.hint.text()} {answers} {self.confirm_button.text()}."
+        self.view = None

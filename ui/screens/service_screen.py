@@ -1,14 +1,15 @@
-"""One procedure in plain words: what it is, who handles it, what to bring, where to read more."""
+"""One procedure in plain words: what it is, who handles it, what to bring, and always
+something to do next (the guided request, a ticket for a mediator, the printed checklist,
+another procedure), with the official page to take away on the phone by QR code.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
-from kiosk.catalog import Action, localized
-from kiosk.i18n import tr
-from kiosk.journey import JourneyState
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import ServiceAction, ServiceView
+from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 from ui.widgets.qr_view import QrView
@@ -16,12 +17,10 @@ from ui.widgets.scroll_area import TouchScrollArea
 
 
 class ServiceScreen(Screen):
-    request_started = Signal()
+    action_chosen = Signal(str)  # a kiosk.views.records.ServiceAction value
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
-        self.request_button = BigButton("", role="primary")
-        self.request_button.clicked.connect(self.request_started)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.title = text_label(role="title")
         self.summary = text_label()
         self.who_heading = text_label(role="title")
@@ -31,7 +30,9 @@ class ServiceScreen(Screen):
         self.qr = QrView()
         self.qr_caption = text_label(role="muted")
         self.qr.setAccessibleName("QR code")
-
+        self.what_now = text_label(role="strong")
+        self.print_status = text_label(role="muted")
+        self.print_status.hide()
         scroll = TouchScrollArea()
         for widget in (self.summary, self.who_heading, self.who,
                        self.documents_heading, self.documents):
@@ -42,30 +43,49 @@ class ServiceScreen(Screen):
         qr_row.addWidget(self.qr_caption, stretch=1)
         scroll.content_layout.addLayout(qr_row)
         scroll.content_layout.addStretch(1)
+        self.actions = QGridLayout()
+        self.actions.setSpacing(12)
+        self.action_buttons: dict[str, BigButton] = {}
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(scroll, stretch=1)
-        self.layout_.addWidget(self.request_button)
+        self.layout_.addWidget(self.what_now)
+        self.layout_.addWidget(self.print_status)
+        self.layout_.addLayout(self.actions)
 
-    def present(self, state: JourneyState) -> None:
-        lang = state.language
-        service = self.context.catalog.service(state.service_id)
-        self.title.setText(localized(service.title, lang))
-        self.summary.setText(localized(service.summary, lang))
-        self.who_heading.setText(tr("service.who", lang))
-        self.who.setText(localized(service.authority, lang))
-        self.documents_heading.setText(tr("service.documents", lang))
-        items = service.documents.get(lang) or service.documents["fr"]
-        self.documents.setText("\n".join(f"•  {item}" for item in items))
-        self.qr.set_data(service.official_url)
-        self.qr.setAccessibleDescription(service.official_url)
-        self.qr.setVisible(bool(service.official_url))
-        self.qr_caption.setText(tr("service.qr", lang))
-        self.qr_caption.setVisible(bool(service.official_url))
-        self.request_button.set_text(tr("service.start_request", lang))
-        self.request_button.setVisible(Action.GUIDED_REQUEST in service.actions)
+    @property
+    def request_button(self) -> BigButton | None:
+        return self.action_buttons.get(ServiceAction.START_REQUEST)
 
-    def spoken_text(self) -> str:
-        documents = self.documents.text().replace("•  ", "").replace("\n", ". ")
-        request = f" {self.request_button.text()} ?" if self.request_button.isVisible() else ""
-        return (f"{self.title.text()}. {self.summary.text()} {self.who_heading.text()} "
-                f"{self.who.text()}. {self.documents_heading.text()} : {documents}.{request}")
+    def present(self, view: ServiceView) -> None:
+        changed = self.view is None or self.view.service_id != view.service_id
+        self.view = view
+        self.title.setText(view.title)
+        self.summary.setText(view.summary)
+        self.who_heading.setText(view.who_heading)
+        self.who.setText(view.who)
+        self.documents_heading.setText(view.documents_heading)
+        self.documents.setText("\n".join(f"•  {item}" for item in view.documents))
+        self.qr.set_data(view.official_url)
+        self.qr.setAccessibleDescription(view.official_url)
+        self.qr.setVisible(bool(view.official_url))
+        self.qr_caption.setText(view.qr_caption)
+        self.qr_caption.setVisible(bool(view.official_url))
+        self.what_now.setText(view.what_now)
+        if changed:
+            self.print_status.hide()
+        self.clear_layout(self.actions)
+        self.action_buttons = {}
+        for index, option in enumerate(view.actions):
+            button = BigButton(option.label, role="primary" if index == 0 else "")
+            button.clicked.connect(
+                lambda _checked=False, action=option.value: self.action_chosen.emit(action))
+            self.action_buttons[option.value] = button
+            self.actions.addWidget(button, index // 2, index % 2)
+
+    def show_print_status(self, text: str, busy: bool) -> None:
+        """"Impression en cours…" (one list per tap), then what came of it."""
+        self.print_status.setText(text)
+        self.print_status.show()
+        button = self.action_buttons.get(ServiceAction.PRINT_CHECKLIST)
+        if button is not None:
+            button.setEnabled(not busy)

@@ -11,10 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.journey import JourneyState
 from kiosk.tracking.lookup import TrackingView
-from kiosk.tracking.messages import message
-from ui.screens.base import Screen, ScreenContext
+from kiosk.views.records import TrackView
+from ui.screens.base import Screen
 from ui.widgets.answer_inputs import answer_field
 from ui.widgets.buttons import BigButton
 from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
@@ -27,12 +26,11 @@ MAX_TYPED = 12  # "K7M-4QF" and a few spaces or dashes; longer cannot be a refer
 class TrackScreen(Screen):
     lookup_requested = Signal(str)  # what was typed, on "Valider"
 
-    def __init__(self, context: ScreenContext, parent=None):
-        super().__init__(context, parent)
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.layout_.setSpacing(12)
         self.layout_.setContentsMargins(32, 16, 32, 16)  # room for the keyboard on 800 px
-        self._lang = "fr"
-        self._view: TrackingView | None = None
+        self.result_view: TrackingView | None = None
         self.title = text_label(role="title")
         self.field = answer_field("", "")
         self.field.setMaxLength(MAX_TYPED)
@@ -73,21 +71,29 @@ class TrackScreen(Screen):
         self.layout_.addWidget(self.entry, stretch=1)
         self.layout_.addWidget(self.result, stretch=1)
 
-    def present(self, state: JourneyState) -> None:
-        lang = self._lang = state.language
-        self.title.setText(message("track.title", lang))
-        self.prompt.setText(f"{message('track.prompt', lang)} {message('track.example', lang)}")
-        self.field.setAccessibleName(message("track.field", lang))
-        self.field.setAccessibleDescription(message("track.prompt", lang))
-        self.again_button.set_text(message("track.again", lang))
-        self.keyboard.set_language(lang)
+    def present(self, view: TrackView) -> None:
+        self.view = view
+        self.title.setText(view.title)
+        self.prompt.setText(view.prompt)
+        self.field.setAccessibleName(view.field_name)
+        self.field.setAccessibleDescription(view.field_description)
+        self.again_button.set_text(view.again_label)
+        self.keyboard.set_language(view.language)
+
+    def show_waiting(self, text: str) -> None:
+        """"Un instant…" above the keyboard while the lookup runs; the keys wait with it."""
+        self.error.hide()
+        self.prompt.setText(text or (self.view.prompt if self.view else ""))
+        self.prompt.show()
+        self.keyboard.setEnabled(not text)
 
     def show_result(self, view: TrackingView) -> None:
         """A found request fills the screen; anything else is explained above the keyboard,
         the typed text kept."""
-        self._view = view
-        # The agent's message may name the citizen: spoken, but its audio never cached.
-        self.speech_is_private = view.found
+        self.result_view = view
+        self.keyboard.setEnabled(True)
+        if self.view is not None:
+            self.prompt.setText(self.view.prompt)
         if view.found:
             self.state.setText(view.label)
             self.details.setText("\n\n".join(view.lines))
@@ -106,8 +112,7 @@ class TrackScreen(Screen):
         self.lookup_requested.emit(self.field.text())
 
     def _show_entry(self) -> None:
-        self._view = None
-        self.speech_is_private = False
+        self.result_view = None
         self.error.hide()
         self.prompt.show()
         self.result.hide()
@@ -118,8 +123,3 @@ class TrackScreen(Screen):
     def wipe(self) -> None:
         self.field.clear()
         self._show_entry()
-
-    def spoken_text(self) -> str:
-        if self._view is not None:
-            return self._view.spoken
-        return f"{self.title.text()}. {message('track.prompt', self._lang)}"

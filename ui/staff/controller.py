@@ -14,21 +14,23 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.journey import JourneyState, SessionEnd, SpeechRate, Step
+from kiosk.journey_state import JourneyState, SessionEnd, SpeechRate, Step
 from kiosk.mediator import messages
 from kiosk.mediator.audit import record_export, record_settings_change
 from kiosk.mediator.journal import Event
-from kiosk.session import MediatorDesk
 from ui.staff.long_press import HOLD_MS, LongPress
+from ui.tasks import run_task
 
 IDLE_CHECK_MS = 1000
 
 
 class StaffController(QObject):
-    def __init__(self, window, desk: MediatorDesk, hold_ms: int = HOLD_MS):
+    def __init__(self, window, kiosk, hold_ms: int = HOLD_MS):
+        """`kiosk`: the composition (ui.composition.KioskApp) that owns the window."""
         super().__init__(window)
-        self.window, self.desk = window, desk
-        self.journey = window.journey
+        self.window, self.kiosk, self.desk = window, kiosk, kiosk.desk
+        self.journey = kiosk.journey
+        self._taking_over = False  # the consent on screen was asked by "Accompagner"
         self.lang = self.journey.default_language
         self.pin_screen = None
         self.dashboard = None
@@ -63,13 +65,24 @@ class StaffController(QObject):
         self.window.show_staff(self.pin_screen)
 
     def unlock(self, account_id: str, pin: str) -> None:
-        result = self.desk.unlock(account_id, pin)
-        if result.ok:
-            self.pin_screen.wipe()
-            self.idle_timer.start()
-            self.show_dashboard()
-        else:
-            self.pin_screen.say(result.message(self.lang))
+        """The PIN is checked on a worker (scrypt takes a noticeable moment)."""
+        from kiosk.views.messages import message
+
+        self.pin_screen.say(message("wait", self.lang))
+        self.pin_screen.setEnabled(False)
+
+        def done(result, error: Exception | None) -> None:
+            self.pin_screen.setEnabled(True)
+            if error is not None:
+                self.pin_screen.say(str(error))
+            elif result.ok:
+                self.pin_screen.wipe()
+                self.idle_timer.start()
+                self.show_dashboard()
+            else:
+                self.pin_screen.say(result.message(self.lang))
+
+        run_task(lambda: self.desk.unlock(account_id, pin), done, parent=self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and self.desk.staff is not None:
@@ -81,7 +94,7 @@ class StaffController(QObject):
             self.idle_timer.stop()
             self._show_banner()
             self.close_staff_view()
-            self.window.speak(messages.text("staff.locked_idle", self.lang), self.lang)
+            self.kiosk.say(messages.text("staff.locked_idle", self.lang))
 
     # Dashboard ----------------------------------------------------------------------------
     def show_dashboard(self) -> None:
@@ -99,8 +112,8 @@ class StaffController(QObject):
         from ui.staff.today_panel import TodayPanel
         from ui.staff.waiting_panel import WaitingPanel
 
-        services, lang = self.window.services, self.lang
-        names = StaffNames(self.window.context.catalog)
+        services, lang = self.kiosk.services, self.lang
+        names = StaffNames(self.journey.catalog)
         waiting = WaitingPanel(self.desk, lang, names=names)
         waiting.call_next_requested.connect(self.call_next)
         waiting.accompany_requested.connect(self.accompany)
@@ -110,7 +123,7 @@ class StaffController(QObject):
                 self.window.nav_bar),
             printer_ok=lambda: services.printer() is not None,
             data_dir=services.config.data_dir,
-            catalog_version=self.window.context.catalog.version)
+            catalog_version=self.journey.catalog.version)
         panels = {
             "waiting": waiting,
             "queue": QueuePanel(services.outbox, lang, self.retry, self.export, names=names),
@@ -149,33 +162,62 @@ class StaffController(QObject):
         lang = self.journey.state.language
         self.window.attract.show_call(call.display.get(lang, call.display["fr"]))
         self.quit()
-        self.window.speak(call.speech.get(lang, call.speech["fr"]), lang)
+        self.kiosk.say(call.speech.get(lang, call.speech["fr"]))
 
     def accompany(self, help_id: str) -> None:
-        """Take over the session on screen if the call is its own; else mark it answered."""
+        """For the session on screen: the citizen is asked first, then the mediator takes
+        the controls (consent_given). Another session's call is marked answered."""
         if not self.desk.is_this_session(help_id):
             self.desk.services.waiting_list.answer_help(help_id, self.desk.staff.mediator.id)
             self.dashboard.refresh()
             return
-        step = self.journey.paused_step or self.journey.state.step
-        self.desk.take_over(step.value)
         self.close_staff_view()
         if self.journey.state.step is Step.HELP:
             self.journey.resume()  # back to the question the citizen was stuck on
+        self._taking_over = True
+        self.journey.ask_assisted_consent()
+
+    def consent_given(self) -> None:
+        """"J'accepte": the mediator takes over (if that was asked), the consent is recorded
+        for the procedure on screen, and what waited for it goes on."""
+        if self._taking_over and self.desk.staff_open:
+            self.desk.take_over(self.journey.state.place.value)
+        self._taking_over = False
+        service_id = self._consent_service()
+        if service_id and self.desk.assisting:
+            from kiosk.views.build import assisted_sees
+
+            service = self.journey.catalog.service(service_id)
+            lang = self.journey.state.language
+            self.desk.record_service_consent(service, lang, assisted_sees(service, lang))
         self._show_banner()
+        self.journey.assisted_consent_given()
+
+    def consent_refused(self) -> None:
+        """"Je refuse": nobody takes over; a mediator already there hands back."""
+        if not self._taking_over and self.desk.assisting:
+            self.desk.hand_back()
+        self._taking_over = False
+        self._show_banner()
+        self.journey.assisted_consent_refused()
+
+    def _consent_service(self) -> str | None:
+        journey = self.journey
+        if journey.form is not None:
+            return journey.form.service.id
+        return journey.state.service_id if journey.state.place is Step.SERVICE else None
 
     def hand_back(self) -> None:
         self.desk.hand_back()
         self.idle_timer.stop()
         self._show_banner()
-        lang = self.journey.state.language
-        self.window.speak(messages.text("assist.handed_back", lang), lang)
+        self.kiosk.say(messages.text("assist.handed_back", self.journey.state.language))
 
     # Queue actions ------------------------------------------------------------------------
     def retry(self, item_ids: list[str]) -> None:
         from kiosk.mediator.audit import record_retry
 
-        outbox = self.window.services.outbox()
+        outbox = self.kiosk.services.outbox()
         done = [item for item in item_ids if outbox.retry(item)]
         for item in done:
             record_retry(self.desk.services.journal, self.desk.staff.mediator.id, item)
@@ -183,10 +225,8 @@ class StaffController(QObject):
 
     def export(self) -> None:
         """Written under <data dir>/exports; off the GUI thread (a USB stick can be slow)."""
-        from ui.tasks import run_task
-
-        outbox = self.window.services.outbox()
-        folder = self.window.services.config.data_dir / "exports"
+        outbox = self.kiosk.services.outbox()
+        folder = self.kiosk.services.config.data_dir / "exports"
         mediator_id = self.desk.staff.mediator.id
 
         def done(result, error: Exception | None) -> None:
@@ -211,24 +251,23 @@ class StaffController(QObject):
 
     # Settings (for the running kiosk only) -------------------------------------------------
     def settings(self) -> dict:
-        return {"interface.idle_warning_seconds": self.window.idle_warning_seconds,
-                "voice.volume": self.window.voice_volume,
+        return {"interface.idle_warning_seconds": self.kiosk.idle_warning_seconds,
+                "voice.volume": self.kiosk.voice_volume,
                 "voice.rate": self.journey.default_comfort.speech_rate.value,
                 "interface.default_language": self.journey.default_language}
 
     def apply_setting(self, key: str, value) -> None:
         old = self.settings()[key]
         if key == "interface.idle_warning_seconds":
-            self.window.idle_warning_seconds = value
-            self.window.idle_watcher.set_warning_after_ms(value * 1000)
+            self.kiosk.idle_warning_seconds = value
+            self.kiosk.idle_watcher.set_warning_after_ms(value * 1000)
         elif key == "voice.rate":
             self.journey.default_comfort = replace(self.journey.default_comfort,
                                                    speech_rate=SpeechRate(value))
         elif key == "interface.default_language":
             self.journey.default_language = value
         elif key == "voice.volume":
-            self.window.voice_volume = value
-            self.window.set_voice_volume(value)
+            self.kiosk.set_voice_volume(value)
         record_settings_change(self.desk.services.journal, self.desk.staff.mediator.id, key,
                                old, value)
 

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ui.tasks import wait_until
+
 DEMO_NAME, DEMO_PIN = "Claire", "2468"
 
 
 def staff_scenes(window, request_id: str) -> list[tuple[str, Callable[[], None]]]:
     journey, staff, desk = window.journey, window.staff, window.desk
+
+    def unlock() -> None:
+        """The PIN is checked on a worker: wait for the dashboard."""
+        staff.open()
+        staff.unlock(account_id(), DEMO_PIN)
+        wait_until(lambda: desk.staff_open and window.current_screen is staff.dashboard, 10,
+                   "unlocking staff mode")
 
     def account_id() -> str:
         found = desk.services.accounts.find(DEMO_NAME)
@@ -31,9 +40,10 @@ def staff_scenes(window, request_id: str) -> list[tuple[str, Callable[[], None]]
         desk.services.waiting_list.take_ticket()
         desk.services.waiting_list.take_ticket("carte-identite")
         desk.take_ticket("question")
-        staff.unlock(account_id(), DEMO_PIN)
+        unlock()
 
-    def assisted_question() -> None:
+    def assisted_consent() -> None:
+        """"Accompagner": the citizen is asked first, before the mediator sees anything."""
         staff.quit()
         journey.reset()
         journey.start()
@@ -42,22 +52,17 @@ def staff_scenes(window, request_id: str) -> list[tuple[str, Callable[[], None]]
         journey.choose_service(request_id)
         journey.start_request()
         journey.ask_for_help()
-        window.take_ticket()
-        staff.open()
-        staff.unlock(account_id(), DEMO_PIN)
+        desk.take_ticket(journey.state.place.value)
+        unlock()
         staff.accompany(desk.assistance.help_call.id)
 
-    def assisted_consent() -> None:
-        for answer in ("eclairage", "Rue de la Mairie", "", True, True, "0612345678", ""):
-            journey.answer(answer)
-        journey.confirm_review()
-        journey.give_consent()
+    def assisted_question() -> None:
+        staff.consent_given()
 
     def attract_call() -> None:
         staff.quit()
         journey.reset()
-        staff.open()
-        staff.unlock(account_id(), DEMO_PIN)
+        unlock()
         staff.call_next()
 
     tab = staff.dashboard_tab
@@ -69,7 +74,7 @@ def staff_scenes(window, request_id: str) -> list[tuple[str, Callable[[], None]]
         ("staff-kiosk", lambda: tab("kiosk")),
         ("staff-today", lambda: tab("today")),
         ("staff-settings", lambda: tab("settings")),
-        ("assisted-question", assisted_question),
         ("assisted-consent", assisted_consent),
+        ("assisted-question", assisted_question),
         ("attract-call", attract_call),
     ]
