@@ -131,3 +131,74 @@ def test_the_audit_sees_what_a_person_sees(qtbot):
     assert audit(window) == []
 
 
+
+
+@pytest.fixture
+def styled(qtbot):
+    """A widget under the kiosk's stylesheet at a text size, shown at a width."""
+    from ui.app import apply_theme, ensure_application
+
+    def show(widget, size: TextSize = TextSize.LARGER, width: int = 600):
+        apply_theme(ensure_application(), Theme(text_size=size))
+        qtbot.addWidget(widget)
+        widget.resize(width, 400)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+    return show
+
+
+def test_a_long_label_wraps_inside_its_button_which_grows_taller(styled):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.widgets.buttons import BigButton
+
+    page = QWidget()
+    short, long = BigButton("Oui"), BigButton("Un trou dans la route ou le trottoir")
+    layout = QVBoxLayout(page)
+    layout.addWidget(short)
+    layout.addWidget(long)
+    layout.addStretch(1)
+    styled(page, width=420)
+    assert audit(page) == []
+    assert long.height() > short.height()  # two lines or more, all of them shown
+    assert long.text() == "Un trou dans la route ou le trottoir"
+    assert long.accessibleName() == long.text()
+
+
+def test_the_top_bar_speaks_at_the_body_text_size_and_fits_a_portrait_screen(qtbot, kiosk_config):
+    window = build_window(kiosk_config, theme=Theme(text_size=TextSize.LARGER),
+                          services=KioskServices(kiosk_config, sync=False))
+    qtbot.addWidget(window)
+    window.setFixedSize(RESOLUTIONS["1080x1920"])
+    window.show()
+    window.journey.start()
+    qtbot.wait(1)
+    bar = window.nav_bar
+    for button in (bar.back_button, bar.home_button, bar.help_button, bar.repeat_button):
+        assert button.font().pixelSize() == BODY_PX[TextSize.LARGER], button.text()
+    assert audit(bar) == []
+    window.services.close()
+
+
+def test_the_focused_option_looks_like_the_others_until_a_keyboard_moves_the_focus(
+        qtbot, styled):
+    """The first option gets the focus when a screen shows: it must not look chosen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from ui.widgets.buttons import BigButton
+
+    page = QWidget()
+    first, second = BigButton("Oui"), BigButton("Oui")
+    layout = QHBoxLayout(page)
+    layout.addWidget(first)
+    layout.addWidget(second)
+    styled(page, size=TextSize.NORMAL)
+    first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    qtbot.wait(1)
+    assert first.hasFocus()
+    assert first.grab().toImage() == second.grab().toImage()
+    qtbot.keyClick(page, Qt.Key.Key_Tab)  # a keyboard user sees where they are
+    assert second.hasFocus()
+    assert first.grab().toImage() != second.grab().toImage()
