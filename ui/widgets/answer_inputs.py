@@ -61,7 +61,8 @@ class TypedInput(AnswerInput):
             self.unknown_button.clicked.connect(lambda: self.submitted.emit(dict(UNKNOWN)))
             row.addWidget(self.unknown_button, stretch=0)
         layout.addLayout(row)
-        layout.addWidget(self.keyboard, stretch=1)
+        layout.addStretch(1)  # the keys stay at the bottom, whatever shows above them
+        layout.addWidget(self.keyboard)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -157,7 +158,8 @@ class DateInput(AnswerInput):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.keyboard, stretch=1)
+        layout.addStretch(1)  # the keys stay at the bottom, whatever shows above them
+        layout.addWidget(self.keyboard)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
