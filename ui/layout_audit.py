@@ -72,8 +72,8 @@ def _label_problems(label: QLabel) -> list[str]:
     if not label.text() or not label.pixmap().isNull():
         return []
     metrics = QFontMetrics(label.font())
-    room = label.contentsRect().adjusted(label.margin(), label.margin(),
-                                         -label.margin(), -label.margin())
+    room = label.contentsRect().adjusted(label.margin() + max(label.indent(), 0),
+                                         label.margin(), -label.margin(), -label.margin())
     problems = []
     if label.wordWrap():
         widest_word = max(metrics.horizontalAdvance(word) for word in label.text().split())

@@ -7,10 +7,11 @@ both ends ("n lampadaire en pann") when the text is larger than the room a scree
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
 from ui.theme import MIN_TOUCH_PX
+from ui.widgets.icons import Sign, icon
 
 ICON_GAP_PX = 4  # what Qt leaves between a button's icon and its text
 _PROBE = 1000  # a content size far above any min-width, to read the style's padding
@@ -43,6 +44,8 @@ class BigButton(QPushButton):
                  parent: QWidget | None = None):
         super().__init__(text, parent)
         self._text = text
+        self._sign: Sign | None = None
+        self._sizes: dict = {}  # measured sizes, until the text or look changes
         if role:
             self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -51,9 +54,27 @@ class BigButton(QPushButton):
 
     def set_text(self, text: str, description: str = "") -> None:
         self._text = text
+        self._sizes.clear()
         self.setAccessibleName(" ".join(text.split()))
         self.setAccessibleDescription(description or " ".join(text.split()))
         self._wrap()
+
+    def set_sign(self, sign: Sign | None) -> None:
+        """A drawn sign before the text (a tick box, a tick), in the text's colour and size."""
+        if sign is not self._sign:
+            self._sign = sign
+            self._draw_sign()
+
+    def _draw_sign(self) -> None:
+        if self._sign is None:
+            self._sizes.clear()
+            self.setIcon(QIcon())
+            return
+        self.ensurePolished()
+        side = self.fontMetrics().height()
+        self._sizes.clear()
+        self.setIconSize(QSize(side, side))
+        self.setIcon(icon(self._sign, side, self.palette().color(QPalette.ColorRole.ButtonText)))
 
     def text(self) -> str:  # the words as given, not the painted lines
         return self._text
@@ -68,29 +89,36 @@ class BigButton(QPushButton):
         super().setSizePolicy(chosen)
 
     # Sizes --------------------------------------------------------------------------------
-    def _padding(self) -> QSize:
-        """Border and padding around the text, as the stylesheet draws them."""
-        self.ensurePolished()
+    def _measure(self, content: QSize) -> QSize:
+        """The button's size around `content`, as the stylesheet draws it at rest: a pressed
+        button's thicker border must not make the layout move under the finger."""
+        self.ensurePolished()  # the theme's font and padding, not the defaults
         option = QStyleOptionButton()
         self.initStyleOption(option)
-        probe = QSize(_PROBE, _PROBE)
-        outer = self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, probe,
-                                              self)
-        return outer - probe
+        option.state &= ~(QStyle.StateFlag.State_Sunken | QStyle.StateFlag.State_On)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, content,
+                                             self)
+
+    def _padding(self) -> QSize:
+        """Border and padding around the text."""
+        if "padding" not in self._sizes:
+            probe = QSize(_PROBE, _PROBE)
+            self._sizes["padding"] = self._measure(probe) - probe
+        return self._sizes["padding"]
 
     def _icon_width(self) -> int:
         return 0 if self.icon().isNull() else self.iconSize().width() + ICON_GAP_PX
 
     def _size_for_lines(self, lines: list[str]) -> QSize:
-        self.ensurePolished()  # the theme's font and padding, not the defaults
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        content = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, "\n".join(lines))
-        if not self.icon().isNull():
-            content = QSize(content.width() + self._icon_width(),
-                            max(content.height(), self.iconSize().height()))
-        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
-                                             content, self)
+        key = ("lines", *lines)
+        if key not in self._sizes:
+            self.ensurePolished()
+            content = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, "\n".join(lines))
+            if not self.icon().isNull():
+                content = QSize(content.width() + self._icon_width(),
+                                max(content.height(), self.iconSize().height()))
+            self._sizes[key] = self._measure(content)
+        return self._sizes[key]
 
     def _lines_for_width(self, width: int) -> list[str]:
         room = width - self._padding().width() - self._icon_width()
@@ -107,7 +135,10 @@ class BigButton(QPushButton):
         return QSize(width, self._size_for_lines([""]).height())
 
     def heightForWidth(self, width: int) -> int:
-        return self._size_for_lines(self._lines_for_width(width)).height()
+        key = ("height", width)
+        if key not in self._sizes:
+            self._sizes[key] = self._size_for_lines(self._lines_for_width(width)).height()
+        return self._sizes[key]
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -146,6 +177,10 @@ class BigButton(QPushButton):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.PaletteChange):
+            self._sizes.clear()
+            if self._sign is not None:
+                self._draw_sign()
             self.updateGeometry()
             self._wrap()
