@@ -123,7 +123,7 @@ class Theme:
         QWidget[role="header"] QLabel[role="status"] {{ font-weight: normal; }}
         QPushButton[role="nav"] {{ background: {p.header}; color: {p.on_header};
                                    border-color: {p.on_header}; min-height: {MIN_TOUCH_PX}px;
-                                   padding: 4px {self.padding_px}px; }}
+                                   padding: 4px {round(self.body_px * 0.3)}px; }}
         QPushButton[role="tile"] {{ min-height: {self.tile_min_px}px;
                                     font-size: {round(self.body_px * 1.25)}px; }}
         QPushButton:pressed {{ border: 5px solid {p.focus}; }}

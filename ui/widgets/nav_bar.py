@@ -1,9 +1,8 @@
 """The top bar on every screen but the attract one: back, home, comfort, repeat, and a
 person's help; the site's name between them (a long press there opens staff mode).
 
-Its text is the body text's size at every text size. When one row cannot hold the buttons'
-words and the site's name, the name gets a row of its own above the buttons, and the
-buttons' words wrap where needed; the bar is one dark strip, not a row of boxes.
+Its text is the body text's size at every text size; the bar adapts to the room (see
+`_fit`) instead of shrinking it, and is one dark strip, not a row of boxes.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kiosk.i18n import tr
+from ui.theme import MIN_TOUCH_PX
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 
@@ -32,6 +32,7 @@ class NavBar(QWidget):
         self.repeat_button = BigButton("", role="nav")
         self.help_button = BigButton("", role="nav")
         self.comfort_button = BigButton("", role="nav")
+        self.site_name = site_name
         self.site_label = text_label(site_name, centered=True)
         self.voice_status = text_label(centered=True)
         self.voice_status.setProperty("role", "status")
@@ -40,7 +41,7 @@ class NavBar(QWidget):
         self.grid.setContentsMargins(8, 6, 8, 6)
         self.grid.setSpacing(8)
         self._one_row: bool | None = None
-        self._arrange(one_row=True)
+        self._arrange(one_row=True, named=True)
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
         self.repeat_button.clicked.connect(self.repeat_requested)
@@ -74,7 +75,9 @@ class NavBar(QWidget):
         return [self.back_button, self.home_button, self.site_label, self.voice_status,
                 self.comfort_button, self.repeat_button, self.help_button]
 
-    def _arrange(self, one_row: bool) -> None:
+    def _arrange(self, one_row: bool, named: bool) -> None:
+        self.site_label.setText(self.site_name if named else "")
+        self.site_label.setMinimumWidth(0 if named else MIN_TOUCH_PX)
         if one_row == self._one_row:
             return
         self._one_row = one_row
@@ -92,20 +95,29 @@ class NavBar(QWidget):
             for column, widget in enumerate(buttons):
                 self.grid.addWidget(widget, 1, column)
 
-    def _fits_one_row(self, width: int) -> bool:
-        """Each shown button's longest word and the name's, side by side."""
-        shown = [w for w in self._row() if not w.isHidden()]
-        self.site_label.ensurePolished()
-        name = self.site_label.fontMetrics()
-        words = self.site_label.text().split() or [""]
-        needed = sum(w.minimumSizeHint().width() for w in shown if w is not self.site_label)
-        needed += max(name.horizontalAdvance(word) for word in words)
+    def _needed(self, widths) -> int:
         margins = self.grid.contentsMargins()
-        needed += self.grid.spacing() * (len(shown) - 1) + margins.left() + margins.right()
-        return needed <= width
+        return sum(widths) + self.grid.spacing() * (len(widths) - 1) + margins.left() + (
+            margins.right())
 
     def _fit(self) -> None:
-        self._arrange(self._fits_one_row(self.width()))
+        """One row with the name when the buttons' words fit on one line beside it; one row
+        without it when only the buttons fit, their words wrapped if need be (the name is on
+        the attract screen; its place stays, for the staff's long press); else the name on a
+        row above the buttons."""
+        shown = [w for w in self._row() if not w.isHidden() and w is not self.site_label]
+        self.site_label.ensurePolished()
+        name = self.site_label.fontMetrics().horizontalAdvance(self.site_name)
+        natural = [w.sizeHint().width() for w in shown]
+        wrapped = [w.minimumSizeHint().width() for w in shown]
+        width = self.width()
+        if self._needed([*natural, name]) <= width:
+            self._arrange(one_row=True, named=True)
+        elif self._needed([*natural, MIN_TOUCH_PX]) <= width or (
+                self._needed([*wrapped, MIN_TOUCH_PX]) <= width):
+            self._arrange(one_row=True, named=False)
+        else:
+            self._arrange(one_row=False, named=True)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
