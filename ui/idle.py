@@ -1,10 +1,16 @@
-"""Idle handling: no touch for a while -> a spoken warning with a countdown -> a full wipe."""
+"""Idle handling: no touch for a while -> a spoken warning with a countdown -> a full wipe.
+
+Any touch anywhere counts as "I'm still here": on any screen it postpones the warning, and
+on the warning itself it brings the citizen back (a button there still does its own job,
+"Terminer" included).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.journey import Journey, JourneyState, Step
 
@@ -32,9 +38,21 @@ class IdleWatcher(QObject):
     def set_warning_after_ms(self, milliseconds: int) -> None:
         self._warning_timer.setInterval(milliseconds)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY_EVENTS and self._warning_timer.isActive():
+    def still_here(self) -> None:
+        """Someone touched the screen (also a touch another filter held back, such as the
+        tap guard's: connect its `tap_ignored` here)."""
+        if self._tick_timer.isActive():
+            self._journey.resume()
+        elif self._warning_timer.isActive():
             self._warning_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in ACTIVITY_EVENTS or not isinstance(watched, QWidget):
+            return False  # a window receives a touch before the widget under it: wait
+        if self._tick_timer.isActive() and not _on_a_button(watched):
+            self._journey.resume()
+            return True  # the touch that woke the screen does nothing else
+        self.still_here()
         return False
 
     def _on_state(self, state: JourneyState) -> None:
@@ -60,3 +78,11 @@ class IdleWatcher(QObject):
             self._journey.reset()
         else:
             self._on_countdown(self._remaining)
+
+
+def _on_a_button(widget: QWidget) -> bool:
+    while widget is not None:
+        if isinstance(widget, QAbstractButton):
+            return True
+        widget = widget.parentWidget()
+    return False

@@ -12,6 +12,7 @@ from kiosk.journey import Comfort, TextSize
 
 FONT_FAMILY = "Atkinson Hyperlegible"
 MIN_TOUCH_PX = 72
+BORDER_PX = 3  # a button's border: inside its 72 px, not added to them
 
 
 BODY_PX = {TextSize.NORMAL: 28, TextSize.LARGE: 34, TextSize.LARGER: 42}
@@ -74,12 +75,8 @@ class Theme:
 
     @property
     def button_min_px(self) -> int:
-        return max(MIN_TOUCH_PX, round(self.body_px * 2.6))
-
-    @property
-    def nav_px(self) -> int:
-        """The top bar's text: capped so its four buttons always fit on a 1280 px screen."""
-        return min(self.body_px, 30)
+        """One line of text and its padding; a button with more lines grows (BigButton)."""
+        return max(MIN_TOUCH_PX, round(self.body_px * 2.2))
 
     @property
     def tile_min_px(self) -> int:
@@ -88,6 +85,11 @@ class Theme:
     @property
     def spacing_px(self) -> int:
         return round(self.body_px * 0.8)
+
+    @property
+    def padding_px(self) -> int:
+        """Inside a button, each side of its text."""
+        return round(self.body_px * 0.5)
 
     def stylesheet(self) -> str:
         p = self.palette
@@ -110,25 +112,22 @@ class Theme:
                                    font-size: {self.body_px}px; }}
         QLineEdit[role="field"]:focus {{ border: 5px solid {p.focus}; }}
         QWidget[role="keyboard"] QPushButton, QWidget[role="compact"] QPushButton {{
-            min-height: {MIN_TOUCH_PX}px; min-width: 0; padding: 0 4px; }}
+            min-height: {MIN_TOUCH_PX - 2 * BORDER_PX}px; min-width: 0; padding: 0 4px; }}
         QWidget[role="header"], QWidget[role="header"] QLabel {{
             background: {p.header}; color: {p.on_header}; font-weight: bold; }}
-        QPushButton {{ min-height: {self.button_min_px}px; min-width: {self.button_min_px}px;
-                       padding: 0 {self.spacing_px}px; border-radius: 12px;
-                       border: 3px solid {p.border}; background: {p.surface};
+        QPushButton {{ min-height: {self.button_min_px}px;
+                       padding: 6px {self.padding_px}px; border-radius: 12px;
+                       border: {BORDER_PX}px solid {p.border}; background: {p.surface};
                        color: {p.on_surface}; font-weight: bold; }}
         QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; }}
-        QWidget[role="header"] QLabel[role="status"] {{ font-size: {round(self.nav_px * 0.75)}px;
-                                                       font-weight: normal; }}
-        QWidget[role="header"] {{ font-size: {self.nav_px}px; }}
+        QWidget[role="header"] QLabel[role="status"] {{ font-weight: normal; }}
         QPushButton[role="nav"] {{ background: {p.header}; color: {p.on_header};
-                                   border-color: {p.on_header}; font-size: {self.nav_px}px;
-                                   min-width: 0; min-height: {MIN_TOUCH_PX}px;
-                                   padding: 0 {self.nav_px // 2}px; }}
+                                   border-color: {p.on_header}; min-height: {MIN_TOUCH_PX}px;
+                                   padding: 4px {round(self.body_px * 0.3)}px; }}
         QPushButton[role="tile"] {{ min-height: {self.tile_min_px}px;
                                     font-size: {round(self.body_px * 1.25)}px; }}
         QPushButton:pressed {{ border: 5px solid {p.focus}; }}
-        QPushButton:focus {{ border-style: dashed; }}
+        QPushButton[keyboard_focus="true"] {{ border: 5px dashed {p.focus}; }}
         QWidget[role="staff"], QWidget[role="staff"] QLabel, QWidget[role="staff"] QPushButton {{
             font-size: {STAFF_PX}px; }}
         QWidget[role="staff"] QLabel[role="title"] {{ font-size: {round(STAFF_PX * 1.4)}px; }}

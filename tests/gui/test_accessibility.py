@@ -2,12 +2,10 @@
 
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 from kiosk.catalog import load_catalog
 from kiosk.i18n import MESSAGES
-from kiosk.services import KioskServices
-from ui.app import build_window
 from ui.screenshots import _scenes
 from ui.theme import (
     BODY_PX,
@@ -15,7 +13,6 @@ from ui.theme import (
     MIN_TOUCH_PX,
     PALETTES,
     TextSize,
-    Theme,
     contrast_ratio,
     text_pairs,
 )
@@ -70,48 +67,4 @@ def test_the_shipped_font_draws_every_character_of_the_interface_and_catalogue(w
     assert QFont(FONT_FAMILY).exactMatch()
 
 
-def in_scroll_area(widget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def cut_or_off_screen(window) -> list[str]:
-    """Text squeezed shorter than it needs, or widgets below the screen's edge (outside a
-    scrolling list, where being below the edge is normal)."""
-    problems = []
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or in_scroll_area(widget):
-            continue
-        bottom = widget.mapTo(window, widget.rect().bottomLeft()).y()
-        if bottom > window.height():
-            problems.append(f"{type(widget).__name__} '{getattr(widget, 'text', str)()}' "
-                            f"ends at {bottom} px")
-        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
-            needed = widget.heightForWidth(widget.width())
-            if widget.height() + 2 < needed:
-                problems.append(f"label '{widget.text()[:40]}' has {widget.height()} of "
-                                f"{needed} px")
-    return problems
-
-
-@pytest.mark.parametrize("size", TextSize, ids=lambda s: f"{BODY_PX[s]}px")
-@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
-def test_at_every_text_size_screens_fit_a_1280_by_800_display_and_no_label_is_cut(
-        qtbot, kiosk_config, palette, size):
-    window = build_window(kiosk_config, theme=Theme(palette, size),
-                          services=KioskServices(kiosk_config, sync=False))
-    qtbot.addWidget(window)
-    window.show()
-    for name, reach in _scenes(window.journey):
-        reach()
-        qtbot.wait(10)
-        screen = f"{name} ({type(window.current_screen).__name__})"
-        assert not cut_or_off_screen(window), screen
-        for button in window.findChildren(QAbstractButton):
-            if button.isVisible():
-                needed = button.fontMetrics().horizontalAdvance(button.text())
-                assert needed <= button.contentsRect().width(), (screen, button.text())
+# The layout at every size, palette and resolution: tests/gui/test_text_fits.py.

@@ -5,10 +5,11 @@ answer needs (digits grouped as they are written, "+" for a phone, 2A/2B for Cor
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from kiosk.catalog import Step
 from kiosk.forms.validators import Invalid, Valid, display_answer, validate
+from tests.gui.conftest import Citizen
 from ui.widgets.answer_inputs import DateInput, build_input
 from ui.widgets.buttons import BigButton
 
@@ -124,3 +125,39 @@ def test_a_pension_request_goes_on_without_the_social_security_number(citizen, w
     assert window.journey.form.answer_value("nir") == {"unknown": True}
     lines = {line.step_id: line.answer for line in window.journey.form.review("fr")}
     assert lines["nir"] == "Vous ne l'avez pas"
+
+
+# The keyboard never moves under the finger ------------------------------------------------
+
+def key_places(qtbot, window) -> dict[str, object]:
+    """Where each key of the question's keyboard is, in the window, once laid out."""
+    qtbot.wait(20)
+    keyboard = window.question.input.keyboard
+    return {key.text(): QRect(key.mapTo(window, QPoint(0, 0)), key.size())
+            for key in keyboard.findChildren(BigButton) if key.isVisible()}
+
+
+@pytest.mark.parametrize("size", ["NORMAL", "LARGE"])
+def test_an_error_or_a_skip_button_never_moves_nor_shrinks_a_key(qtbot, kiosk_config, size):
+    from kiosk.services import KioskServices
+    from ui.app import build_window
+    from ui.theme import MIN_TOUCH_PX, TextSize, Theme
+
+    window = build_window(kiosk_config, theme=Theme(text_size=TextSize[size]),
+                          services=KioskServices(kiosk_config, sync=False))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    citizen = Citizen(qtbot, window)
+    citizen.open_service("commune", "signalement-rue")
+    citizen.tap(window.service.request_button)
+    citizen.choose("eclairage")
+    before = key_places(qtbot, window)  # "Où est le problème ?", no error yet
+    assert all(place.height() >= MIN_TOUCH_PX for place in before.values())
+    citizen.confirm()  # nothing typed: an error appears above the field
+    assert window.question.error.isVisible()
+    assert key_places(qtbot, window) == before
+    citizen.answer("Rue de la Mairie")
+    assert window.question.skip_button.isVisible()  # the next one may be skipped
+    assert key_places(qtbot, window) == before
+    window.services.close()

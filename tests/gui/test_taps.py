@@ -4,7 +4,7 @@ that the first tap opened."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QStackedWidget
 
 from ui.tap_guard import TAP_HOLD_MS, install_tap_guard
@@ -90,3 +90,36 @@ def test_repeat_is_not_offered_when_there_is_no_voice(qtbot):
     assert bar.help_button.isVisible()
     bar.set_repeat_available(True)
     assert bar.repeat_button.isVisible()
+
+
+# "I'm still here" ---------------------------------------------------------------------------
+
+def wait_for_the_idle_warning(qtbot, window, citizen) -> None:
+    window.idle_watcher.set_warning_after_ms(300)
+    citizen.tap(window.attract.start_button)
+    citizen.tap(window.language.buttons["fr"])
+    citizen.tap(window.comfort.continue_button)
+    citizen.tap(window.home.tiles["retraite"])
+    qtbot.waitUntil(lambda: window.current_screen is window.idle, timeout=3000)
+
+
+def test_a_touch_anywhere_on_the_idle_warning_brings_the_citizen_back(qtbot, window, citizen):
+    wait_for_the_idle_warning(qtbot, window, citizen)
+    idle = window.idle
+    empty_spot = QPoint(8, 8)  # the screen's margin: no button, no text
+    assert idle.childAt(empty_spot) is None
+    qtbot.mouseClick(idle, Qt.MouseButton.LeftButton, pos=empty_spot)
+    assert window.current_screen is window.theme
+    assert window.journey.state.theme_id == "retraite"
+
+
+def test_a_touch_on_the_idle_warning_text_counts_too(qtbot, window, citizen):
+    wait_for_the_idle_warning(qtbot, window, citizen)
+    qtbot.mouseClick(window.idle.body, Qt.MouseButton.LeftButton)
+    assert window.current_screen is window.theme
+
+
+def test_finish_on_the_idle_warning_still_finishes(qtbot, window, citizen):
+    wait_for_the_idle_warning(qtbot, window, citizen)
+    citizen.tap(window.idle.finish_button)
+    assert window.current_screen is window.attract

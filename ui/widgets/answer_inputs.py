@@ -17,9 +17,11 @@ from kiosk.i18n import tr
 from ui.widgets.answer_base import AnswerInput, answer_field
 from ui.widgets.buttons import BigButton
 from ui.widgets.commune_picker import CommuneInput
+from ui.widgets.icons import Sign
 from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
 from ui.widgets.labels import text_label
 from ui.widgets.number_pad import NumberPad
+from ui.widgets.scroll_area import TouchScrollArea
 
 KEYBOARD_FOR_KIND = {
     "text": KeyboardMode.TEXT, "name": KeyboardMode.TEXT, "description": KeyboardMode.TEXT,
@@ -61,7 +63,8 @@ class TypedInput(AnswerInput):
             self.unknown_button.clicked.connect(lambda: self.submitted.emit(dict(UNKNOWN)))
             row.addWidget(self.unknown_button, stretch=0)
         layout.addLayout(row)
-        layout.addWidget(self.keyboard, stretch=1)
+        layout.addStretch(1)  # the keys stay at the bottom, whatever shows above them
+        layout.addWidget(self.keyboard)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -83,24 +86,26 @@ class ChoiceInput(AnswerInput):
         super().__init__(parent)
         self.multiple = multiple
         self.buttons: dict[object, BigButton] = {}
-        self._labels: dict[object, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Long answers at a large size: the options scroll, with a visible bar, and
+        # "Valider" stays in view below them.
+        self.options = TouchScrollArea()
         grid = QGridLayout()
         grid.setSpacing(16)
         columns = 2 if len(options) > 3 else 1
         for index, (value, label) in enumerate(options):
             button = BigButton(label, role="" if multiple else "primary")
             button.setCheckable(multiple)
-            self._labels[value] = label
             if multiple:
                 button.toggled.connect(lambda _on, v=value: self._show_mark(v))
             else:
                 button.clicked.connect(lambda _checked=False, v=value: self.submitted.emit(v))
             self.buttons[value] = button
             grid.addWidget(button, index // columns, index % columns)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        self.options.content_layout.addLayout(grid)
+        self.options.content_layout.addStretch(1)
+        layout.addWidget(self.options, stretch=1)
         if multiple:
             self.confirm_button = BigButton(tr("keyboard.done", lang), role="primary")
             self.confirm_button.clicked.connect(lambda: self.submitted.emit(self.raw()))
@@ -109,10 +114,9 @@ class ChoiceInput(AnswerInput):
                 self._show_mark(value)
 
     def _show_mark(self, value: object) -> None:
-        """A ticked box in the text itself: the state is never shown by colour alone."""
+        """A tick box drawn before the words: the state is never shown by colour alone."""
         button = self.buttons[value]
-        mark = "☑" if button.isChecked() else "☐"
-        button.set_text(f"{mark}  {self._labels[value]}")
+        button.set_sign(Sign.TICKED_BOX if button.isChecked() else Sign.BOX)
 
     def raw(self) -> object:
         return [value for value, button in self.buttons.items() if button.isChecked()]
@@ -157,7 +161,8 @@ class DateInput(AnswerInput):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.keyboard, stretch=1)
+        layout.addStretch(1)  # the keys stay at the bottom, whatever shows above them
+        layout.addWidget(self.keyboard)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -1,20 +1,51 @@
-"""Large touch buttons: one class so every screen gets the same size, role and a11y names."""
+"""Large touch buttons: one class so every screen gets the same size, role and a11y names.
+
+A button's text wraps onto more lines and the button grows taller, instead of being cut at
+both ends ("n lampadaire en pann") when the text is larger than the room a screen has.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QIcon, QPalette
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
+
+from ui.theme import MIN_TOUCH_PX
+from ui.widgets.icons import Sign, icon
+
+ICON_GAP_PX = 4  # what Qt leaves between a button's icon and its text
+_PROBE = 1000  # a content size far above any min-width, to read the style's padding
+
+
+def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Greedy line breaking at spaces; a word longer than `width` keeps a line of its own."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if line and metrics.horizontalAdvance(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
 
 
 class BigButton(QPushButton):
     """A touch target of at least 72 px whose accessible name is its visible text.
 
-    `role` picks the look in the theme's stylesheet: primary, tile, nav or plain.
+    `role` picks the look in the theme's stylesheet: primary, tile, nav or plain. `text()` is
+    the text as given; what is painted is the same words on as many lines as the width needs.
     """
 
     def __init__(self, text: str, role: str = "", description: str = "",
                  parent: QWidget | None = None):
         super().__init__(text, parent)
+        self._text = text
+        self._sign: Sign | None = None
+        self._sizes: dict = {}  # measured sizes, until the text or look changes
         if role:
             self.setProperty("role", role)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -22,6 +53,134 @@ class BigButton(QPushButton):
         self.set_text(text, description)
 
     def set_text(self, text: str, description: str = "") -> None:
-        self.setText(text)
-        self.setAccessibleName(text.replace("\n", " "))
-        self.setAccessibleDescription(description or text.replace("\n", " "))
+        self._text = text
+        self._sizes.clear()
+        self.setAccessibleName(" ".join(text.split()))
+        self.setAccessibleDescription(description or " ".join(text.split()))
+        self._wrap()
+
+    def set_sign(self, sign: Sign | None) -> None:
+        """A drawn sign before the text (a tick box, a tick), in the text's colour and size."""
+        if sign is not self._sign:
+            self._sign = sign
+            self._draw_sign()
+
+    def _draw_sign(self) -> None:
+        if self._sign is None:
+            self._sizes.clear()
+            self.setIcon(QIcon())
+            return
+        self.ensurePolished()
+        side = self.fontMetrics().height()
+        self._sizes.clear()
+        self.setIconSize(QSize(side, side))
+        self.setIcon(icon(self._sign, side, self.palette().color(QPalette.ColorRole.ButtonText)))
+
+    def text(self) -> str:  # the words as given, not the painted lines
+        return self._text
+
+    def setText(self, text: str) -> None:
+        self.set_text(text)
+
+    def setSizePolicy(self, *policy) -> None:
+        """Any policy a caller picks keeps the height that follows the width."""
+        chosen = QSizePolicy(*policy) if len(policy) == 2 else QSizePolicy(policy[0])
+        chosen.setHeightForWidth(True)
+        super().setSizePolicy(chosen)
+
+    # Sizes --------------------------------------------------------------------------------
+    def _measure(self, content: QSize) -> QSize:
+        """The button's size around `content`, as the stylesheet draws it at rest: a pressed
+        button's thicker border must not make the layout move under the finger."""
+        self.ensurePolished()  # the theme's font and padding, not the defaults
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.state &= ~(QStyle.StateFlag.State_Sunken | QStyle.StateFlag.State_On)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, content,
+                                             self)
+
+    def _padding(self) -> QSize:
+        """Border and padding around the text."""
+        if "padding" not in self._sizes:
+            probe = QSize(_PROBE, _PROBE)
+            self._sizes["padding"] = self._measure(probe) - probe
+        return self._sizes["padding"]
+
+    def _icon_width(self) -> int:
+        return 0 if self.icon().isNull() else self.iconSize().width() + ICON_GAP_PX
+
+    def _size_for_lines(self, lines: list[str]) -> QSize:
+        key = ("lines", *lines)
+        if key not in self._sizes:
+            self.ensurePolished()
+            content = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, "\n".join(lines))
+            if not self.icon().isNull():
+                content = QSize(content.width() + self._icon_width(),
+                                max(content.height(), self.iconSize().height()))
+            self._sizes[key] = self._measure(content)
+        return self._sizes[key]
+
+    def _lines_for_width(self, width: int) -> list[str]:
+        room = width - self._padding().width() - self._icon_width()
+        return wrap_words(self._text, self.fontMetrics(), room)
+
+    def sizeHint(self) -> QSize:
+        return self._size_for_lines(self._text.split("\n")).expandedTo(self.minimumSizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the longest word: the words wrap, a word is never cut."""
+        words = self._text.split() or [""]
+        longest = max(words, key=self.fontMetrics().horizontalAdvance)
+        width = max(self._size_for_lines([longest]).width(), MIN_TOUCH_PX)
+        return QSize(width, self._size_for_lines([""]).height())
+
+    def heightForWidth(self, width: int) -> int:
+        key = ("height", width)
+        if key not in self._sizes:
+            self._sizes[key] = self._size_for_lines(self._lines_for_width(width)).height()
+        return self._sizes[key]
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    # Painted lines ------------------------------------------------------------------------
+    def _wrap(self) -> None:
+        width = self.width() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else 0
+        lines = self._lines_for_width(width) if width else self._text.split("\n")
+        shown = "\n".join(lines)
+        if shown != QPushButton.text(self):
+            super().setText(shown)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._wrap()
+
+    # Focus --------------------------------------------------------------------------------
+    def focusInEvent(self, event) -> None:
+        """A ring only when the focus came from a keyboard's Tab: on a touch screen, the
+        first button's focus must not look like a choice already made."""
+        super().focusInEvent(event)
+        keyboard = event.reason() in (Qt.FocusReason.TabFocusReason,
+                                      Qt.FocusReason.BacktabFocusReason)
+        self._show_keyboard_focus(keyboard)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._show_keyboard_focus(False)
+
+    def _show_keyboard_focus(self, shown: bool) -> None:
+        if bool(self.property("keyboard_focus")) != shown:
+            self.setProperty("keyboard_focus", shown)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.PaletteChange):
+            self._sizes.clear()
+            if self._sign is not None:
+                self._draw_sign()
+            self.updateGeometry()
+            self._wrap()

@@ -7,7 +7,8 @@ corrected; the list scrolls with a visible bar and its buttons never touch.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.catalog import Step, localized
 from kiosk.forms.commune_search import SearchResult, prepare_in_background, search_communes
@@ -84,10 +85,11 @@ class CommuneInput(AnswerInput):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        row = QHBoxLayout()  # what was found beside what was typed: room for the list
-        row.addWidget(self.field, stretch=3)
-        row.addWidget(self.status, stretch=2)
-        layout.addLayout(row)
+        self.heading = QGridLayout()  # what was found beside what was typed, or under it
+        self.heading.setSpacing(8)
+        self._status_beside: bool | None = None
+        self._place_status(beside=True)
+        layout.addLayout(self.heading)
         layout.addWidget(self.results, stretch=1)  # the list takes the room; the keys keep theirs
         layout.addWidget(self.keyboard)
         self._search("")
@@ -98,7 +100,34 @@ class CommuneInput(AnswerInput):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_status(beside=self._status_fits_beside(event.size().width()))
         self._place()
+
+    def _status_fits_beside(self, width: int) -> bool:
+        """Beside the field when its longest line there is no taller than the field: room
+        for the list at the normal size; under it, on two lines rather than four, when larger.
+        Decided by the width only, never by what is typed: the list must not jump per key."""
+        self.status.ensurePolished()
+        side = (width - self.heading.spacing()) * 2 // 5
+        hint = message("commune.hint", self.lang)
+        lines = self.status.fontMetrics().boundingRect(
+            0, 0, side, 10_000, Qt.TextFlag.TextWordWrap, hint).height()
+        return lines <= self.field.sizeHint().height()
+
+    def _place_status(self, beside: bool) -> None:
+        if beside == self._status_beside:
+            return
+        self._status_beside = beside
+        self.heading.removeWidget(self.field)
+        self.heading.removeWidget(self.status)
+        if beside:
+            self.heading.addWidget(self.field, 0, 0)
+            self.heading.addWidget(self.status, 0, 1)
+            self.heading.setColumnStretch(0, 3)
+            self.heading.setColumnStretch(1, 2)
+        else:
+            self.heading.addWidget(self.field, 0, 0, 1, 2)
+            self.heading.addWidget(self.status, 1, 0, 1, 2)
 
     def raw(self) -> object:
         return self.field.text()

@@ -35,6 +35,8 @@ class KeyPad(QWidget):
         self._target: QLineEdit | None = None
         self._show, self._read, self._max_length = show, read, max_length
         self.setProperty("role", "keyboard")  # the theme's 72 px keys
+        # Rows of a fixed height, as the letter keyboard's (ui/widgets/keyboard.py).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.grid = QGridLayout(self)
         self.grid.setSpacing(KEY_SPACING_PX)
         self.grid.setContentsMargins(0, 0, 0, 0)

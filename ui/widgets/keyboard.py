@@ -49,6 +49,9 @@ class OnScreenKeyboard(QWidget):
         self._letter_keys: list[BigButton] = []
         self.mode = mode
         self.setProperty("role", "keyboard")
+        # Rows of a fixed height: a message appearing above never shrinks a key under the
+        # finger; the room it takes comes from the space above the keys.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.grid = QGridLayout(self)
         self.grid.setSpacing(6)
         self.grid.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,111 @@
+"""The few signs the screens need (a tick box, ticked or not, a tick, a warning, the current
+tab), drawn with QPainter: the shipped font (Atkinson Hyperlegible) has no ☐ ☑ ✓ ⚠ ▶, and a
+bare kiosk would draw them as empty boxes, or as whatever a system font happens to offer.
+
+Each sign is drawn in the colour of the text beside it, at the size of that text, so it is
+never lighter nor smaller than the words; `pixmap` for a label, `icon` for a button.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+
+class Sign(enum.Enum):
+    BOX = "box"  # an option not ticked
+    TICKED_BOX = "ticked_box"  # an option ticked
+    TICK = "tick"  # the current choice
+    WARNING = "warning"  # before an error message
+    CURRENT = "current"  # the tab or step shown now
+
+
+def pixmap(sign: Sign, side_px: int, colour: QColor, ratio: float = 1.0) -> QPixmap:
+    """`sign` in a square of `side_px` logical pixels, transparent around it."""
+    device = max(1, round(side_px * ratio))
+    image = QPixmap(device, device)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _DRAW[sign](painter, float(side_px), QColor(colour))
+    painter.end()
+    return image
+
+
+def icon(sign: Sign, side_px: int, colour: QColor) -> QIcon:
+    """The same for a button: the disabled look keeps the colour (Qt would grey it out)."""
+    drawn = QIcon()
+    picture = pixmap(sign, side_px, colour)
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Disabled):
+        drawn.addPixmap(picture, mode)
+    return drawn
+
+
+def _pen(colour: QColor, side: float, weight: float = 0.11) -> QPen:
+    pen = QPen(colour, max(2.0, side * weight))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _box(painter: QPainter, side: float, colour: QColor) -> None:
+    inset = side * 0.1
+    painter.setPen(_pen(colour, side))
+    painter.drawRoundedRect(QRectF(inset, inset, side - 2 * inset, side - 2 * inset),
+                            side * 0.12, side * 0.12)
+
+
+def _tick_path(left: float, top: float, size: float) -> QPainterPath:
+    path = QPainterPath(QPointF(left + size * 0.12, top + size * 0.52))
+    path.lineTo(QPointF(left + size * 0.40, top + size * 0.80))
+    path.lineTo(QPointF(left + size * 0.90, top + size * 0.18))
+    return path
+
+
+def _tick(painter: QPainter, side: float, colour: QColor) -> None:
+    painter.setPen(_pen(colour, side, 0.14))
+    painter.drawPath(_tick_path(0.0, 0.0, side))
+
+
+def _ticked_box(painter: QPainter, side: float, colour: QColor) -> None:
+    """A box filled with the text colour and a tick cut out of it: ticked reads as ticked
+    at a glance, not only by the tick's thin lines."""
+    inset = side * 0.1
+    box = QRectF(inset, inset, side - 2 * inset, side - 2 * inset)
+    painter.setPen(_pen(colour, side))
+    painter.setBrush(colour)
+    painter.drawRoundedRect(box, side * 0.12, side * 0.12)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+    painter.setPen(_pen(colour, side, 0.13))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(_tick_path(box.left() + box.width() * 0.1,
+                                box.top() + box.height() * 0.08, box.width() * 0.8))
+
+
+def _warning(painter: QPainter, side: float, colour: QColor) -> None:
+    painter.setPen(_pen(colour, side, 0.09))
+    triangle = QPainterPath(QPointF(side / 2, side * 0.08))
+    triangle.lineTo(QPointF(side * 0.95, side * 0.9))
+    triangle.lineTo(QPointF(side * 0.05, side * 0.9))
+    triangle.closeSubpath()
+    painter.drawPath(triangle)
+    painter.setPen(_pen(colour, side, 0.1))
+    painter.drawLine(QPointF(side / 2, side * 0.38), QPointF(side / 2, side * 0.6))
+    painter.drawPoint(QPointF(side / 2, side * 0.75))
+
+
+def _current(painter: QPainter, side: float, colour: QColor) -> None:
+    painter.setPen(_pen(colour, side, 0.06))
+    painter.setBrush(colour)
+    arrow = QPainterPath(QPointF(side * 0.2, side * 0.12))
+    arrow.lineTo(QPointF(side * 0.88, side * 0.5))
+    arrow.lineTo(QPointF(side * 0.2, side * 0.88))
+    arrow.closeSubpath()
+    painter.drawPath(arrow)
+
+
+_DRAW = {Sign.BOX: _box, Sign.TICKED_BOX: _ticked_box, Sign.TICK: _tick,
+         Sign.WARNING: _warning, Sign.CURRENT: _current}
