@@ -75,6 +75,7 @@ class KioskApp(QObject):
 
         # A tap right after the screen changed is dropped; it still counts as "someone is here".
         self.tap_guard = install_tap_guard(self.window.stack)
+        self.tap_guard.tap_ignored.connect(self.idle_watcher.still_here)
         self._comfort: Comfort | None = None
         self._last_view = None
         self._last_said: tuple[Speech, str] | None = None
