@@ -34,10 +34,11 @@ class AttractScreen(Screen):
         self.layout_.addStretch(2)
         self.layout_.addWidget(self.welcome)
         self.layout_.addWidget(self.site)
-        self.layout_.addStretch(1)
+        # The start button low on the screen: the next screen's language buttons sit high, so a
+        # double tap on "Touchez l'écran" finds no button where the finger lands again.
+        self.layout_.addStretch(3)
         self.layout_.addWidget(self.start_button)
         self.layout_.addWidget(self.help)
-        self.layout_.addStretch(2)
         self.corner_press = LongPress(self, corner_only=True)
         self.corner_press.held.connect(self.staff_requested)
         self.corner_press.tapped.connect(self.started)
