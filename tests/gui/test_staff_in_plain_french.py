@@ -46,6 +46,7 @@ def open_tab(citizen, window, tab: str) -> str:
     for digit in PIN:
         citizen.tap(pin_screen.pad.key_for(digit))
     citizen.tap(pin_screen.pad.done_key)
+    citizen.qtbot.waitUntil(lambda: window.staff.dashboard is not None)  # scrypt off the GUI thread
     citizen.tap(window.staff.dashboard.tabs[tab])
     panel = window.staff.dashboard.panels[tab]
     return "\n".join(label.text() for label in panel.findChildren(QLabel)

@@ -95,7 +95,7 @@ def test_repeat_is_not_offered_when_there_is_no_voice(qtbot):
 # "I'm still here" ---------------------------------------------------------------------------
 
 def wait_for_the_idle_warning(qtbot, window, citizen) -> None:
-    window.idle_watcher.set_warning_after_ms(300)
+    window.kiosk.idle_watcher.set_warning_after_ms(300)
     citizen.tap(window.attract.start_button)
     citizen.tap(window.language.buttons["fr"])
     citizen.tap(window.comfort.continue_button)

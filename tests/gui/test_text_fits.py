@@ -32,14 +32,11 @@ REPRESENTATIVE = {
 _QR = "service_screen: the QR code starts half below the fold"
 SCREEN_CUTS = {
     (TextSize.NORMAL, "1920x1080"): _QR,
-    (TextSize.LARGE, "1280x800"): "receipt_screen: the QR code, centred beside long text, "
-                                  "starts below the fold",
     (TextSize.LARGE, "1920x1080"): _QR,
     (TextSize.LARGER, "1280x800"): "comfort_screen rows overlap; receipt_screen QR below the "
                                    "fold; ui/staff dashboard settings 'Arrêter la borne' cut; "
                                    "question_screen: no room for the NIR pad with its error "
                                    "nor for the commune pad (heading and progress too tall)",
-    (TextSize.LARGER, "1080x1920"): _QR,
 }
 
 
