@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.catalog import Catalog
+from kiosk.catalog.model import localized
+from kiosk.mediator.messages import text
+from kiosk.mediator.tickets import HELP_REASON
 
 SCREEN_NAMES: dict[str, dict[str, str]] = {
     "attract": {"fr": "Écran d'accueil", "en": "Welcome screen"},
@@ -25,8 +28,9 @@ SCREEN_NAMES: dict[str, dict[str, str]] = {
     "track": {"fr": "Suivre ma demande", "en": "Track my request"},
     "help": {"fr": "Demande d'aide", "en": "Asking for help"},
     "idle_warning": {"fr": "« Êtes-vous toujours là ? »", "en": "\"Are you still there?\""},
+    "confirm": {"fr": "Confirmation avant d'effacer", "en": "Confirmation before erasing"},
+    "staff": {"fr": "Mode conseiller", "en": "Staff mode"},
 }
-HELP_REASON_NAME = {"fr": "Aide", "en": "Help"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +38,11 @@ class StaffNames:
     catalog: Catalog | None  # None: ids are shown as they are (no catalogue at hand)
 
     def service(self, service_id: str, lang: str = "fr") -> str:
-        if service_id == "aide":  # kiosk.mediator.tickets.HELP_REASON
-            return HELP_REASON_NAME.get(lang, HELP_REASON_NAME["fr"])
-        for service in self.catalog.services if self.catalog else ():
-            if service.id == service_id:
-                return service.title.get(lang) or service.title.get("fr") or service_id
-        return service_id
+        if service_id == HELP_REASON:
+            return text("ticket.reason.help", lang)
+        services = self.catalog.services if self.catalog else ()
+        service = next((s for s in services if s.id == service_id), None)
+        return localized(service.title, lang) if service else service_id
 
     @staticmethod
     def screen(screen_id: str, lang: str = "fr") -> str:
