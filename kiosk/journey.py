@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from kiosk.catalog import Action, Catalog
 from kiosk.journey_state import (
     FORM_PLACES,
+    PARENT,
+    AfterConsent,
     AssistedConsentStage,
     Comfort,
     Confirm,
@@ -68,7 +70,7 @@ class Journey:
         self.default_language = default_language
         self.default_comfort = default_comfort
         self._state = JourneyState(language=default_language, comfort=default_comfort)
-        self._history: list[JourneyState] = []
+        self._after_consent: AfterConsent | None = None  # what waits for the assisted consent
         self._listeners: list[Listener] = []
         self._end_listeners: list[EndListener] = []
 
@@ -88,16 +90,14 @@ class Journey:
         """Called by `reset()` once the session is wiped, with what statistics may keep."""
         self._end_listeners.append(listener)
 
-    def _go(self, state: JourneyState, remember: bool = False) -> None:
-        if remember:
-            self._history.append(replace(self._state, overlays=()))
+    def _go(self, state: JourneyState) -> None:
         self._state = state
         _tell(self._listeners, state, reraise=True)
 
-    def _place(self, step: Step, remember: bool = False, **changes: object) -> None:
+    def _place(self, step: Step, **changes: object) -> None:
         """Go to a place: every overlay closes."""
         self._go(replace(self._state, place=step, overlays=(), confirm=None, assisted=None,
-                         **changes), remember=remember)
+                         **changes))
 
     def _push(self, overlay: Step, **changes: object) -> None:
         self._go(replace(self._state, overlays=(*self._state.overlays, overlay), **changes))
@@ -123,13 +123,12 @@ class Journey:
     def start(self) -> None:
         """The attract screen was touched."""
         if self._state.step is Step.ATTRACT:
-            self._place(Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT,
-                        remember=True)
+            self._place(Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT)
 
     def choose_language(self, language: str) -> None:
         if language not in self.languages:
             raise ValueError(f"language {language!r} is not offered here")
-        self._place(Step.COMFORT, remember=True, language=language)
+        self._place(Step.COMFORT, language=language)
 
     def set_comfort(self, **changes: object) -> None:
         """A comfort choice takes effect at once, on the comfort screen itself."""
@@ -146,20 +145,20 @@ class Journey:
         if self._state.step is Step.COMFORT and self._state.overlays:
             self._pop()
         elif self._state.place is Step.COMFORT:
-            self._place(Step.HOME, remember=True)
+            self._place(Step.HOME)
 
     def choose_theme(self, theme_id: str) -> None:
         self.catalog.theme(theme_id)  # fails loudly on an unknown id
-        self._place(Step.THEME, remember=True, theme_id=theme_id, service_id=None)
+        self._place(Step.THEME, theme_id=theme_id, service_id=None)
 
     def open_tracking(self) -> None:
         """"Suivre ma demande" on the home screen; "Retour" comes back home."""
         if self._state.step is Step.HOME:
-            self._place(Step.TRACK, remember=True)
+            self._place(Step.TRACK)
 
     def choose_service(self, service_id: str) -> None:
         service = self.catalog.service(service_id)
-        self._place(Step.SERVICE, remember=True, theme_id=service.theme, service_id=service_id)
+        self._place(Step.SERVICE, theme_id=service.theme, service_id=service_id)
 
     def back(self) -> None:
         """"Retour": closes what covers the place, else one place back; never a dead end."""
@@ -175,15 +174,11 @@ class Journey:
                 self._place(Step.SERVICE, question_id=None)
         elif state.place is Step.RECEIPT:
             self.finish()
-        elif state.place is Step.HOME:  # the reading and voice choices, then home again
-            self._history.clear()
-            self._place(Step.COMFORT)
-        elif state.place is Step.COMFORT and len(self.languages) > 1:
-            self._place(Step.LANGUAGE)
-        elif state.place in (Step.COMFORT, Step.LANGUAGE):  # before any choice: start over
+        elif state.place is Step.LANGUAGE or (
+                state.place is Step.COMFORT and len(self.languages) == 1):  # start over
             self.reset()
-        elif self._history:
-            self._go(self._history.pop())
+        elif state.place in PARENT:  # each place has one place before it, whatever the way
+            self._place(PARENT[state.place], service_id=None)
 
     def home(self) -> None:
         """"Accueil": asks first when answers would be thrown away."""
@@ -201,7 +196,6 @@ class Journey:
 
     def _go_home(self) -> None:
         self._drop_form()
-        self._history.clear()
         self._place(Step.HOME, theme_id=None, service_id=None, question_id=None, attempt=0)
 
     def finish(self) -> None:
@@ -225,8 +219,9 @@ class Journey:
             self._pop()
 
     def printed(self) -> None:
-        """The receipt (or a checklist) came out of the printer: "Terminer" no longer asks."""
-        self._go(replace(self._state, printed=True))
+        """The receipt came out of the printer: "Terminer" no longer asks."""
+        if self._state.place is Step.RECEIPT:
+            self._go(replace(self._state, printed=True))
 
     def ask_for_help(self) -> None:
         if self._state.step not in (Step.HELP, *NO_NAV_OVERLAYS) \
@@ -251,7 +246,7 @@ class Journey:
         if Action.GUIDED_REQUEST not in service.actions:
             raise ValueError(f"service {service.id!r} offers no guided request")
         if self._needs_assisted_consent(service.id):
-            self._push(Step.ASSISTED_CONSENT, assisted=AssistedConsentStage.ASKED)
+            self._ask_assisted_consent(AfterConsent.START_REQUEST)
             return
         if self._outbox is None and self._outbox_factory is not None:
             self._outbox = self._outbox_factory()
@@ -311,7 +306,7 @@ class Journey:
         from kiosk.mediator.takeover import ConsentRequired
 
         if isinstance(error, ConsentRequired):  # a mediator took the controls since the start
-            self._push(Step.ASSISTED_CONSENT, assisted=AssistedConsentStage.ASKED)
+            self._ask_assisted_consent(AfterConsent.SEND)
             return
         self.submit_failed = error is not None
         self._show_form(refused=error is not None)
@@ -319,19 +314,27 @@ class Journey:
     # Assisted mode --------------------------------------------------------------------------
     def ask_assisted_consent(self) -> None:
         """A mediator asks to take the controls: the citizen is asked first, on screen."""
+        self._ask_assisted_consent(None)
+
+    def _ask_assisted_consent(self, then: AfterConsent | None) -> None:
+        self._after_consent = then
         self._push(Step.ASSISTED_CONSENT, assisted=AssistedConsentStage.ASKED)
 
-    def assisted_consent_given(self) -> None:
-        """"J'accepte": the overlay closes; a request waiting for it goes on."""
+    def assisted_consent_given(self) -> bool:
+        """"J'accepte": the overlay closes and what waited for it goes on.
+
+        True when the request waits to be queued: the caller sends it (`send()` off the GUI
+        thread, then `consent_done`), as for the consent screen's own "J'accepte".
+        """
+        waiting, self._after_consent = self._after_consent, None
         self._pop()
-        if self._state.place is Step.CONSENT and self.form is not None:
-            self.give_consent()
-        elif self._state.place is Step.SERVICE and self.form is None \
-                and not self._needs_assisted_consent(self._state.service_id or ""):
+        if waiting is AfterConsent.START_REQUEST:
             self.start_request()
+        return waiting is AfterConsent.SEND
 
     def assisted_consent_refused(self) -> None:
         """"Je refuse": the overlay says what happens now (nothing is sent, nobody takes over)."""
+        self._after_consent = None
         self._go(replace(self._state, assisted=AssistedConsentStage.REFUSED))
 
     def assisted_refusal_read(self) -> None:
@@ -386,7 +389,7 @@ class Journey:
             ended = SessionEnd(state.service_id, self.submission is not None, state.place.value)
         staff = (Step.STAFF,) if state.covered(Step.STAFF) else ()
         self._drop_form()
-        self._history.clear()
+        self._after_consent = None
         self._state = JourneyState(language=self.default_language,
                                    comfort=self.default_comfort, overlays=staff)
         try:

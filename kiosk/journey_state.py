@@ -31,9 +31,10 @@ class Step(enum.Enum):
     STAFF = "staff"  # overlay: a mediator's screen covers the journey, which waits underneath
 
 
-OVERLAYS = frozenset({Step.HELP, Step.IDLE_WARNING, Step.CONFIRM, Step.ASSISTED_CONSENT,
-                      Step.STAFF, Step.COMFORT})
 FORM_PLACES = frozenset({Step.QUESTION, Step.REVIEW, Step.CONSENT})
+# "Retour" from a place outside a form: one place before it, whatever way led there.
+PARENT = {Step.THEME: Step.HOME, Step.SERVICE: Step.THEME, Step.TRACK: Step.HOME,
+          Step.HOME: Step.COMFORT, Step.COMFORT: Step.LANGUAGE}
 
 
 class Confirm(enum.Enum):
@@ -48,6 +49,13 @@ class AssistedConsentStage(enum.Enum):
 
     ASKED = "asked"  # "Claire will do this with you; she will see..." with yes / no
     REFUSED = "refused"  # "Je refuse": what happens now, and a way to go on
+
+
+class AfterConsent(enum.Enum):
+    """What waits for the citizen's "J'accepte" on the assisted-mode consent overlay."""
+
+    START_REQUEST = "start_request"  # "Faire la demande ici" was tapped with a mediator there
+    SEND = "send"  # the queue refused the request: a mediator took over since it started
 
 
 class TextSize(enum.Enum):

@@ -216,7 +216,6 @@ class KioskApp(QObject):
 
         def done(text: str, printed: bool) -> None:
             if printed:
-                self.journey.printed()
                 text = message("service.checklist_printed", view.language)
             screen.show_print_status(text, busy=False)
             self.say(text)

@@ -191,7 +191,8 @@ class StaffController(QObject):
             lang = self.journey.state.language
             self.desk.record_service_consent(service, lang, assisted_sees(service, lang))
         self._show_banner()
-        self.journey.assisted_consent_given()
+        if self.journey.assisted_consent_given():
+            self.kiosk.send_request()  # the queue write stays off the GUI thread
 
     def consent_refused(self) -> None:
         """"Je refuse": nobody takes over; a mediator already there hands back."""
