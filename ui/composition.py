@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.catalog import Catalog
 from kiosk.config import KioskConfig
+from kiosk.i18n import tr
 from kiosk.journey import Journey
 from kiosk.journey_state import Comfort, JourneyState, SpeechRate, Step
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
 from kiosk.views import Speech, ViewFacts, build_view
-from kiosk.views.messages import message
 from kiosk.views.records import ServiceAction
 from ui.main_window import KioskWindow
 from ui.screen_table import SCREENS
@@ -173,7 +173,7 @@ class KioskApp(QObject):
             if error is not None:
                 log.error("no ticket could be taken: %s", error)
                 self.window.help.ticket_button.setEnabled(True)
-                self.say(message("ticket.failed", self.journey.state.language))
+                self.say(tr("ticket.failed", self.journey.state.language))
                 return
             self.journey.ticket_taken(ticket.code)
 
@@ -182,7 +182,7 @@ class KioskApp(QObject):
     def send_request(self) -> None:
         """"J'accepte": the request is written to the queue (fsync) off the GUI thread."""
         lang = self.journey.state.language
-        self.window.consent.show_waiting(message("wait", lang))
+        self.window.consent.show_waiting(tr("wait", lang))
         self.window.nav_bar.setEnabled(False)  # nothing moves the journey while it writes
 
         def done(_result, error: Exception | None) -> None:
@@ -212,11 +212,11 @@ class KioskApp(QObject):
         """The documents to bring, the authority and the official link (as a QR code)."""
         screen = self.window.service
         view = screen.view
-        screen.show_print_status(message("service.printing", view.language), busy=True)
+        screen.show_print_status(tr("receipt.printing", view.language), busy=True)
 
         def done(text: str, printed: bool) -> None:
             if printed:
-                text = message("service.checklist_printed", view.language)
+                text = tr("service.checklist_printed", view.language)
             screen.show_print_status(text, busy=False)
             self.say(text)
 
@@ -241,7 +241,7 @@ class KioskApp(QObject):
         from kiosk.tracking.lookup import unavailable_view
 
         lang = self.journey.state.language
-        self.window.track.show_waiting(message("wait", lang))
+        self.window.track.show_waiting(tr("wait", lang))
 
         def done(view, error: Exception | None) -> None:
             if error is not None:

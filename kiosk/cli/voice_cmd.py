@@ -2,7 +2,7 @@
 
     kiosk voice say "Bonjour"               speak through the configured player
     kiosk voice say --to test.wav "Bonjour" write the WAV instead (no sound card needed)
-    kiosk voice prepare                     pre-synthesise the interface and catalogue texts
+    kiosk voice prepare                     pre-synthesise what the screens say
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
     prepare = actions.add_parser(
         "prepare", parents=[common], help="pre-synthesise every prompt into the cache",
-        description="Synthesise the interface messages and the catalogue texts (or the "
+        description="Synthesise every sentence the screens say and the interface messages (or the "
                     "sentences of --from FILE) into the voice cache, so the kiosk speaks "
                     "without delay.",
     )

@@ -23,7 +23,6 @@ from kiosk.journey_state import (
 )
 from kiosk.tracking.messages import message as track_message
 from kiosk.views import form_views
-from kiosk.views.messages import message
 from kiosk.views.records import (
     AssistedConsentView,
     AttractView,
@@ -139,17 +138,17 @@ def _service(journey: Journey, state: JourneyState, facts: ViewFacts) -> Service
     if Action.GUIDED_REQUEST in service.actions:
         actions.append(Option(ServiceAction.START_REQUEST, tr("service.start_request", lang)))
     if Action.MEDIATOR_TICKET in service.actions:
-        actions.append(Option(ServiceAction.TAKE_TICKET, message("service.take_ticket", lang)))
+        actions.append(Option(ServiceAction.TAKE_TICKET, tr("help.take_ticket", lang)))
     if Action.CHECKLIST in service.actions and facts.can_print:
         actions.append(Option(ServiceAction.PRINT_CHECKLIST,
-                              message("service.print_checklist", lang)))
-    actions.append(Option(ServiceAction.OTHER_SERVICE, message("service.other", lang)))
-    checklist = (message("service.checklist_title", lang, service=title),
-                 message("service.checklist_where", lang, authority=who),
+                              tr("service.print_checklist", lang)))
+    actions.append(Option(ServiceAction.OTHER_SERVICE, tr("service.other", lang)))
+    checklist = (tr("service.checklist_title", lang, service=title),
+                 tr("service.checklist_where", lang, authority=who),
                  *(f"- {item}" for item in documents),
-                 *((message("service.checklist_link", lang, url=service.official_url),)
+                 *((tr("service.checklist_link", lang, url=service.official_url),)
                    if service.official_url else ()))
-    what_now = message("service.what_now", lang)
+    what_now = tr("service.what_now", lang)
     spoken = (f"{title}. {summary} {tr('service.who', lang)} {who}. "
               f"{tr('service.documents', lang)} : {'. '.join(documents)}. {what_now} "
               + " ".join(f"{option.label}." for option in actions))
@@ -195,8 +194,8 @@ def _confirm(journey: Journey, state: JourneyState, facts: ViewFacts) -> Confirm
     else:
         reference = journey.submission.reference if journey.submission else ""
         prefix, fields = "confirm.finish", {"reference": reference}
-    title, body = message(f"{prefix}.title", lang), message(f"{prefix}.body", lang, **fields)
-    yes, no = message(f"{prefix}.yes", lang), message(f"{prefix}.no", lang)
+    title, body = tr(f"{prefix}.title", lang), tr(f"{prefix}.body", lang, **fields)
+    yes, no = tr(f"{prefix}.yes", lang), tr(f"{prefix}.no", lang)
     return ConfirmView(lang, state.confirm, title, body, yes, no,
                        Speech(f"{title}. {body} {no} ? {yes} ?"))
 
@@ -211,13 +210,13 @@ def _assisted(journey: Journey, state: JourneyState, facts: ViewFacts) -> Assist
         name, sends_to = localized(service.title, lang), localized(service.authority, lang)
         sees = assisted_sees(service, lang)
     else:
-        name, sends_to = message("assisted.any_procedure", lang), ""
-        sees = (message("assisted.general", lang),)
+        name, sends_to = tr("assisted.any_procedure", lang), ""
+        sees = (tr("assisted.general", lang),)
     text = consent_text(facts.mediator_name, name, sees, sends_to or "—", lang)
-    go_on = message("assisted.refused.continue", lang)
+    go_on = tr("assisted.refused.continue", lang)
     if state.assisted is AssistedConsentStage.REFUSED:
-        title = message("assisted.refused.title", lang)
-        body = message("assisted.refused.body", lang)
+        title = tr("assisted.refused.title", lang)
+        body = tr("assisted.refused.body", lang)
         speech = Speech(f"{title}. {body} {go_on}.")
     else:
         title, body = text["title"], text["body"]

@@ -13,7 +13,6 @@ from kiosk.forms.messages import message as form_message
 from kiosk.i18n import tr
 from kiosk.journey_state import JourneyState
 from kiosk.receipt import qr_payload, receipt_lines, spell_reference, spoken_receipt
-from kiosk.views.messages import message
 from kiosk.views.privacy import is_private, shown_instead_key
 from kiosk.views.records import (
     ConsentView,
@@ -71,7 +70,7 @@ def review(journey: Journey, state: JourneyState, facts: ViewFacts) -> ReviewVie
         elif facts.read_answers_aloud:  # a headset: read it, and never cache it
             said, private = answer + ".", True
         else:
-            said = message(shown_instead_key(step), lang)
+            said = tr(shown_instead_key(step), lang)
         spoken.append(f"{line.label} {said}")
     title, hint = form_message("form.review_title", lang), form_message("form.review_hint", lang)
     confirm = tr("review.confirm", lang)

@@ -4,8 +4,9 @@ The cache only helps when the text matches what a screen says character for char
 `view_prompts` walks the journey as a citizen would, in each language, and takes each
 screen's speech from the same view records the screens use (kiosk.views): every screen of
 every service, every question as first shown, the confirmations and overlays. Private
-speech (answers) is never among them. Interface messages and catalogue texts are added for
-sentences said outside a view; `--from FILE` accepts any exact list.
+speech (answers) is never among them. Interface messages are added for sentences said
+outside a view (a print result, a ticket that failed); catalogue texts are only ever said
+inside a view's sentence, so they are not prepared alone. `--from FILE` accepts any exact list.
 """
 
 from __future__ import annotations
@@ -29,23 +30,6 @@ def message_prompts(languages: Iterable[str], fields: dict[str, Any]) -> Iterato
             template = texts.get(lang)
             if template and _fields(template) <= fields.keys():
                 yield lang, template.format(**fields)
-
-
-def catalog_prompts(catalog: Any, languages: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """The catalogue's titles, summaries, questions and choices in each language."""
-    from kiosk.catalog import localized
-
-    languages = list(languages)
-    for lang in languages:
-        for theme in catalog.themes:
-            yield lang, localized(theme.title, lang)
-        for service in catalog.services:
-            yield lang, localized(service.title, lang)
-            yield lang, localized(service.summary, lang)
-            for step in service.steps:
-                yield lang, step.spoken(lang)
-                for choice in step.choices:
-                    yield lang, localized(choice.label, lang)
 
 
 def view_prompts(catalog: Any, config: Any) -> Iterator[tuple[str, str]]:
@@ -116,7 +100,6 @@ def config_prompts(config: Any) -> list[tuple[str, str]]:
         catalog = None
     if catalog is not None:
         found += view_prompts(catalog, config)
-        found += catalog_prompts(catalog, languages)
     return list(dict.fromkeys((lang, text.strip()) for lang, text in found if text.strip()))
 
 

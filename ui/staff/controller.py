@@ -66,9 +66,9 @@ class StaffController(QObject):
 
     def unlock(self, account_id: str, pin: str) -> None:
         """The PIN is checked on a worker (scrypt takes a noticeable moment)."""
-        from kiosk.views.messages import message
+        from kiosk.i18n import tr
 
-        self.pin_screen.say(message("wait", self.lang))
+        self.pin_screen.say(tr("wait", self.lang))
         self.pin_screen.setEnabled(False)
 
         def done(result, error: Exception | None) -> None:
