@@ -179,8 +179,26 @@ SETTINGS: tuple[Setting, ...] = (
             "'a6' or 'roll80'", lambda v: v in ("a6", "roll80")),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
-DEMO_KEYS = {"hub.public_key": "hub-x25519-public.pem",
-             "hub.catalog_public_key": "catalog-ed25519-public.pem"}
+
+
+@dataclass(frozen=True, slots=True)
+class KeySetting:
+    """A setting naming a public key file: its type, the file's usual (and demo) name, and
+    what it is for, in the words an IT officer's messages use."""
+
+    kind: str
+    file_name: str
+    what: str
+    used_for: str
+
+
+KEY_SETTINGS = {
+    "hub.public_key": KeySetting("X25519", "hub-x25519-public.pem", "the hub's encryption key",
+                                 "requests are sealed with"),
+    "hub.catalog_public_key": KeySetting("Ed25519", "catalog-ed25519-public.pem",
+                                         "the catalogue-signing key",
+                                         "catalogue updates are checked against"),
+}
 ESCPOS_DEVICE_EXAMPLES = {
     "escpos-usb": "/dev/usb/lp0",
     "escpos-serial": "/dev/ttyUSB0",
@@ -226,7 +244,7 @@ class KioskConfig:
         """The PEM file of `hub.public_key` or `hub.catalog_public_key`, and whether it is the
         public DEMO key (the setting left empty)."""
         if not self.values[key]:
-            return demo_key_path(DEMO_KEYS[key]), True
+            return demo_key_path(KEY_SETTINGS[key].file_name), True
         return self.path_of(key), False
 
 

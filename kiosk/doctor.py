@@ -121,18 +121,17 @@ def check_queue(config: KioskConfig) -> CheckResult:
 
 def check_keys(config: KioskConfig) -> list[CheckResult]:
     """The DEMO keys are public: with them a stolen disk can be read, a catalogue forged."""
-    from kiosk.config_files import key_type
+    from kiosk.config import KEY_SETTINGS
 
     results = []
-    for key, what in (("hub.public_key", "requests are sealed with"),
-                      ("hub.catalog_public_key", "catalogue updates are checked against")):
+    for key, expected in KEY_SETTINGS.items():
         path, demo = config.key_file(key)
         if demo:
-            results.append(CheckResult(key, False, f"empty: {what} the public DEMO key, never "
-                                       "for real data; set it to the site's key file (made "
-                                       "on the hub by `kiosk-hub keygen DIR`)"))
-        else:
-            results.append(CheckResult(key, True, f"{path} ({key_type(path)} key)"))
+            results.append(CheckResult(key, False, f"empty: {expected.used_for} the public "
+                                       "DEMO key, never for real data; set it to the site's "
+                                       "key file (made on the hub by `kiosk-hub keygen DIR`)"))
+        else:  # checked at load: it is the right kind of key
+            results.append(CheckResult(key, True, f"{path} ({expected.kind} key)"))
     return results
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from kiosk.config import SETTINGS, KioskConfig, load_config
+from kiosk.config import KEY_SETTINGS, SETTINGS, KioskConfig, load_config
 
 
 def register(subparsers, common: argparse.ArgumentParser) -> None:
@@ -38,7 +38,7 @@ def effective_lines(config: KioskConfig) -> list[str]:
     rows = []
     for setting in SETTINGS:
         origin = "file" if setting.key in config.from_file else "default"
-        if setting.key.endswith("public_key"):
+        if setting.key in KEY_SETTINGS:
             path, demo = config.key_file(setting.key)
             origin += f"; DEMO key {path}" if demo else f"; {path}"
         if setting.key == "storage.data_dir":
