@@ -16,7 +16,7 @@ from kiosk.mediator import messages
 from kiosk.mediator.accounts import Accounts, Mediator
 from kiosk.mediator.common import SYSTEM_CLOCK, Clock
 from kiosk.mediator.journal import Event, Journal
-from kiosk.mediator.pins import DEFAULT_KDF, check_pin, dummy_hash
+from kiosk.mediator.pins import check_pin, dummy_hash
 
 MAX_LOCKOUT_SECONDS = 3600
 
@@ -118,7 +118,6 @@ class MediatorAuth:
         self.accounts, self.journal, self.clock = accounts, journal, clock
         self.max_attempts, self.base_lockout = max_attempts, base_lockout
         self.idle_lock_seconds = idle_lock_seconds
-        self._dummy: str | None = None  # made on first need: the CLI never pays for it
 
     def unlock(self, name_or_id: str, pin: str) -> UnlockResult:
         with self.accounts.store.write():  # one transaction: check and count together
@@ -128,9 +127,8 @@ class MediatorAuth:
         now = self.clock()
         mediator = self.accounts.find(name_or_id)
         if mediator is None or not mediator.active:
-            if self._dummy is None:
-                self._dummy = dummy_hash(getattr(self.accounts, "kdf", DEFAULT_KDF))
-            check_pin(pin, self._dummy)  # same time as a real check: names are not probed
+            # Same work as a real check: timing does not tell which names exist.
+            check_pin(pin, dummy_hash(self.accounts.kdf))
             self.journal.record(Event.FAILED_PIN, mediator.id if mediator else None,
                                 unknown_account=True)
             return UnlockResult(UnlockOutcome.UNKNOWN, None, None, None, None)

@@ -34,8 +34,9 @@ def valid_pin(pin: str) -> bool:
     return isinstance(pin, str) and PIN_PATTERN.fullmatch(pin) is not None
 
 
-COMMON_PINS = frozenset({"1212", "1004", "2000", "2001", "6969", "1122", "1313", "1010",
-                         "2580", "0852", "1379", "121212", "112233", "123123", "159753"})
+# The most used PINs that no rule below catches (repeated digits, runs, repeated pairs).
+COMMON_PINS = frozenset({"1004", "2000", "2001", "1122", "2580", "0852", "1379", "112233",
+                         "123123", "159753"})
 
 
 def trivial_pin(pin: str) -> bool:

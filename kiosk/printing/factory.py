@@ -10,11 +10,7 @@ from kiosk.printing.result import GuardedPrinter, ReceiptPrinter
 
 def pdf_folder(cfg: KioskConfig) -> Path:
     """printer.pdf_dir, relative to the config file; empty means receipts/ in the data folder."""
-    configured = cfg["printer.pdf_dir"]
-    if not configured:
-        return cfg.data_dir / "receipts"
-    path = Path(configured).expanduser()
-    return path if path.is_absolute() else cfg.base_dir / path
+    return cfg.path_of("printer.pdf_dir") if cfg["printer.pdf_dir"] else cfg.data_dir / "receipts"
 
 
 def printer_from_config(cfg: KioskConfig) -> ReceiptPrinter | None:
