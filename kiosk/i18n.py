@@ -179,9 +179,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{count} demande(s) exportée(s) dans {path}",
         "en": "{count} request(s) exported to {path}",
     },
-    "staff.queue.unavailable": {
-        "fr": "File d'envoi indisponible : {error}",
-        "en": "Sending queue unavailable: {error}",
+    "staff.queue.export_failed": {
+        "fr": "L'export n'a pas pu être écrit. Les demandes restent dans la file. "
+              "Prévenez le service informatique.",
+        "en": "The export could not be written. The requests stay in the queue. Tell IT.",
     },
     "staff.never": {"fr": "jamais", "en": "never"},
     "staff.none": {"fr": "aucune", "en": "none"},

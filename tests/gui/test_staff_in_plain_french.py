@@ -96,3 +96,16 @@ def test_stopping_the_kiosk_asks_once_more(citizen, window, monkeypatch):
     citizen.tap(settings.stop_button)
     citizen.tap(settings.stop_yes)
     assert quits == [1]
+
+
+def test_an_export_that_cannot_be_written_is_said_in_plain_french(citizen, window):
+    window.services.enqueue("carte-identite", "mairie", {"nom": "Martin"})
+    (window.services.config.data_dir / "exports").write_text("not a folder")  # a real fault
+    open_tab(citizen, window, "queue")
+    dashboard = window.staff.dashboard
+    citizen.tap(dashboard.panels["queue"].export_button)
+    citizen.qtbot.waitUntil(dashboard.status.isVisible)
+    # Failed before: "File d'envoi indisponible : [Errno 17] File exists: ..."
+    assert dashboard.status.text().startswith("L'export n'a pas pu être écrit.")
+    assert "Errno" not in dashboard.status.text()
+    assert window.services.outbox().status().counts.get("pending") == 1  # nothing lost

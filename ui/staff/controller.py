@@ -9,6 +9,7 @@ without a touch, after "Appeler le suivant" (the screen goes back to the citizen
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -20,6 +21,8 @@ from kiosk.mediator.audit import record_export, record_settings_change
 from kiosk.mediator.journal import Event
 from ui.staff.long_press import HOLD_MS, LongPress
 from ui.tasks import run_task
+
+log = logging.getLogger(__name__)
 
 IDLE_CHECK_MS = 1000
 
@@ -231,8 +234,9 @@ class StaffController(QObject):
         mediator_id = self.desk.staff.mediator.id
 
         def done(result, error: Exception | None) -> None:
-            if error is not None:
-                self._queue_done(self._tr("staff.queue.unavailable", error=error))
+            if error is not None:  # the detail is for IT, in the log; staff get plain words
+                log.warning("export of the unsent requests to %s failed: %s", folder, error)
+                self._queue_done(self._tr("staff.queue.export_failed"))
                 return
             path, count = result
             record_export(self.desk.services.journal, mediator_id, count)
