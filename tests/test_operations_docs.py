@@ -76,10 +76,11 @@ def run_doc(name: str, folder: Path) -> list[str]:
     env = {**os.environ, "PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(folder / "home")}
     for variable in ("KIOSK_CONFIG", "HUB_DATA_DIR", "DISPLAY", "WAYLAND_DISPLAY"):
         env.pop(variable, None)
-    ran = []
+    ran, prepared = [], set()
     for heading, block in sh_blocks((DOCS / name).read_text(encoding="utf-8")):
-        if heading in BEFORE:
-            BEFORE.pop(heading)(folder, env)
+        if heading in BEFORE and heading not in prepared:  # once per run of the doc
+            prepared.add(heading)
+            BEFORE[heading](folder, env)
         for command in commands(block.replace(EXAMPLE_HUB, CLOSED_PORT)):
             expected = EXIT.search(command.splitlines()[0])
             result = subprocess.run(["bash", "-c", command], cwd=folder, env=env,

@@ -83,3 +83,17 @@ class Citizen:
 @pytest.fixture
 def citizen(qtbot, window) -> Citizen:
     return Citizen(qtbot, window)
+
+
+def enter_pin(citizen, window, name: str, pin: str) -> None:
+    """A mediator opens staff mode as on the kiosk: name button, then the pad's keys."""
+    window.staff.open()
+    pin_screen = window.staff.pin_screen
+    assert window.current_screen is pin_screen
+    button = next(b for b in pin_screen.account_buttons.values() if b.text() == name)
+    citizen.tap(button)
+    for digit in pin:
+        citizen.tap(pin_screen.pad.key_for(digit))
+    citizen.tap(pin_screen.pad.done_key)
+    assert not pin_screen.isEnabled()  # scrypt runs off the GUI thread: "Un instant…"
+    citizen.qtbot.waitUntil(pin_screen.isEnabled)

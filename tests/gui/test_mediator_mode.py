@@ -12,7 +12,7 @@ from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
 from offline_cache.envelope import load_private_key, open_sealed
 from offline_cache.outbox import ItemState
-from tests.gui.conftest import Citizen
+from tests.gui.conftest import enter_pin
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
 from ui.app import build_window
 from ui.voice_bridge import RecordingSpeaker
@@ -45,27 +45,11 @@ def window(qtbot, kiosk_config, desk):
     services.close()
 
 
-@pytest.fixture
-def citizen(qtbot, window):
-    return Citizen(qtbot, window)
-
 
 def claire_id(desk) -> str:
     return desk.services.accounts.find("Claire").id
 
 
-def enter_pin(citizen, window, name: str, pin: str) -> None:
-    """A mediator opens staff mode as on the kiosk: name button, then the pad's keys."""
-    window.staff.open()
-    pin_screen = window.staff.pin_screen
-    assert window.current_screen is pin_screen
-    button = next(b for b in pin_screen.account_buttons.values() if b.text() == name)
-    citizen.tap(button)
-    for digit in pin:
-        citizen.tap(pin_screen.pad.key_for(digit))
-    citizen.tap(pin_screen.pad.done_key)
-    assert not pin_screen.isEnabled()  # scrypt runs off the GUI thread: "Un instant…"
-    citizen.qtbot.waitUntil(pin_screen.isEnabled)
 
 
 def test_a_two_second_press_on_the_attract_corner_opens_the_pin_screen(qtbot, window):

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
-from tests.gui.conftest import Citizen
+from tests.gui.conftest import enter_pin
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
 from ui.app import build_window
+from ui.voice_bridge import RecordingSpeaker
 
 PIN = "2468"
 
@@ -24,29 +25,19 @@ def desk(kiosk_config):
 @pytest.fixture
 def window(qtbot, kiosk_config, desk):
     services = KioskServices(kiosk_config, sync=False)
-    window = build_window(kiosk_config, services=services, desk=desk)
+    window = build_window(kiosk_config, services=services, desk=desk,
+                          speaker=RecordingSpeaker())
     qtbot.addWidget(window)
-    window.speak = lambda _text, _lang: None
     window.show()
     qtbot.waitExposed(window)
     yield window
     services.close()
 
 
-@pytest.fixture
-def citizen(qtbot, window):
-    return Citizen(qtbot, window)
-
 
 def open_tab(citizen, window, tab: str) -> str:
     """Unlock with the pad as a mediator does, open `tab`, return every text it shows."""
-    window.staff.open()
-    pin_screen = window.staff.pin_screen
-    citizen.tap(next(b for b in pin_screen.account_buttons.values() if b.text() == "Claire"))
-    for digit in PIN:
-        citizen.tap(pin_screen.pad.key_for(digit))
-    citizen.tap(pin_screen.pad.done_key)
-    citizen.qtbot.waitUntil(lambda: window.staff.dashboard is not None)  # scrypt off the GUI thread
+    enter_pin(citizen, window, "Claire", PIN)
     citizen.tap(window.staff.dashboard.tabs[tab])
     panel = window.staff.dashboard.panels[tab]
     return "\n".join(label.text() for label in panel.findChildren(QLabel)

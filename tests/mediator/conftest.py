@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ from kiosk.mediator.auth import MediatorAuth
 from kiosk.mediator.common import mediator_dir
 from kiosk.mediator.journal import Journal
 from kiosk.mediator.storage import open_store
+
+KIOSK = Path(sys.executable).parent / "kiosk"
 
 
 @pytest.fixture
@@ -59,3 +63,17 @@ def claire_session(accounts, auth):
     """Claire's account, unlocked: an open staff session."""
     accounts.add("Claire", "4826")
     return auth.unlock("Claire", "4826").session
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path):
+    """`kiosk mediator ...` run for real as a subprocess, on a temporary config."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run([str(KIOSK), "mediator", *args, "--config", str(config)],
+                              input=stdin, capture_output=True, text=True, timeout=60)
+
+    run.data = tmp_path / "data"
+    return run

@@ -4,28 +4,11 @@ and an unknown name costs exactly the work of a known one (issue 11)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 import kiosk.mediator.pins as pins
 from kiosk.mediator.auth import UnlockOutcome
-
-KIOSK = Path(sys.executable).parent / "kiosk"
-
-
-@pytest.fixture
-def kiosk(tmp_path: Path):
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
-
-    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-        return subprocess.run([str(KIOSK), "mediator", *args, "--config", str(config)],
-                              input=stdin, capture_output=True, text=True, timeout=60)
-
-    return run
 
 
 @pytest.mark.parametrize("pin", ["1111", "1234", "0000", "9876", "12345678", "1212", "4321"])

@@ -2,27 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
-
-KIOSK = Path(sys.executable).parent / "kiosk"
-
-
-@pytest.fixture
-def kiosk(tmp_path: Path):
-    config = tmp_path / "kiosk.toml"
-    config.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
-
-    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-        return subprocess.run([str(KIOSK), "mediator", *args, "--config", str(config)],
-                              input=stdin, capture_output=True, text=True, timeout=60)
-
-    run.data = tmp_path / "data"
-    return run
-
 
 def test_add_asks_the_pin_twice_and_list_shows_the_account(kiosk):
     added = kiosk("add", "Claire", stdin="2468\n2468\n")
