@@ -6,7 +6,6 @@ so an IT officer reads one report.
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 import sqlite3
@@ -192,23 +191,19 @@ def _version_of(body: bytes) -> str | None:
 def _offered_version(config: KioskConfig) -> str | None:
     """The version of the signed catalogue the hub serves (None: unreachable, unsigned)."""
     from kiosk.outbox_service import transport_from_config
-    from offline_cache.content_cache import SIGNATURE_HEADER, ed25519_verifier
+    from offline_cache.content_cache import ed25519_verifier, signed_properly
+    from offline_cache.protocol import CATALOG_PATH
     from offline_cache.transport import Fetched
 
     transport = transport_from_config(config)
     try:
-        fetched = transport.fetch("/v1/catalog", None)
+        fetched = transport.fetch(CATALOG_PATH, None)
     finally:
         transport.close()
     if not isinstance(fetched, Fetched) or fetched.status != 200:
         return None
     verify = ed25519_verifier(config.key_file("hub.catalog_public_key")[0].read_bytes())
-    headers = {k.lower(): v for k, v in fetched.headers.items()}
-    try:
-        signature = base64.b64decode(headers.get(SIGNATURE_HEADER.lower(), ""), validate=True)
-    except ValueError:
-        return None
-    return _version_of(fetched.body) if signature and verify(fetched.body, signature) else None
+    return _version_of(fetched.body) if signed_properly(fetched, verify) else None
 
 
 def check_hub(config: KioskConfig) -> CheckResult:

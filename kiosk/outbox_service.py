@@ -34,7 +34,7 @@ from offline_cache.backoff import Backoff
 from offline_cache.content_cache import ContentCache, RefreshResult, ed25519_verifier
 from offline_cache.envelope import load_public_key, seal
 from offline_cache.outbox import DuplicateItem, ItemState, Outbox, OutboxItem
-from offline_cache.protocol import EXPORT_FORMAT, EXPORT_SUFFIX
+from offline_cache.protocol import CATALOG_PATH, EXPORT_FORMAT, EXPORT_SUFFIX
 from offline_cache.store import Recovery
 from offline_cache.sync import LinkState, SyncEngine, SyncReport, SyncStatus
 from offline_cache.transport import HttpTransport, item_to_wire
@@ -188,7 +188,7 @@ class OutboxService:
         the engine's is not thread-safe (see transport_from_config)."""
         if self.catalog is None:
             return None
-        return self.catalog.refresh(transport or self.engine.transport, "/v1/catalog")
+        return self.catalog.refresh(transport or self.engine.transport, CATALOG_PATH)
 
     def close(self) -> None:
         self.engine.stop()

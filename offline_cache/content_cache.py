@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from offline_cache.transport import BatchFailure, HttpTransport
+from offline_cache.transport import BatchFailure, Fetched, HttpTransport
 
 SIGNATURE_HEADER = "X-Signature"  # base64 Ed25519 signature of the exact body bytes
 
@@ -53,6 +53,16 @@ def ed25519_verifier(public_pem: bytes) -> Callable[[bytes, bytes], bool]:
         return True
 
     return verify
+
+
+def signed_properly(fetched: Fetched, verify: Callable[[bytes, bytes], bool]) -> bool:
+    """Whether a fetched body carries a valid signature header (base64) for `verify`."""
+    headers = {k.lower(): v for k, v in fetched.headers.items()}
+    try:
+        signature = base64.b64decode(headers.get(SIGNATURE_HEADER.lower(), ""), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return bool(signature) and verify(fetched.body, signature)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -91,15 +101,11 @@ class ContentCache:
             return RefreshResult(RefreshOutcome.FAILED, fetched.detail)
         if fetched.status == 304:
             return RefreshResult(RefreshOutcome.UNCHANGED, "already current")
-        headers = {k.lower(): v for k, v in fetched.headers.items()}
-        try:
-            signature = base64.b64decode(headers.get(SIGNATURE_HEADER.lower(), ""), validate=True)
-        except (binascii.Error, ValueError):
-            signature = b""
-        if not signature or not self.verify(fetched.body, signature):
+        if not signed_properly(fetched, self.verify):
             return RefreshResult(RefreshOutcome.REJECTED, "unsigned or badly signed update "
                                  "refused; keeping the previous one")
         self.folder.mkdir(parents=True, exist_ok=True)
         _write_atomically(self.path, fetched.body)
-        _write_atomically(self.meta_path, json.dumps({"etag": headers.get("etag")}).encode())
+        etag = {k.lower(): v for k, v in fetched.headers.items()}.get("etag")
+        _write_atomically(self.meta_path, json.dumps({"etag": etag}).encode())
         return RefreshResult(RefreshOutcome.UPDATED, f"{len(fetched.body)} bytes")

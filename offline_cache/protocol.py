@@ -17,6 +17,7 @@ MAX_LABEL = 120  # service, routing, created_at
 MAX_JOURNAL_ENTRIES = 200  # per heartbeat
 MAX_STATES = 200  # request states per heartbeat answer
 TRACKING_PATH = "/suivi/"
+CATALOG_PATH = "/v1/catalog"  # the signed catalogue, with ETag and its signature header
 # A USB export (`kiosk outbox export`, read by `kiosk-hub import`): a header line with this
 # format and version 1, then one item per line in the wire form.
 EXPORT_FORMAT = "kiosk-outbox-export"
