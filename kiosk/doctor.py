@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -94,24 +93,23 @@ def check_queue(config: KioskConfig) -> CheckResult:
     if not path.exists():
         return CheckResult("request queue", True, f"no {path.name} yet in {path.parent}: it is "
                            "created with the first request")
+    from offline_cache.outbox import ItemState, Outbox
+    from offline_cache.store import StoreDamaged, StoreError
+
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        outbox = Outbox(path, readonly=True)  # the check `outbox status` makes: never writes
         try:
-            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
-            counts = dict(connection.execute(
-                "SELECT state, count(*) FROM items GROUP BY state").fetchall())
+            found = outbox.counts()
         finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        verdict, counts = str(error), {}
-    if verdict != "ok":
-        verdict = " ".join(verdict.split())
-        return CheckResult("request queue", False, f"{path} is damaged ({verdict}): stop the "
-                           "kiosk and run `kiosk outbox repair`; it moves the file to "
+            outbox.close()
+    except StoreDamaged as damaged:
+        return CheckResult("request queue", False, f"{path} is damaged ({damaged.reason}): stop "
+                           "the kiosk and run `kiosk outbox repair`; it moves the file to "
                            "quarantine/ and keeps every row SQLite can read (see "
                            "docs/operations.md, 'Repair the queue')")
-    waiting = counts.get("pending", 0) + counts.get("sending", 0)
-    held = counts.get("held", 0)
+    except StoreError as error:
+        return CheckResult("request queue", False, f"{error}")
+    waiting, held = found[ItemState.PENDING] + found[ItemState.SENDING], found[ItemState.HELD]
     return CheckResult("request queue", held == 0,
                        f"{path}: sound, {waiting} waiting to be sent, {held} held"
                        + ("" if held == 0 else ": a mediator must look at the held requests "
@@ -135,20 +133,19 @@ def check_keys(config: KioskConfig) -> list[CheckResult]:
 
 
 def check_staff(config: KioskConfig) -> CheckResult:
-    from kiosk.mediator.storage import database_path
+    from kiosk.mediator.storage import database_path, open_store
+    from offline_cache.store import StoreError
 
-    path = database_path(config.data_dir)
     active = 0
-    if path.exists():
+    if database_path(config.data_dir).exists():
         try:
-            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+            store = open_store(config.data_dir, readonly=True)
             try:
-                active = connection.execute(
-                    "SELECT count(*) FROM accounts WHERE active").fetchone()[0]
+                active = store.read("SELECT count(*) AS n FROM accounts WHERE active")[0]["n"]
             finally:
-                connection.close()
-        except sqlite3.DatabaseError as error:
-            return CheckResult("staff accounts", False, f"{path} cannot be read ({error})")
+                store.close()
+        except StoreError as error:
+            return CheckResult("staff accounts", False, f"{error}")
     if not active:
         return CheckResult("staff accounts", False, "no active staff account: nobody can open "
                            "staff mode; create one with `kiosk mediator add NAME`")
