@@ -18,7 +18,8 @@ EVENT_LABELS = {
     "consent": "Consentement de l'usager", "retry": "Demande remise en file",
     "export": "Export sur clé USB", "settings_change": "Réglage modifié",
     "ticket_called": "Ticket appelé", "account_added": "Compte médiateur créé",
-    "account_disabled": "Compte médiateur désactivé", "pin_reset": "Code réinitialisé",
+    "account_disabled": "Compte médiateur désactivé",
+    "account_enabled": "Compte médiateur réactivé", "pin_reset": "Code réinitialisé",
     "kiosk_stop": "Arrêt de la borne",
 }
 

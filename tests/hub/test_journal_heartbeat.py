@@ -58,3 +58,11 @@ def test_without_a_hub_nothing_is_marked_sent(make_config):
     journal.record(Event.UNLOCK, mediator_id=MEDIATOR)
     assert KioskServices(config, sync=False).send_journal() == 0
     assert len(journal.unsent()) == 1
+
+
+def test_every_kiosk_journal_event_has_a_french_name_in_the_back_office():
+    """An agent reads "Compte médiateur réactivé", not the kiosk's raw event id."""
+    from hub.fleet.journal_view import EVENT_LABELS
+
+    unnamed = [event.value for event in Event if event.value not in EVENT_LABELS]
+    assert unnamed == []
