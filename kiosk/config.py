@@ -221,7 +221,8 @@ class KioskConfig:
     def with_values(self, changes: dict[str, Any]) -> KioskConfig:
         """A copy with some settings changed (validated), e.g. a scratch data folder."""
         raw: dict[str, dict[str, Any]] = {}
-        for key, value in {**self.values, **changes}.items():
+        kept = {key: self.values[key] for key in self.from_file}
+        for key, value in {**kept, **changes}.items():
             section, name = key.split(".", 1)
             raw.setdefault(section, {})[name] = value
         return validate(raw, self.source)

@@ -78,11 +78,6 @@ class Journey:
     def state(self) -> JourneyState:
         return self._state
 
-    @property
-    def paused_step(self) -> Step | None:
-        """The place under the overlays, if any cover it (what a help call reports)."""
-        return self._state.place if self._state.overlays else None
-
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 

@@ -68,3 +68,12 @@ def test_every_setting_is_documented():
     documented = set(re.findall(r"`([a-z_]+\.[a-z_]+)`", DOCS.read_text(encoding="utf-8")))
     missing = [setting.key for setting in SETTINGS if setting.key not in documented]
     assert not missing, f"add these settings to {DOCS.name}: {missing}"
+
+
+def test_a_changed_copy_still_tells_written_settings_from_defaults(make_config, tmp_path):
+    """`kiosk config check` prints each value's origin: a copy made for the tour or the
+    screenshots must not claim every default was written in the file."""
+    config = make_config(voice__rate="slow")
+    copy = config.with_values({"storage.data_dir": str(tmp_path / "scratch")})
+    assert copy.from_file == {"storage.data_dir", "voice.rate"}
+    assert copy.values["voice.rate"] == "slow"
