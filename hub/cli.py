@@ -1,9 +1,10 @@
 """`kiosk-hub` (also `python -m hub`): serve the back office and look after it.
 
 Commands: serve, keygen DIR, list, import PATH, token create|revoke|list, takeover [PATH],
-manage ... (Django's own commands, e.g. `manage createsuperuser`). `--data-dir DIR` sets
-HUB_DATA_DIR before Django loads its settings. Every error an IT officer can meet is one line
-naming the thing and what to do (exit code 1; 2 for a wrong command line), never a traceback.
+backup DEST, manage ... (Django's own commands, e.g. `manage createsuperuser`). `--data-dir
+DIR` sets HUB_DATA_DIR before Django loads its settings. Every error an IT officer can meet
+is one line naming the thing and what to do (exit code 1; 2 for a wrong command line), never
+a traceback.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
                                   help="copy an old hub's database (done by serve too)")
     takeover.add_argument("path", type=Path, nargs="?", metavar="PATH",
                           help="the old hub.sqlite3 or its folder (default: the data dir's)")
+    backup = actions.add_parser("backup", parents=[place],
+                                help="a consistent copy of the SQLite database, hub running")
+    backup.add_argument("dest", type=Path, metavar="DEST", help="the file to write (replaced "
+                        "at once when complete)")
     token = actions.add_parser("token", parents=[place], help="kiosks' bearer tokens")
     token_actions = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
     create = token_actions.add_parser("create", parents=[place], help="a new token for a kiosk")
@@ -142,6 +147,8 @@ def _run(args: argparse.Namespace) -> int:
     from hub.server import ServeError, migrate, serve
 
     try:
+        if args.command == "backup":  # reads the database as it is, never migrates it
+            return commands.backup(args.dest)
         migrate()  # every command, Django's own included, expects the current schema
         if args.command == "manage":
             return commands.manage(args.args)

@@ -1,4 +1,4 @@
-"""What `kiosk-hub` does once Django is set up: list, import, takeover, tokens, manage.
+"""What `kiosk-hub` does once Django is set up: list, import, takeover, backup, tokens, manage.
 
 Tokens never travel on a command line (shell history, `ps`): `token create` prints the new
 one once, or writes it to a file only its owner can read.
@@ -89,6 +89,24 @@ def takeover(path: Path | None) -> int:
     except TakeoverError as error:
         raise CommandError(str(error)) from None
     print(counts.summary())
+    return 0
+
+
+def backup(dest: Path) -> int:
+    from django.conf import settings
+
+    from hub.backup import BackupError, back_up
+
+    database = settings.DATABASES["default"]
+    if "sqlite" not in database["ENGINE"]:
+        raise CommandError("this hub's database is PostgreSQL (HUB_DATABASE_URL): back it up "
+                           "with pg_dump -Fc, as docs/deployment.md says")
+    source = Path(database["NAME"])
+    try:
+        done = back_up(source, dest)
+    except BackupError as error:
+        raise CommandError(str(error)) from None
+    print(done.summary(source))
     return 0
 
 

@@ -6,6 +6,8 @@ processes sharing one database never both run it (PostgreSQL: `SELECT ... FOR UP
 LOCKED`, so the second process moves on at once; SQLite: the hub's transactions start
 IMMEDIATE, so claims queue up one after the other and the second sees the first's stamp).
 A crash during a run does not rerun it early either: the jobs are safe to miss once.
+Inside the e-mail job each notice is claimed on its own too (hub.notices.claims), so the job
+in one process and a request's own send in another never mail the same notice twice.
 """
 
 from __future__ import annotations

@@ -70,8 +70,11 @@ def serve(host: str, port: int, threads: int = 8) -> None:
     if taken := take_over_old_hub():
         print(taken, flush=True)
     try:
+        # Behind a trusted proxy, X-Forwarded-For must reach the hub, which picks the hop to
+        # believe (hub.tracking.views.client_address); waitress would drop it otherwise.
         server = create_server(application, host=host, port=port, threads=threads,
-                               channel_timeout=120, ident="kiosk-hub")
+                               channel_timeout=120, ident="kiosk-hub",
+                               clear_untrusted_proxy_headers=not settings.HUB_TRUSTED_PROXY)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise ServeError(f"port {port} on {host} is already in use: stop the program that "

@@ -6,8 +6,15 @@
   `<data dir>/hub.sqlite3`.
 - `HUB_SECRET_KEY`: empty: one made at first start, kept in `<data dir>/secret_key` (0600).
 - `HUB_BASE_URL`: the public address printed in links (e-mails); default http://127.0.0.1:8750.
+  An https address is also the origin the sign-in and other forms are accepted from when a
+  proxy ends TLS in front of the hub.
 - `HUB_ALLOWED_HOSTS`: comma-separated; default: any (the hub sits behind the site's proxy).
 - `HUB_SECURE_COOKIES`: "1" behind HTTPS (production).
+- `HUB_TRUSTED_PROXY`: the reverse proxy's address(es), comma-separated, networks allowed
+  (e.g. `10.0.0.5,10.0.1.0/24`); empty: none. A request from one of them is counted, for the
+  tracking page's rate limit, under the last address in its `X-Forwarded-For` that is not a
+  trusted proxy; from any other address, `X-Forwarded-For` is ignored (anyone can write it).
+  Sign-in lock-outs count per user name, whatever the address (docs/deployment.md).
 - `HUB_EMAIL_HOST`, `HUB_EMAIL_PORT`, `HUB_EMAIL_USER`, `HUB_EMAIL_PASSWORD`,
   `HUB_EMAIL_TLS`, `HUB_EMAIL_FROM`: SMTP for new-request notices; empty host: no e-mail.
 - `HUB_KIOSK_SILENT_MINUTES`: a kiosk not heard from for longer is flagged silent; default 30.
@@ -16,6 +23,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -43,6 +51,19 @@ def _flag(name: str) -> bool:
     return _env(name).lower() in ("1", "true", "yes", "on")
 
 
+def _networks(name: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    found = []
+    for part in (p.strip() for p in _env(name).split(",")):
+        if not part:
+            continue
+        try:
+            found.append(ipaddress.ip_network(part, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {part!r} is not an IP address or network; "
+                                       f"expected e.g. {name}=10.0.0.5,10.0.1.0/24") from None
+    return tuple(found)
+
+
 DATA_DIR = Path(_env("HUB_DATA_DIR") or user_data_dir("kiosk-hub", appauthor=False))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 KEYS_DIR = DATA_DIR / "keys"
@@ -63,7 +84,11 @@ SECRET_KEY = _secret_key()
 DEBUG = _flag("HUB_DEBUG")
 ALLOWED_HOSTS = [h.strip() for h in _env("HUB_ALLOWED_HOSTS", "*").split(",") if h.strip()]
 BASE_URL = _env("HUB_BASE_URL", "http://127.0.0.1:8750").rstrip("/")
+# Behind a proxy that ends TLS the hub sees plain HTTP, while browsers post with an https
+# Origin: the public address is the one origin their forms come from.
+CSRF_TRUSTED_ORIGINS = [BASE_URL] if BASE_URL.startswith("https://") else []
 HUB_KIOSK_SILENT_MINUTES = _minutes("HUB_KIOSK_SILENT_MINUTES", 30)
+HUB_TRUSTED_PROXY = _networks("HUB_TRUSTED_PROXY")
 
 INSTALLED_APPS = [
     "hub.inbox.apps.HubAdminConfig",  # django.contrib.admin behind the inbox's sign-in

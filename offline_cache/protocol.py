@@ -32,6 +32,12 @@ class ItemStatus(enum.Enum):
     REJECTED = "rejected"  # can never be accepted as is: held for a person on the kiosk
 
 
+# In an item's result beside `"status": "duplicate"`: this UUID was stored earlier with other
+# content; the first is kept, this one set aside for a person. The kiosk treats it as
+# duplicate (and reads no field it does not know).
+CONFLICT_FIELD = "conflict"
+
+
 class RequestState(enum.Enum):
     """Where a request is in the back office; travels to the kiosk in heartbeat answers."""
 

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from hub.catalog import catalogue
 from hub.inbox import workflow
 from hub.inbox.access import agent_required, not_found, services_for, visible_submissions
+from hub.inbox.conflicts import conflicts_of
 from hub.inbox.forms import ExportForm, InboxFilterForm, NoteForm, StateForm
 from hub.inbox.models import Service
 from hub.intake.content import ContentUnavailable
@@ -154,7 +155,8 @@ def _render_detail(request: HttpRequest, submission: Submission, forms: dict) ->
                "language": language_name(submission.language),
                "service": Service.objects.filter(routing=submission.routing).first(),
                "changes": submission.changes.select_related("by"),
-               "notes": submission.notes.select_related("by"), **forms}
+               "notes": submission.notes.select_related("by"),
+               "conflicts": conflicts_of(submission), **forms}
     try:
         record = workflow.read_content(request.user, submission)  # logged before rendering
     except ContentUnavailable as why:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hub.intake.models import Submission
+from hub.intake.models import Conflict, Submission
 from hub.keys import current_keys
 from offline_cache.envelope import EnvelopeError, open_sealed
 
@@ -26,9 +26,17 @@ def open_content(submission: Submission) -> dict[str, Any]:
             "Le contenu de cette demande a été supprimé"
             + (f" le {when:%d/%m/%Y}" if when else "")
             + " (durée de conservation atteinte). Les informations générales restent.")
+    return _opened(bytes(submission.payload), submission)
+
+
+def open_conflict(conflict: Conflict) -> dict[str, Any]:
+    """The other content that came later under the same UUID (sealed the same way)."""
+    return _opened(bytes(conflict.payload), conflict.submission)
+
+
+def _opened(sealed: bytes, submission: Submission) -> dict[str, Any]:
     try:
-        plain = open_sealed(current_keys().seal_private, bytes(submission.payload),
-                            str(submission.uuid).encode())
+        plain = open_sealed(current_keys().seal_private, sealed, str(submission.uuid).encode())
         document = json.loads(plain)
     except (EnvelopeError, ValueError) as error:
         raise ContentUnavailable(

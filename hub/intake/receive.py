@@ -5,8 +5,9 @@ can never be read here, so it is answered `rejected` at once (the kiosk holds it
 person) rather than stored as a request nobody can open. Opening also gives the clear fields
 the back office routes and tracks by (language, assisted), which carry nothing personal.
 
-Why a repeat with other content is answered `duplicate`: the kiosk must not hold it forever
-in the field; the first content stays, and the second is kept as a Conflict for a person.
+Why a repeat with other content is answered `duplicate` (with `"conflict": true`, as ODK
+Central tells a repeat from an edit): the kiosk must not hold it forever in the field; the
+first content stays, and the second is kept as a Conflict for a person.
 
 Why one transaction for the batch: the answer is built after the commit, so a kiosk that
 reads `stored` may delete its copy; a crash before the commit means no answer, and a retry.
@@ -35,7 +36,13 @@ from hub.intake.signals import requests_stored
 from hub.keys import current_keys
 from hub.writes import writer
 from offline_cache.envelope import EnvelopeError, open_sealed
-from offline_cache.protocol import MAX_BODY, MAX_LABEL, ItemStatus, reference_for
+from offline_cache.protocol import (
+    CONFLICT_FIELD,
+    MAX_BODY,
+    MAX_LABEL,
+    ItemStatus,
+    reference_for,
+)
 
 MAX_LANGUAGE = 8
 
@@ -90,6 +97,25 @@ class CheckedItem:
     sha256: str
     language: str
     assisted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of a stored item: its status, and whether it repeated a UUID with other
+    content (kept as a Conflict)."""
+
+    status: ItemStatus
+    conflict: bool = False
+
+    def answer(self, item_id: str) -> dict[str, object]:
+        result: dict[str, object] = {"uuid": item_id, "status": self.status.value}
+        if self.conflict:
+            result[CONFLICT_FIELD] = True
+        return result
+
+
+STORED, DUPLICATE, CONFLICT = (Outcome(ItemStatus.STORED), Outcome(ItemStatus.DUPLICATE),
+                               Outcome(ItemStatus.DUPLICATE, conflict=True))
 
 
 class Rejected(Exception):
@@ -164,7 +190,7 @@ def _new_submission(kiosk: Kiosk, checked: CheckedItem, source: str,
 
 
 def store_checked(kiosk: Kiosk, checked: CheckedItem, source: str,
-                  received_at: datetime | None = None) -> ItemStatus:
+                  received_at: datetime | None = None) -> Outcome:
     """Store one checked item once; a repeat is a duplicate (a Conflict if its content differs).
 
     Call inside a transaction. The savepoint makes a race with another hub process on the same
@@ -175,15 +201,16 @@ def store_checked(kiosk: Kiosk, checked: CheckedItem, source: str,
         try:
             with transaction.atomic():
                 _new_submission(kiosk, checked, source, received_at or timezone.now()).save()
-            return ItemStatus.STORED
+            return STORED
         except IntegrityError:
             existing = Submission.objects.only("payload_sha256").get(uuid=checked.uuid)
     if existing.payload_sha256 != checked.sha256:
         _keep_conflict(checked)
-    return ItemStatus.DUPLICATE
+        return CONFLICT
+    return DUPLICATE
 
 
-def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> list[ItemStatus]:
+def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> list[Outcome]:
     """Store a batch's checked items in a few queries (one lookup, one insert); their statuses.
 
     Call inside a transaction. A UUID twice in one batch is stored once, the second answered
@@ -192,17 +219,18 @@ def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> list[Ite
     """
     held = {str(u): sha for u, sha in Submission.objects.filter(
         uuid__in=[c.uuid for c in batch]).values_list("uuid", "payload_sha256")}
-    statuses: list[ItemStatus] = []
+    statuses: list[Outcome] = []
     new: dict[int, CheckedItem] = {}  # position in the batch -> item
     conflicts: list[CheckedItem] = []
     for position, checked in enumerate(batch):
         if checked.uuid in held:
-            statuses.append(ItemStatus.DUPLICATE)
-            if held[checked.uuid] != checked.sha256:
+            differs = held[checked.uuid] != checked.sha256
+            statuses.append(CONFLICT if differs else DUPLICATE)
+            if differs:
                 conflicts.append(checked)
             continue
         held[checked.uuid] = checked.sha256
-        statuses.append(ItemStatus.STORED)
+        statuses.append(STORED)
         new[position] = checked
     now = timezone.now()
     try:
@@ -220,8 +248,9 @@ def store_batch(kiosk: Kiosk, batch: list[CheckedItem], source: str) -> list[Ite
 
 
 def receive_items(kiosk: Kiosk, items: list[Any],
-                  source: str = Source.NETWORK) -> list[dict[str, str]]:
-    """One result per item, in order: stored, duplicate or rejected with its reason."""
+                  source: str = Source.NETWORK) -> list[dict[str, object]]:
+    """One result per item, in order: stored, duplicate (a conflict said so) or rejected
+    with its reason."""
     private = current_keys().seal_private
     # Opening envelopes is the slow part: done before taking the writer's turn.
     checked: list[CheckedItem | Rejected] = []
@@ -230,13 +259,13 @@ def receive_items(kiosk: Kiosk, items: list[Any],
             checked.append(check_item(item, private))
         except Rejected as reason:
             checked.append(reason)
-    results: list[dict[str, str]] = []
+    results: list[dict[str, object]] = []
     with writer(), transaction.atomic():
         statuses = iter(store_batch(kiosk, [c for c in checked if isinstance(c, CheckedItem)],
                                     source))
         for item, outcome in zip(items, checked, strict=True):
             if isinstance(outcome, CheckedItem):
-                results.append({"uuid": outcome.uuid, "status": next(statuses).value})
+                results.append(next(statuses).answer(outcome.uuid))
                 continue
             echo = item.get("uuid") if isinstance(item, dict) else None
             if isinstance(echo, str) and _known_uuid(echo):

@@ -10,8 +10,8 @@ class NoticeAdmin(admin.ModelAdmin):
     list_display = ["reference", "mailbox", "created_at", "sent_at", "attempts", "last_error"]
     list_filter = ["sent_at"]
     list_select_related = ["submission"]
-    readonly_fields = ["submission", "mailbox", "created_at", "sent_at", "attempts",
-                       "last_error"]
+    readonly_fields = ["submission", "mailbox", "created_at", "sent_at", "claimed_until",
+                       "attempts", "last_error"]
 
     @admin.display(description="référence")
     def reference(self, notice: Notice) -> str:

@@ -16,6 +16,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.utils import timezone
 
 from hub.catalog import catalogue
+from hub.notices import claims
 from hub.notices.models import MAX_ATTEMPTS, Notice
 
 log = logging.getLogger(__name__)
@@ -55,9 +56,11 @@ def compose(notice: Notice) -> EmailMessage:
 
 
 def send_notice(notice: Notice, *, pause_on_failure: bool = True) -> bool:
-    """Try once; True when the server took it. Never raises for a mail problem."""
+    """Try once a notice this process took (hub.notices.claims); True when the server took
+    it. Frees the notice either way. Never raises for a mail problem."""
     global _last_failure
     if pause_on_failure and time.monotonic() - _last_failure < PAUSE_AFTER_FAILURE:
+        _finish(notice, "claimed_until")
         return False
     notice.attempts += 1
     try:
@@ -66,7 +69,7 @@ def send_notice(notice: Notice, *, pause_on_failure: bool = True) -> bool:
     except smtplib.SMTPRecipientsRefused as error:  # the address itself: retrying won't help
         notice.attempts = MAX_ATTEMPTS
         notice.last_error = f"adresse refusée par le serveur : {error.recipients}"[:200]
-        notice.save(update_fields=["attempts", "last_error"])
+        _finish(notice, "attempts", "last_error")
         log.error("e-mail: %s refused the address %s of request %s's service; correct the "
                   "service's mailbox in the admin", settings.EMAIL_HOST, notice.mailbox,
                   notice.submission.reference)
@@ -74,29 +77,34 @@ def send_notice(notice: Notice, *, pause_on_failure: bool = True) -> bool:
     except (smtplib.SMTPException, OSError) as error:
         _last_failure = time.monotonic()
         notice.last_error = f"{type(error).__name__}: {error}"[:200]
-        notice.save(update_fields=["attempts", "last_error"])
+        _finish(notice, "attempts", "last_error")
         log.warning("e-mail: notice for request %s to %s not sent (%s); retried by the jobs",
                     notice.submission.reference, notice.mailbox, notice.last_error)
         return False
     _last_failure = float("-inf")
     notice.sent_at = timezone.now()
     notice.last_error = ""
-    notice.save(update_fields=["attempts", "last_error", "sent_at"])
+    _finish(notice, "attempts", "last_error", "sent_at")
     return True
 
 
+def _finish(notice: Notice, *fields: str) -> None:
+    """Save what the attempt changed and give the notice back (sent or for the jobs)."""
+    notice.claimed_until = None
+    notice.save(update_fields=sorted({*fields, "claimed_until"}))
+
+
 def send_by_id(notice_id: int) -> None:
-    """What runs after the request's transaction commits."""
-    notice = Notice.objects.select_related("submission__kiosk").filter(pk=notice_id).first()
-    if notice is not None and notice.sent_at is None:
+    """What runs after the request's transaction commits: unless another process has it."""
+    notice = claims.take(notice_id)
+    if notice is not None:
         send_notice(notice)
 
 
 def resend_pending() -> str:
-    """The job: every notice not sent yet, oldest first; a summary line for the log."""
+    """The job: every notice not sent yet and not held, oldest first; a summary line."""
     sent = failed = 0
-    pending = Notice.objects.pending().select_related("submission__kiosk")
-    for notice in pending.order_by("attempts", "pk"):
+    while (notice := claims.take()) is not None:
         if send_notice(notice, pause_on_failure=False):
             sent += 1
         else:

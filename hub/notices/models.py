@@ -21,6 +21,8 @@ class Notice(models.Model):
     sent_at = models.DateTimeField("envoyé le", null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField("dernière erreur", max_length=200, blank=True)
+    # Taken by a hub process until then (hub.notices.claims); past or empty: free to take.
+    claimed_until = models.DateTimeField("pris jusqu'à", null=True, blank=True)
 
     objects = NoticeQuerySet.as_manager()
 

@@ -10,9 +10,11 @@ the database cache (several hub processes share it).
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -27,14 +29,31 @@ LOOKUPS_PER_WINDOW = 30
 WINDOW_SECONDS = 600
 
 
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in settings.HUB_TRUSTED_PROXY)
+
+
 def client_address(request: HttpRequest) -> str:
     """The address that counts for the rate limit.
 
-    REMOTE_ADDR, not X-Forwarded-For, which any client can write. Behind the site's reverse
-    proxy, that proxy must set REMOTE_ADDR (e.g. waitress `trusted_proxy`), or every
-    citizen shares one count.
+    REMOTE_ADDR, unless it is a trusted reverse proxy (HUB_TRUSTED_PROXY): then the last hop
+    of X-Forwarded-For that is not a trusted proxy, the one our proxy saw. Hops further left
+    were written by the client and are never believed; without a trusted proxy the header is
+    ignored, or anyone could give themselves a fresh count.
     """
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    if not _trusted(remote):
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    for hop in reversed(hops):
+        if not _trusted(hop):
+            return hop[:64]
+    return hops[0][:64] if hops else remote  # proxies all the way: the first one
 
 
 def too_many_lookups(address: str, now: float | None = None) -> bool:
