@@ -138,6 +138,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "staff.tab.kiosk": {"fr": "Borne", "en": "Kiosk"},
     "staff.tab.today": {"fr": "Aujourd'hui", "en": "Today"},
     "staff.tab.settings": {"fr": "Réglages", "en": "Settings"},
+    "staff.tab.shown": {"fr": "{tab} : onglet affiché", "en": "{tab}: tab shown"},
     "staff.call_next": {"fr": "Appeler le suivant", "en": "Call the next one"},
     "staff.called": {"fr": "Appelé : {text}", "en": "Called: {text}"},
     "staff.nobody_waits": {"fr": "Personne n'attend.", "en": "Nobody is waiting."},

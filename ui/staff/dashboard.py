@@ -13,6 +13,7 @@ from kiosk.i18n import tr
 from ui.staff.base import StaffScreen
 from ui.staff.panel import Panel
 from ui.widgets.buttons import BigButton
+from ui.widgets.icons import Sign
 
 TABS = ("waiting", "queue", "kiosk", "today", "settings")
 
@@ -51,12 +52,15 @@ class Dashboard(StaffScreen):
         self.show_tab(TABS[0])
 
     def show_tab(self, name: str) -> None:
-        """The tab's state is in its text too ("▶ "), not by colour alone."""
+        """The tab shown is marked by a drawn arrow (the font has no "▶"), not by colour
+        alone, and says so to a screen reader: checked, and "onglet affiché" in its description."""
         self.current = name
         for tab, button in self.tabs.items():
             label = tr(f"staff.tab.{tab}", self.lang)
-            button.setChecked(tab == name)
-            button.set_text(f"▶ {label}" if tab == name else label)
+            shown = tab == name
+            button.setChecked(shown)
+            button.set_sign(Sign.CURRENT if shown else None)
+            button.set_text(label, tr("staff.tab.shown", self.lang, tab=label) if shown else "")
         self.refresh()
         self.stack.setCurrentWidget(self.panels[name])
 
