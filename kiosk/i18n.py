@@ -185,6 +185,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Prévenez le service informatique.",
         "en": "The export could not be written. The requests stay in the queue. Tell IT.",
     },
+    "staff.unreadable": {
+        "fr": "Ces chiffres ne peuvent pas être lus. Prévenez le service informatique.",
+        "en": "These figures cannot be read. Tell IT.",
+    },
     "staff.never": {"fr": "jamais", "en": "never"},
     "staff.none": {"fr": "aucune", "en": "none"},
     "staff.ago": {"fr": "il y a {minutes} min", "en": "{minutes} min ago"},

@@ -153,8 +153,8 @@ def ask_help_and_accompany(citizen, window) -> None:
     citizen.qtbot.waitUntil(lambda: window.help.ticket_code.isVisible())
     enter_pin(citizen, window, "Claire", PIN)
     [accompany] = window.staff.dashboard.panels["waiting"].accompany_buttons.values()
-    assert "Questions du formulaire" in window.staff.dashboard.panels["waiting"].findChildren(
-        type(window.help.title))[0].text()
+    assert "Questions du formulaire" in window.staff.dashboard.panels[
+        "waiting"].scroll.content.findChildren(type(window.help.title))[0].text()
     citizen.tap(accompany)
 
 

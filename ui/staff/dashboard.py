@@ -1,7 +1,8 @@
 """The staff dashboard: a row of tabs over one panel at a time, and "Quitter".
 
 Denser than citizen screens (24 px text) but every target is still at least 72 px. The panels
-are given what they read; the controller does what they ask (call, accompany, retry, export).
+read their figures off the GUI thread (ui.staff.panel); the controller does what they ask
+(call, accompany, retry, export).
 """
 
 from __future__ import annotations
@@ -65,4 +66,10 @@ class Dashboard(StaffScreen):
         self.stack.setCurrentWidget(self.panels[name])
 
     def refresh(self) -> None:
+        """The panel shown reads its figures again, off the GUI thread ("Un instant…")."""
         self.panels[self.current].refresh()
+
+    @property
+    def loading(self) -> bool:
+        """The panel shown is still reading its figures."""
+        return self.panels[self.current].loading
