@@ -38,7 +38,9 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None):
+                 speaker=None, staff_later: bool = False):
+        """`staff_later`: mediator mode is built by `add_mediator_mode`, after the first
+        paint (`kiosk run`); otherwise at once (tests, screenshots, the tour)."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -68,9 +70,9 @@ class KioskApp(QObject):
         self.idle_warning_seconds = warning_ms // 1000
         self.idle_watcher = self._idle_watcher(warning_ms)
         self.voice_volume = config["voice.volume"]
-        from ui.staff.controller import StaffController
-
-        self.staff = StaffController(self.window, self)
+        self.staff = None  # ui.staff.controller.StaffController, from add_mediator_mode
+        if not staff_later:
+            self.add_mediator_mode()
         from ui.tap_guard import install_tap_guard
 
         # A tap right after the screen changed is dropped; it still counts as "someone is here".
@@ -83,6 +85,15 @@ class KioskApp(QObject):
         self.journey.subscribe(self.present)
         self.window.destroyed.connect(lambda *_: self.desk.close())
         self.present(self.journey.state)
+
+    def add_mediator_mode(self) -> None:
+        """The staff gesture, PIN screen, dashboard and assisted-mode banner. Nobody can make
+        the gesture before the attract screen is painted, so `kiosk run` adds it just after:
+        it and kiosk.mediator are not needed for the first paint."""
+        if self.staff is None:
+            from ui.staff.controller import StaffController
+
+            self.staff = StaffController(self.window, self)
 
     def _wire_nav_bar(self) -> None:
         nav = self.window.nav_bar
