@@ -119,14 +119,17 @@ class KioskApp(QObject):
         return ViewFacts(
             idle_reset_seconds=self.config["interface.idle_reset_seconds"],
             hub_url=self.services.hub_url, link_up=self.services.link_up(),
-            can_print=self.services.printer() is not None,
+            # Configured, as ViewFacts asks (printer_from_config builds none for "none"):
+            # read from the settings, the printing code is not imported before the first paint.
+            can_print=self.config["printer.kind"] != "none",
             read_answers_aloud=self.read_answers_aloud,
             mediator_name=staff.mediator.name if staff is not None else "")
 
     def present(self, state: JourneyState) -> None:
         """Paint the screen on top and say it (only when what it says changed)."""
         has_form = self.journey.form is not None or self.journey.submission is not None
-        if state.place is Step.ATTRACT or (self._had_form and not has_form):
+        over = state.place is Step.ATTRACT or (self._had_form and not has_form)
+        if over and self._last_view is not None:  # at start-up nothing was shown yet
             self.window.wipe()  # the session or its request is over: nothing stays shown
         self._had_form = has_form
         if state.comfort != self._comfort:  # size, contrast, voice: before the screen is drawn
