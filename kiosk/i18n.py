@@ -15,8 +15,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Touch the screen to start",
     },
     "attract.help": {
-        "fr": "Je vous guide pas à pas. Vous pouvez aussi parler à un conseiller.",
-        "en": "I guide you step by step. You can also talk to an adviser.",
+        "fr": "Je vous guide pas à pas. Vous pouvez aussi parler à quelqu'un de l'accueil.",
+        "en": "I guide you step by step. You can also talk to someone at the front desk.",
     },
     "language.title": {"fr": "Choisissez votre langue", "en": "Choose your language"},
     "comfort.title": {"fr": "Lecture et voix", "en": "Reading and voice"},
@@ -86,8 +86,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Sur cette borne, vos réponses sont protégées par un code secret. Personne ne "
               "peut les lire. Elles sont effacées dès l'envoi. Ensuite, elles sont gardées le "
               "temps de traiter votre demande.",
-        "en": "On this kiosk, your answers are encrypted. They are erased once sent. "
-              "Then they are kept while your request is handled.",
+        "en": "On this kiosk, your answers are protected by a secret code. Nobody can read "
+              "them. They are erased once sent. Then they are kept while your request is "
+              "handled.",
     },
     "consent.rights": {
         "fr": "Vos droits : vous pouvez voir, corriger ou faire effacer vos données. "
@@ -110,14 +111,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "receipt.printing": {"fr": "Impression en cours…", "en": "Printing…"},
     "help.title": {"fr": "Besoin d'aide ?", "en": "Need help?"},
     "help.body": {
-        "fr": "Demandez à l'accueil. Un conseiller peut venir avec vous.",
-        "en": "Ask at the front desk. An adviser can come with you.",
+        "fr": "Demandez à l'accueil. Quelqu'un peut venir avec vous.",
+        "en": "Ask at the front desk. Someone can come with you.",
     },
     "help.back": {"fr": "Revenir où j'étais", "en": "Go back where I was"},
     "help.take_ticket": {"fr": "Prendre un ticket", "en": "Take a ticket"},
     "help.ticket_title": {"fr": "Votre numéro", "en": "Your number"},
     "staff.pin.choose": {
-        "fr": "Mode conseiller : qui êtes-vous ?",
+        "fr": "Mode équipe : qui êtes-vous ?",
         "en": "Staff mode: who are you?",
     },
     "staff.pin.enter": {"fr": "Code de {name}", "en": "PIN for {name}"},
@@ -126,19 +127,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Secret PIN, digits stay hidden",
     },
     "staff.pin.no_accounts": {
-        "fr": "Aucun compte conseiller. Créez-en un : kiosk mediator add",
+        "fr": "Aucun compte pour l'équipe. Créez-en un : kiosk mediator add",
         "en": "No staff account. Create one: kiosk mediator add",
     },
     "staff.cancel": {"fr": "Annuler", "en": "Cancel"},
     "staff.other_account": {"fr": "Changer de compte", "en": "Other account"},
-    "staff.title": {"fr": "Mode conseiller — {name}", "en": "Staff mode — {name}"},
+    "staff.title": {"fr": "Mode équipe — {name}", "en": "Staff mode — {name}"},
     "staff.quit": {"fr": "Quitter", "en": "Quit"},
     "staff.tab.waiting": {"fr": "Attente", "en": "Waiting"},
     "staff.tab.queue": {"fr": "Envois", "en": "Sending"},
     "staff.tab.kiosk": {"fr": "Borne", "en": "Kiosk"},
     "staff.tab.today": {"fr": "Aujourd'hui", "en": "Today"},
     "staff.tab.settings": {"fr": "Réglages", "en": "Settings"},
-    "staff.call_next": {"fr": "Appeler le suivant", "en": "Call the next one"},
+    "staff.tab.shown": {"fr": "{tab} : onglet affiché", "en": "{tab}: tab shown"},
+    "staff.call_next": {"fr": "Appeler la personne suivante", "en": "Call the next person"},
     "staff.called": {"fr": "Appelé : {text}", "en": "Called: {text}"},
     "staff.nobody_waits": {"fr": "Personne n'attend.", "en": "Nobody is waiting."},
     "staff.waiting.ticket": {
@@ -184,6 +186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Prévenez le service informatique.",
         "en": "The export could not be written. The requests stay in the queue. Tell IT.",
     },
+    "staff.unreadable": {
+        "fr": "Ces chiffres ne peuvent pas être lus. Prévenez le service informatique.",
+        "en": "These figures cannot be read. Tell IT.",
+    },
     "staff.never": {"fr": "jamais", "en": "never"},
     "staff.none": {"fr": "aucune", "en": "none"},
     "staff.ago": {"fr": "il y a {minutes} min", "en": "{minutes} min ago"},
@@ -212,10 +218,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "staff.link.offline": {"fr": "hors ligne", "en": "offline"},
     "staff.link.refused": {"fr": "refusée (jeton)", "en": "refused (token)"},
     "staff.today.counts": {
-        "fr": "Visites : {sessions} · Demandes envoyées : {completed} · Avec un "
-              "conseiller : {assisted} · Seuls : {alone}",
-        "en": "Visits: {sessions} · Requests sent: {completed} · With an adviser: "
-              "{assisted} · Alone: {alone}",
+        "fr": "Visites : {sessions} · Demandes envoyées : {completed} · Avec de l'aide : "
+              "{assisted} · Sans aide : {alone}",
+        "en": "Visits: {sessions} · Requests sent: {completed} · With help: {assisted} · "
+              "Without help: {alone}",
     },
     "staff.today.by_service": {
         "fr": "Demandes envoyées par démarche : {items}",
@@ -288,12 +294,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "confirm.finish.no": {"fr": "Revenir à mon numéro", "en": "Back to my number"},
     "assisted.refused.title": {"fr": "D'accord", "en": "All right"},
     "assisted.refused.body": {
-        "fr": "Le conseiller ne fait rien à votre place. Rien n'est envoyé. "
-              "Vous pouvez continuer seul. Vous pouvez aussi prendre un ticket.",
-        "en": "The adviser does nothing for you. Nothing is sent. "
-              "You can go on alone. You can also take a ticket.",
+        "fr": "Personne ne fait la démarche à votre place. Rien n'est envoyé. "
+              "Vous pouvez continuer sans aide. Vous pouvez aussi prendre un ticket.",
+        "en": "Nobody does the procedure for you. Nothing is sent. "
+              "You can go on without help. You can also take a ticket.",
     },
-    "assisted.refused.continue": {"fr": "Continuer seul", "en": "Go on alone"},
+    "assisted.refused.continue": {"fr": "Continuer sans aide", "en": "Go on without help"},
     "assisted.general": {"fr": "ce qui est affiché à l'écran",
                          "en": "what is shown on the screen"},
     "assisted.any_procedure": {"fr": "votre démarche", "en": "your procedure"},

@@ -89,3 +89,29 @@ def test_doctor_prints_one_line_per_check_and_fails_when_something_is_wrong(tmp_
                for line in lines)
     assert any(line.startswith("ok       fonts:") for line in lines)
     assert any(line.startswith("PROBLEM  display:") for line in lines)
+
+
+@pytest.mark.parametrize("argv", [["demo", "--help"], ["--config", "k.toml", "run", "--help"],
+                                  ["screenshots", "--help"]])
+def test_a_screen_command_parses_as_with_every_command_registered(argv, capsys):
+    """`kiosk run` and `kiosk demo` register their own parser only (start-up time): the help
+    and the options they take are those of the full parser."""
+    from kiosk import cli
+    from ui.cli import COMMAND_MODULES, screen_command_asked
+
+    assert screen_command_asked(argv) == next(w for w in argv if w in ("demo", "run",
+                                                                        "screenshots"))
+    with pytest.raises(SystemExit):
+        cli.main(argv, COMMAND_MODULES)
+    full = capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert capsys.readouterr().out == full
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["doctor"], ["--config", "demo"],
+                                  []])
+def test_other_command_lines_get_every_command(argv):
+    from ui.cli import screen_command_asked
+
+    assert screen_command_asked(argv) is None

@@ -38,7 +38,9 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None):
+                 speaker=None, staff_later: bool = False):
+        """`staff_later`: mediator mode is built by `add_mediator_mode`, after the first
+        paint (`kiosk run`); otherwise at once (tests, screenshots, the tour)."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -68,9 +70,9 @@ class KioskApp(QObject):
         self.idle_warning_seconds = warning_ms // 1000
         self.idle_watcher = self._idle_watcher(warning_ms)
         self.voice_volume = config["voice.volume"]
-        from ui.staff.controller import StaffController
-
-        self.staff = StaffController(self.window, self)
+        self.staff = None  # ui.staff.controller.StaffController, from add_mediator_mode
+        if not staff_later:
+            self.add_mediator_mode()
         from ui.tap_guard import install_tap_guard
 
         # A tap right after the screen changed is dropped; it still counts as "someone is here".
@@ -83,6 +85,15 @@ class KioskApp(QObject):
         self.journey.subscribe(self.present)
         self.window.destroyed.connect(lambda *_: self.desk.close())
         self.present(self.journey.state)
+
+    def add_mediator_mode(self) -> None:
+        """The staff gesture, PIN screen, dashboard and assisted-mode banner. Nobody can make
+        the gesture before the attract screen is painted, so `kiosk run` adds it just after:
+        it and kiosk.mediator are not needed for the first paint."""
+        if self.staff is None:
+            from ui.staff.controller import StaffController
+
+            self.staff = StaffController(self.window, self)
 
     def _wire_nav_bar(self) -> None:
         nav = self.window.nav_bar
@@ -108,14 +119,17 @@ class KioskApp(QObject):
         return ViewFacts(
             idle_reset_seconds=self.config["interface.idle_reset_seconds"],
             hub_url=self.services.hub_url, link_up=self.services.link_up(),
-            can_print=self.services.printer() is not None,
+            # Configured, as ViewFacts asks (printer_from_config builds none for "none"):
+            # read from the settings, the printing code is not imported before the first paint.
+            can_print=self.config["printer.kind"] != "none",
             read_answers_aloud=self.read_answers_aloud,
             mediator_name=staff.mediator.name if staff is not None else "")
 
     def present(self, state: JourneyState) -> None:
         """Paint the screen on top and say it (only when what it says changed)."""
         has_form = self.journey.form is not None or self.journey.submission is not None
-        if state.place is Step.ATTRACT or (self._had_form and not has_form):
+        over = state.place is Step.ATTRACT or (self._had_form and not has_form)
+        if over and self._last_view is not None:  # at start-up nothing was shown yet
             self.window.wipe()  # the session or its request is over: nothing stays shown
         self._had_form = has_form
         if state.comfort != self._comfort:  # size, contrast, voice: before the screen is drawn

@@ -48,7 +48,7 @@ class Event(enum.Enum):
     RETRY = "retry"  # a held request was put back in the queue
     EXPORT = "export"  # unsent requests were written to a folder (USB stick)
     SETTINGS_CHANGE = "settings_change"  # a setting changed behind the PIN
-    TICKET_CALLED = "ticket_called"  # "Appeler le suivant" called a waiting ticket
+    TICKET_CALLED = "ticket_called"  # "Appeler la personne suivante" called a waiting ticket
     ACCOUNT_ADDED = "account_added"  # `kiosk mediator add`
     ACCOUNT_DISABLED = "account_disabled"  # `kiosk mediator disable`
     ACCOUNT_ENABLED = "account_enabled"  # `kiosk mediator enable`

@@ -10,7 +10,7 @@ from kiosk.i18n import translate
 
 MESSAGES: dict[str, dict[str, str]] = {
     # Unlock
-    "unlock.ok": {"fr": "Bonjour {name}, mode conseiller ouvert.",
+    "unlock.ok": {"fr": "Bonjour {name}, mode équipe ouvert.",
                   "en": "Hello {name}, staff mode is open."},
     "unlock.wrong_pin": {
         "fr": "Code incorrect. Encore {attempts_left} essai(s) avant blocage.",
@@ -28,35 +28,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Compte inconnu ou désactivé. Demandez à votre responsable.",
         "en": "Unknown or disabled account. Ask your manager.",
     },
-    "staff.locked_idle": {"fr": "Mode conseiller fermé après inactivité.",
-                          "en": "Staff mode closed after inactivity."},
-    "staff.locked_quit": {"fr": "Mode conseiller fermé.", "en": "Staff mode closed."},
+    "staff.locked_idle": {"fr": "Mode équipe fermé : personne n'a touché l'écran.",
+                          "en": "Staff mode closed: nobody touched the screen."},
+    "staff.locked_quit": {"fr": "Mode équipe fermé.", "en": "Staff mode closed."},
     # Waiting list
     "ticket.taken": {
-        "fr": "Votre numéro : {code}. Un conseiller va vous appeler.",
-        "en": "Your number: {code}. An adviser will call you.",
+        "fr": "Votre numéro : {code}. Quelqu'un de l'accueil va vous appeler.",
+        "en": "Your number: {code}. Someone from the front desk will call you.",
     },
     "ticket.call.display": {"fr": "Ticket {code}, {counter}",
                             "en": "Ticket {code}, {counter}"},
     "ticket.call.speech": {"fr": "Ticket {spoken}, {counter}.",
                            "en": "Ticket {spoken}, please go to {counter}."},
     "ticket.reason.help": {"fr": "Aide", "en": "Help"},
-    "help.raised": {"fr": "Un conseiller a été prévenu. Il arrive.",
-                    "en": "An adviser has been told. They are coming."},
+    "help.raised": {"fr": "L'accueil est prévenu. Quelqu'un arrive.",
+                    "en": "The front desk has been told. Someone is coming."},
     # Take-over
     "assist.banner": {"fr": "Mode accompagné — {name}", "en": "Assisted mode — {name}"},
-    "assist.handed_back": {"fr": "Vous continuez seul. Vos réponses sont gardées.",
-                           "en": "You continue on your own. Your answers are kept."},
+    "assist.handed_back": {"fr": "Vous continuez sans aide. Vos réponses sont gardées.",
+                           "en": "You go on without help. Your answers are kept."},
     # Consent to act on someone's behalf (read aloud to the citizen before they accept)
     "consent.title": {"fr": "Accepter l'aide de {name}",
                       "en": "Accept help from {name}"},
     "consent.body": {
-        "fr": "{name}, conseiller, va faire la démarche « {service} » avec vous et pour vous, "
-              "pour cette visite seulement. {name} verra : {sees}. Votre demande sera envoyée "
-              "à : {recipient}. Elle portera la mention « aidé par un conseiller ».",
-        "en": "{name}, an adviser, will do the \"{service}\" procedure with you and for you, "
-              "for this visit only. {name} will see: {sees}. Your request will be sent "
-              "to: {recipient}. It will say \"assisted by an adviser\".",
+        "fr": "{name}, de l'accueil, va faire la démarche « {service} » avec vous et pour "
+              "vous, pour cette visite seulement. {name} verra : {sees}. Votre demande sera "
+              "envoyée à : {recipient}. Elle dira qu'elle a été faite avec de l'aide.",
+        "en": "{name}, from the front desk, will do the \"{service}\" procedure with you and "
+              "for you, for this visit only. {name} will see: {sees}. Your request will be "
+              "sent to: {recipient}. It will say that it was made with help.",
     },
     "consent.accept": {"fr": "J'accepte", "en": "I agree"},
     "consent.refuse": {"fr": "Je refuse", "en": "I do not agree"},

@@ -29,7 +29,7 @@ SCREEN_NAMES: dict[str, dict[str, str]] = {
     "help": {"fr": "Demande d'aide", "en": "Asking for help"},
     "idle_warning": {"fr": "« Êtes-vous toujours là ? »", "en": "\"Are you still there?\""},
     "confirm": {"fr": "Confirmation avant d'effacer", "en": "Confirmation before erasing"},
-    "staff": {"fr": "Mode conseiller", "en": "Staff mode"},
+    "staff": {"fr": "Mode équipe", "en": "Staff mode"},
 }
 
 

@@ -31,7 +31,7 @@ CONSENT_TEXT_VERSION = 1  # bump when consent.body changes: the hub sees which t
 
 class AssistState(enum.Enum):
     ALONE = "alone"  # the citizen uses the kiosk on their own
-    HELP_REQUESTED = "help_requested"  # "Parler à un conseiller" touched; waiting for someone
+    HELP_REQUESTED = "help_requested"  # "Parler à quelqu'un" touched; waiting for someone
     ASSISTED = "assisted"  # a mediator is at the controls, banner shown
     HANDED_BACK = "handed_back"  # the mediator left; the citizen continues alone
 

@@ -69,7 +69,7 @@ class Ticket:
 
 @dataclass(frozen=True, slots=True)
 class Call:
-    """What "Appeler le suivant" shows and says on the attract screen."""
+    """What "Appeler la personne suivante" shows and says on the attract screen."""
 
     ticket: Ticket
     display: dict[str, str]  # language -> "Ticket A-012, Guichet 2"
@@ -175,7 +175,7 @@ class WaitingList:
     # -- help calls -------------------------------------------------------------------------
 
     def raise_help(self, screen_id: str) -> HelpCall:
-        """A citizen touched "Parler à un conseiller" on `screen_id` (e.g. "question")."""
+        """A citizen touched "Parler à quelqu'un" on `screen_id` (e.g. "question")."""
         check_identifier(screen_id, "a help call's screen id")
         now = self.clock()
         help_id = str(uuid.uuid4())

@@ -57,9 +57,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "the connection is back.",
     },
     "track.state.held": {
-        "fr": "Votre demande {reference} n'a pas pu partir. Demandez à l'accueil : un "
-              "conseiller peut la renvoyer.",
-        "en": "Your request {reference} could not leave. Ask at the front desk: an adviser "
+        "fr": "Votre demande {reference} n'a pas pu partir. Demandez à l'accueil : "
+              "quelqu'un peut la renvoyer.",
+        "en": "Your request {reference} could not leave. Ask at the front desk: someone "
               "can send it again.",
     },
     "track.state.sent": {

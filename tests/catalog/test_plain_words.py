@@ -1,4 +1,5 @@
-"""Plain words (FALC) in everything the forms and the catalogue say: no gendered forms, no
+"""Plain words (FALC) in everything the catalogue, the forms, the screens, mediator mode and
+the tracking say: no gendered forms, no
 jargon left without a plain word, in French and in English.
 """
 
@@ -7,14 +8,19 @@ from __future__ import annotations
 import json
 import re
 
+from kiosk import i18n
 from kiosk.forms.messages import MESSAGES
+from kiosk.mediator import messages as mediator_messages
 from kiosk.paths import catalog_dir
+from kiosk.tracking import messages as tracking_messages
 
 # Each pattern: what a citizen may not understand, or a form that speaks to men only.
 GENDERED_FR = [
     r"\bêtes[- ]vous née?\b", r"\bvous êtes née?\b", r"\bmariée?, pacsée?\b",
     r"\binscrite?s? sur\b", r"\bsalariée?\b", r"\b(un|le|du|au) conseiller\b", r"\bpassants\b",
     r"\bconjoint\b", r"\(e\)", r"·e",
+    r", conseiller,", r"\bmode conseiller\b", r"\bcontinuer seule?\b", r"\bcontinuez seule?\b",
+    r"\bseuls? :", r"\bil arrive\b", r"\ble suivant\b",
 ]
 JARGON = [
     r"chiffrée?s?", r"\bANTS\b(?! \()", r"pré-demande", r"\brégimes?\b",
@@ -44,6 +50,9 @@ def texts() -> list[tuple[str, str]]:
 
     walk(json.loads((catalog_dir() / "catalog.json").read_text(encoding="utf-8")), "catalog")
     walk(MESSAGES, "messages")
+    walk(i18n.MESSAGES, "i18n")
+    walk(mediator_messages.MESSAGES, "mediator")
+    walk(tracking_messages.MESSAGES, "tracking")
     return found
 
 

@@ -97,3 +97,6 @@ def enter_pin(citizen, window, name: str, pin: str) -> None:
     citizen.tap(pin_screen.pad.done_key)
     assert not pin_screen.isEnabled()  # scrypt runs off the GUI thread: "Un instant…"
     citizen.qtbot.waitUntil(pin_screen.isEnabled)
+    dashboard = window.staff.dashboard
+    if dashboard is not None and window.current_screen is dashboard:
+        citizen.qtbot.waitUntil(lambda: not dashboard.loading)  # its figures, read on a worker

@@ -121,7 +121,8 @@ def test_a_ticket_is_shown_and_spoken_then_called_on_the_attract_screen(
     citizen.tap(window.nav_bar.help_button)
     citizen.tap(window.help.ticket_button)
     citizen.qtbot.waitUntil(lambda: window.help.ticket_code.text() == "A-001")
-    assert window.kiosk.speaker.spoken[-1] == "Votre numéro : A-001. Un conseiller va vous appeler."
+    assert window.kiosk.speaker.spoken[-1] == (
+        "Votre numéro : A-001. Quelqu'un de l'accueil va vous appeler.")
     [call] = desk.services.waiting_list.open_help_calls()
     assert call.screen == "home"  # the screen the citizen asked from
     citizen.tap(window.help.back_button)
@@ -153,8 +154,8 @@ def ask_help_and_accompany(citizen, window) -> None:
     citizen.qtbot.waitUntil(lambda: window.help.ticket_code.isVisible())
     enter_pin(citizen, window, "Claire", PIN)
     [accompany] = window.staff.dashboard.panels["waiting"].accompany_buttons.values()
-    assert "Questions du formulaire" in window.staff.dashboard.panels["waiting"].findChildren(
-        type(window.help.title))[0].text()
+    assert "Questions du formulaire" in window.staff.dashboard.panels[
+        "waiting"].scroll.content.findChildren(type(window.help.title))[0].text()
     citizen.tap(accompany)
 
 

@@ -40,6 +40,7 @@ def open_tab(citizen, window, tab: str) -> str:
     enter_pin(citizen, window, "Claire", PIN)
     citizen.tap(window.staff.dashboard.tabs[tab])
     panel = window.staff.dashboard.panels[tab]
+    citizen.qtbot.waitUntil(lambda: not panel.loading)  # read on a worker, then shown
     return "\n".join(label.text() for label in panel.findChildren(QLabel)
                      if label.isVisibleTo(panel))
 

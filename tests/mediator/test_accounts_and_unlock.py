@@ -39,7 +39,7 @@ def test_the_right_pin_opens_a_staff_session(accounts, auth):
     result = auth.unlock("claire", "4826")
     assert result.ok and result.session is not None
     assert result.session.mediator.id == claire.id
-    assert result.message("fr") == "Bonjour Claire, mode conseiller ouvert."
+    assert result.message("fr") == "Bonjour Claire, mode équipe ouvert."
 
 
 def test_an_account_can_be_found_by_its_id_as_well_as_its_name(accounts, auth):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from kiosk.views.records import ConsentView
 from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
-from ui.widgets.labels import text_label
+from ui.widgets.labels import error_label, text_label
 from ui.widgets.scroll_area import TouchScrollArea
 
 
@@ -21,7 +21,7 @@ class ConsentScreen(Screen):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = text_label(role="title")
-        self.error = text_label(role="error")
+        self.error = error_label()  # the warning sign drawn: the font has no "⚠"
         self.wait = text_label(role="strong")
         self.wait.hide()
         self.body = text_label()
@@ -45,7 +45,7 @@ class ConsentScreen(Screen):
         self.view = view
         self.title.setText(view.title)
         self.body.setText("\n\n".join(view.sections))
-        self.error.setText(f"⚠  {view.error}" if view.error else "")
+        self.error.setText(view.error or "")
         self.error.setVisible(bool(view.error))
         self.accept_button.set_text(view.accept_label)
         self.refuse_button.set_text(view.refuse_label)

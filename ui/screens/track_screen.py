@@ -17,7 +17,7 @@ from ui.screens.base import Screen
 from ui.widgets.answer_inputs import answer_field
 from ui.widgets.buttons import BigButton
 from ui.widgets.keyboard import KeyboardMode, OnScreenKeyboard
-from ui.widgets.labels import text_label
+from ui.widgets.labels import error_label, text_label
 from ui.widgets.scroll_area import TouchScrollArea
 
 MAX_TYPED = 12  # "K7M-4QF" and a few spaces or dashes; longer cannot be a reference
@@ -42,7 +42,7 @@ class TrackScreen(Screen):
         entry = QVBoxLayout(self.entry)
         entry.setContentsMargins(0, 0, 0, 0)
         self.prompt = text_label(role="muted")
-        self.error = text_label(role="error")
+        self.error = error_label()  # the warning sign drawn: the font has no "⚠"
         self.error.setAccessibleName("erreur")
         self.error.hide()
         self.keyboard = OnScreenKeyboard(KeyboardMode.REFERENCE)
@@ -101,7 +101,7 @@ class TrackScreen(Screen):
             self.field.hide()
             self.result.show()
             return
-        self.error.setText("⚠  " + "\n".join(view.lines))
+        self.error.setText("\n".join(view.lines))
         self.prompt.hide()  # the error says what to do: room for the keyboard at any size
         self.error.show()
         self.result.hide()

@@ -19,7 +19,7 @@ from ui.widgets.scroll_area import TouchScrollArea
 class AssistedConsentScreen(Screen):
     accepted = Signal()
     refused = Signal()
-    refusal_read = Signal()  # "Continuer seul" after a refusal
+    refusal_read = Signal()  # "Continuer sans aide" after a refusal
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -3,7 +3,7 @@ dashboard, take-over with its banner, the idle lock. Rules live in kiosk.mediato
 forwards taps and shows outcomes.
 
 Staff mode closes (and the journal says so) on "Quitter", after `mediator.idle_lock_seconds`
-without a touch, after "Appeler le suivant" (the screen goes back to the citizens) and on
+without a touch, after "Appeler la personne suivante" (the screen goes back to the citizens) and on
 "Rendre la main". The citizen's session underneath is never touched by any of these.
 """
 

@@ -1,7 +1,8 @@
 """The staff dashboard: a row of tabs over one panel at a time, and "Quitter".
 
 Denser than citizen screens (24 px text) but every target is still at least 72 px. The panels
-are given what they read; the controller does what they ask (call, accompany, retry, export).
+read their figures off the GUI thread (ui.staff.panel); the controller does what they ask
+(call, accompany, retry, export).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from kiosk.i18n import tr
 from ui.staff.base import StaffScreen
 from ui.staff.panel import Panel
 from ui.widgets.buttons import BigButton
+from ui.widgets.icons import Sign
 
 TABS = ("waiting", "queue", "kiosk", "today", "settings")
 
@@ -51,14 +53,23 @@ class Dashboard(StaffScreen):
         self.show_tab(TABS[0])
 
     def show_tab(self, name: str) -> None:
-        """The tab's state is in its text too ("▶ "), not by colour alone."""
+        """The tab shown is marked by a drawn arrow (the font has no "▶"), not by colour
+        alone, and says so to a screen reader: checked, and "onglet affiché" in its description."""
         self.current = name
         for tab, button in self.tabs.items():
             label = tr(f"staff.tab.{tab}", self.lang)
-            button.setChecked(tab == name)
-            button.set_text(f"▶ {label}" if tab == name else label)
+            shown = tab == name
+            button.setChecked(shown)
+            button.set_sign(Sign.CURRENT if shown else None)
+            button.set_text(label, tr("staff.tab.shown", self.lang, tab=label) if shown else "")
         self.refresh()
         self.stack.setCurrentWidget(self.panels[name])
 
     def refresh(self) -> None:
+        """The panel shown reads its figures again, off the GUI thread ("Un instant…")."""
         self.panels[self.current].refresh()
+
+    @property
+    def loading(self) -> bool:
+        """The panel shown is still reading its figures."""
+        return self.panels[self.current].loading

@@ -16,7 +16,7 @@ class HealthProbes:
 
     link: Callable[[], str]  # offline_cache.sync.LinkState value
     hub_url: str
-    voice_ok: Callable[[], bool]
+    voice_ok: Callable[[], bool]  # reads a widget: called on the GUI thread only
     printer_ok: Callable[[], bool]
     data_dir: object  # pathlib.Path
     catalog_version: str
@@ -24,19 +24,24 @@ class HealthProbes:
 
 class HealthPanel(Panel):
     def __init__(self, probes: HealthProbes, lang: str, parent=None):
-        super().__init__(parent)
-        self.probes, self.lang = probes, lang
+        super().__init__(lang, parent)
+        self.probes = probes
 
-    def refresh(self) -> None:
+    def read(self) -> tuple[str, bool, float]:
+        """The link (the queue's database), the printer and the free disk: all off the screen."""
+        p = self.probes
+        return p.link(), p.printer_ok(), shutil.disk_usage(p.data_dir).free / 1e9
+
+    def fill(self, data: tuple[str, bool, float]) -> None:
+        link, printer_ok, free_gb = data
         p, lang = self.probes, self.lang
-        free_gb = shutil.disk_usage(p.data_dir).free / 1e9
         self.set_lines([
-            tr("staff.health.link", lang, state=tr(f"staff.link.{p.link()}", lang)),
+            tr("staff.health.link", lang, state=tr(f"staff.link.{link}", lang)),
             tr("staff.health.hub", lang, url=p.hub_url),
             tr("staff.health.voice", lang,
                state=tr("staff.state.ok" if p.voice_ok() else "staff.state.unavailable", lang)),
             tr("staff.health.printer", lang, state=tr(
-                "staff.state.configured" if p.printer_ok() else "staff.state.absent", lang)),
+                "staff.state.configured" if printer_ok else "staff.state.absent", lang)),
             tr("staff.health.disk", lang, free=f"{free_gb:.1f}"),
             tr("staff.health.catalog", lang, version=p.catalog_version),
         ])

@@ -1,27 +1,86 @@
 """A dashboard panel: a scrolling list of lines, optionally with one button per line, and a row
-of action buttons under it. Each panel module only says what its lines are."""
+of action buttons under it. Each panel module only says what its lines are.
+
+What a panel reads from the disk (SQLite, free space) is read by `read()` on a worker
+(ui.tasks.run_task): a queue or a database held by another writer must not freeze the screen.
+Meanwhile the panel says "Un instant…" and its actions wait; `fill(data)` then paints the
+lines on the GUI thread. A panel with nothing to read (the settings) overrides `refresh`.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n import tr
+from ui.tasks import run_task
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 from ui.widgets.scroll_area import TouchScrollArea
 
+log = logging.getLogger(__name__)
+
 
 class Panel(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    loaded = Signal()  # the lines of the latest refresh are on screen
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.lang = lang
+        self.loading = False
+        self._asked = 0  # refreshes asked; only the latest one's answer is painted
+        self.wait_line = text_label(tr("wait", lang), role="strong")
+        self.wait_line.hide()
         self.scroll = TouchScrollArea()
-        self.actions = QHBoxLayout()
+        self.actions_box = QWidget()
+        self.actions = QHBoxLayout(self.actions_box)
+        self.actions.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.wait_line)
         layout.addWidget(self.scroll, stretch=1)
-        layout.addLayout(self.actions)
+        layout.addWidget(self.actions_box)
 
+    # Reading off the GUI thread -------------------------------------------------------------
+    def read(self) -> object:
+        """On a worker: what the lines need from the disk. No widget is touched here."""
+        raise NotImplementedError
+
+    def fill(self, data: object) -> None:
+        """On the GUI thread: the lines for what `read` returned."""
+        raise NotImplementedError
+
+    def read_failed(self, error: Exception) -> None:
+        """On the GUI thread, when `read` raised: this panel's own words for it."""
+        log.error("staff screen: %s could not be read: %s", type(self).__name__, error)
+        self.set_lines([tr("staff.unreadable", self.lang)])
+
+    def refresh(self) -> None:
+        self._asked += 1
+        asked = self._asked
+        self._show_loading(True)
+
+        def done(data: object, error: Exception | None) -> None:
+            if asked != self._asked:  # a newer refresh is on its way: its answer counts
+                return
+            self._show_loading(False)
+            if error is not None:
+                self.read_failed(error)
+            else:
+                self.fill(data)
+            self.loaded.emit()
+
+        run_task(self.read, done, parent=self)
+
+    def _show_loading(self, loading: bool) -> None:
+        self.loading = loading
+        self.wait_line.setVisible(loading)
+        self.actions_box.setEnabled(not loading)  # no action on lines about to change
+
+    # Lines and actions ----------------------------------------------------------------------
     def action(self, text: str, slot: Callable[[], None], role: str = "") -> BigButton:
         button = BigButton(text, role=role)
         button.clicked.connect(slot)
@@ -46,6 +105,7 @@ class Panel(QWidget):
         label = text_label(text)
         if not button:
             self.scroll.content_layout.addWidget(label)
+            label.show()  # at once: a layout shows a new child of a shown panel only later
             return None
         row = QHBoxLayout()
         row.addWidget(label, stretch=3)
@@ -53,6 +113,8 @@ class Panel(QWidget):
         widget.clicked.connect(slot)
         row.addWidget(widget, stretch=1)
         self.scroll.content_layout.addLayout(row)
+        label.show()
+        widget.show()
         return widget
 
     def set_lines(self, lines: list[str]) -> None:

@@ -31,26 +31,29 @@ class QueuePanel(Panel):
     def __init__(self, outbox: Callable[[], object], lang: str,
                  on_retry: Callable[[list[str]], None], on_export: Callable[[], None],
                  parent=None, names: StaffNames | None = None):
-        super().__init__(parent)
-        self.outbox, self.lang, self.names = outbox, lang, names or StaffNames(None)
+        super().__init__(lang, parent)
+        self.outbox, self.names = outbox, names or StaffNames(None)
         self.held_ids: list[str] = []
         self.retry_button = self.action(tr("staff.queue.retry", lang),
                                         lambda: on_retry(list(self.held_ids)))
         self.export_button = self.action(tr("staff.queue.export", lang), on_export)
 
-    def refresh(self) -> None:
-        try:
-            outbox = self.outbox()
-            status = outbox.status()
-            held = outbox.items((ItemState.HELD,))
-            alerts = outbox.staff_alerts(status, self.lang)
-        except StoreDamaged:
+    def read(self) -> tuple:
+        """The queue's status, its held items and its alerts (opening it on first use)."""
+        outbox = self.outbox()
+        status = outbox.status()
+        return status, outbox.items((ItemState.HELD,)), outbox.staff_alerts(status, self.lang)
+
+    def read_failed(self, error: Exception) -> None:
+        """A queue that cannot be read is exactly what this panel must show."""
+        if isinstance(error, StoreDamaged):
             self.set_lines([messages.text("queue.damaged", self.lang)])
             return
-        except Exception:  # a queue that cannot be read is exactly what this panel must show
-            log.exception("staff screen: the sending queue cannot be read")
-            self.set_lines([messages.text("queue.unavailable", self.lang)])
-            return
+        log.error("staff screen: the sending queue cannot be read: %s", error)
+        self.set_lines([messages.text("queue.unavailable", self.lang)])
+
+    def fill(self, data: tuple) -> None:
+        status, held, alerts = data
         counts = {state.value: status.counts.get(state.value, 0) for state in ItemState}
         last = None if status.last_success_at is None else time.time() - status.last_success_at
         lines = [tr("staff.queue.counts", self.lang, **counts),

@@ -22,6 +22,12 @@ def staff_scenes(window, request_id: str) -> list[tuple[str, Callable[[], None]]
         staff.unlock(account_id(), DEMO_PIN)
         wait_until(lambda: desk.staff_open and window.current_screen is staff.dashboard, 10,
                    "unlocking staff mode")
+        wait_until(lambda: not staff.dashboard.loading, 10, "reading the dashboard's figures")
+
+    def tab(name: str) -> None:
+        """A tab reads its figures on a worker: wait for them, not for "Un instant…"."""
+        staff.dashboard_tab(name)
+        wait_until(lambda: not staff.dashboard.loading, 10, f"reading the {name} tab")
 
     def account_id() -> str:
         found = desk.services.accounts.find(DEMO_NAME)
@@ -65,7 +71,6 @@ def staff_scenes(window, request_id: str) -> list[tuple[str, Callable[[], None]]
         unlock()
         staff.call_next()
 
-    tab = staff.dashboard_tab
     return [
         ("staff-pin", pin_screen),
         ("staff-pin-code", pin_typed),

@@ -26,8 +26,8 @@ class SettingsPanel(Panel):
     def __init__(self, values: Callable[[], dict], apply: Callable[[str, object], None],
                  languages: tuple[str, ...], lang: str, parent=None,
                  stop_kiosk: Callable[[], None] | None = None):
-        super().__init__(parent)
-        self.values, self.apply, self.languages, self.lang = values, apply, languages, lang
+        super().__init__(lang, parent)
+        self.values, self.apply, self.languages = values, apply, languages
         self.labels = {}
         self.buttons: dict[str, BigButton] = {}
         self.settings_box = QWidget()  # hidden while "Arrêter la borne ?" is asked
@@ -108,6 +108,7 @@ class SettingsPanel(Panel):
         self.refresh()
 
     def refresh(self) -> None:
+        """The running kiosk's values, in memory: nothing to read off the GUI thread."""
         values, lang = self.values(), self.lang
         self.labels["idle"].setText(tr("staff.settings.idle", lang,
                                        seconds=values["interface.idle_warning_seconds"]))

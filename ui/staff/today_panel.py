@@ -20,11 +20,14 @@ def _items(counts: dict[str, int], name: Callable[[str], str]) -> str:
 class TodayPanel(Panel):
     def __init__(self, desk: MediatorDesk, lang: str, parent=None,
                  names: StaffNames | None = None):
-        super().__init__(parent)
-        self.desk, self.lang, self.names = desk, lang, names or StaffNames(None)
+        super().__init__(lang, parent)
+        self.desk, self.names = desk, names or StaffNames(None)
 
-    def refresh(self) -> None:
-        day = self.desk.services.statistics.today()
+    def read(self):
+        """Today's counters from the mediator database."""
+        return self.desk.services.statistics.today()
+
+    def fill(self, day) -> None:
         self.set_lines([
             date.fromisoformat(day.day).strftime("%d/%m/%Y"),
             tr("staff.today.counts", self.lang, sessions=day.sessions, completed=day.completed,

@@ -16,19 +16,21 @@ class WaitingPanel(Panel):
 
     def __init__(self, desk: MediatorDesk, lang: str, parent=None,
                  names: StaffNames | None = None):
-        super().__init__(parent)
-        self.desk, self.lang, self.names = desk, lang, names or StaffNames(None)
+        super().__init__(lang, parent)
+        self.desk, self.names = desk, names or StaffNames(None)
         self.accompany_buttons: dict[str, object] = {}
         self.call_next_button = self.action(tr("staff.call_next", lang),
                                             self.call_next_requested.emit, role="primary")
 
-    def refresh(self) -> None:
+    def read(self) -> tuple[list, list, float]:
+        """Help calls and tickets from the mediator database, and the time to age them by."""
         waiting = self.desk.services.waiting_list
-        now = self.desk.services.journal.clock()
+        return waiting.open_help_calls(), waiting.waiting(), self.desk.services.journal.clock()
+
+    def fill(self, data: tuple[list, list, float]) -> None:
+        calls, tickets, now = data
         self.clear_lines()
         self.accompany_buttons = {}
-        calls = waiting.open_help_calls()
-        tickets = waiting.waiting()
         for call in calls:
             text = tr("staff.waiting.help", self.lang, screen=StaffNames.screen(call.screen,
                                                                                 self.lang),
