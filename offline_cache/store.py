@@ -305,12 +305,29 @@ class Store:
             raise StoreError(f"{self.path} is open read-only")
         with self._lock:
             try:
-                with self.db.atomic():
+                with self._transaction():
                     yield self.db
             except sqlite3.OperationalError as error:
                 if "full" in str(error).lower():
                     raise DiskFull(f"{self.path}: the disk is full ({error})") from error
                 raise
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE: the write lock is taken first, so another writer's lock is waited
+        for (busy_timeout). sqlite-utils' plain BEGIN reads first (an update looks its row
+        up), and SQLite then refuses the upgrade at once: "database is locked"."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():  # nested: a savepoint
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     def read(self, sql: str, params: Sequence | dict | None = None) -> list[dict]:
         with self._lock:

@@ -169,3 +169,28 @@ def test_on_a_full_disk_enqueue_fails_clearly_and_nothing_earlier_is_damaged(sma
     kept = {item.item_id for item in reopened.items(limit=10000)}
     assert set(accepted) <= kept
     reopened.close()
+
+
+def test_a_write_waits_for_another_connection_s_lock_instead_of_failing(tmp_path):
+    """A backup tool or a reader turned writer may hold the file a moment: a write that looks
+    its row up first (sqlite-utils' update) must wait for it, not answer "database is locked"
+    (failed before: it failed at once, so a mediator's "Appeler le suivant" did nothing)."""
+    import sqlite3
+    import threading
+
+    from offline_cache.store import Store
+
+    store = Store(tmp_path / "s.db", [["CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)",
+                                       "INSERT INTO t VALUES (1, 1)"]])
+    other = sqlite3.connect(tmp_path / "s.db", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.5, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        with store.write() as db:
+            db["t"].update(1, {"v": 2})
+    finally:
+        release.join()
+        other.close()
+    assert store.read("SELECT v FROM t") == [{"v": 2}]
+    store.close()
