@@ -186,6 +186,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Prévenez le service informatique.",
         "en": "The export could not be written. The requests stay in the queue. Tell IT.",
     },
+    "staff.action_failed": {
+        "fr": "Cela n'a pas marché. Réessayez. Si cela revient, prévenez le service "
+              "informatique.",
+        "en": "That did not work. Try again. If it happens again, tell IT.",
+    },
     "staff.unreadable": {
         "fr": "Ces chiffres ne peuvent pas être lus. Prévenez le service informatique.",
         "en": "These figures cannot be read. Tell IT.",

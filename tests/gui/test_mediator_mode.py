@@ -134,7 +134,8 @@ def test_a_ticket_is_shown_and_spoken_then_called_on_the_attract_screen(
         window.help.title))]
     assert any("A-001" in text and "2 min" in text for text in texts)
     citizen.tap(waiting.call_next_button)
-    assert window.current_screen is window.attract
+    assert not waiting.call_next_button.isEnabled()  # written on a worker: no second call
+    citizen.qtbot.waitUntil(lambda: window.current_screen is window.attract)
     assert window.attract.call.isVisible()
     assert window.attract.call.text() == "Ticket A-001, Guichet 1"
     assert window.kiosk.speaker.spoken[-1] == "Ticket A 1, Guichet 1."

@@ -75,3 +75,29 @@ def test_a_queue_locked_by_another_writer_leaves_the_screen_alive(citizen, windo
     citizen.qtbot.waitUntil(lambda: not queue.loading, timeout=10000)
     assert not queue.wait_line.isVisible() and queue.export_button.isEnabled()
     assert lines(queue)[0].startswith("En attente : 0")
+
+
+def test_calling_the_next_person_while_another_writer_holds_the_list_leaves_the_screen_alive(
+        citizen, window):
+    from kiosk.mediator.storage import database_path
+
+    window.desk.services.waiting_list.take_ticket()
+    enter_pin(citizen, window, "Claire", PIN)
+    waiting = window.staff.dashboard.panels["waiting"]
+    other = sqlite3.connect(database_path(window.services.config.data_dir),
+                            isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a real write lock on the mediator database
+    try:
+        citizen.tap(waiting.call_next_button)  # failed before: "database is locked", nobody called
+        ticks = []
+        timer = QTimer(interval=10, timeout=lambda: ticks.append(1))
+        timer.start()
+        citizen.qtbot.waitUntil(lambda: len(ticks) >= 5)
+        timer.stop()
+        assert waiting.wait_line.isVisible() and not waiting.call_next_button.isEnabled()
+        assert window.current_screen is window.staff.dashboard
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    citizen.qtbot.waitUntil(lambda: window.current_screen is window.attract, timeout=10000)
+    assert window.attract.call.text().startswith("Ticket A-001")

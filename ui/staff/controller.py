@@ -157,8 +157,14 @@ class StaffController(QObject):
 
     # Waiting list -------------------------------------------------------------------------
     def call_next(self) -> None:
-        """Shown big on the attract screen and spoken; staff mode closes for the next person."""
-        call = self.desk.call_next()
+        """Shown big on the attract screen and spoken; staff mode closes for the next person.
+        The waiting list is written on a worker (ui.staff.panel.run_action)."""
+        self.dashboard.panels["waiting"].run_action(self.desk.call_next, self._called)
+
+    def _called(self, call, error: Exception | None) -> None:
+        if error is not None:
+            self._action_failed("call the next person", error)
+            return
         if call is None:
             self.dashboard.refresh()
             return
@@ -171,14 +177,27 @@ class StaffController(QObject):
         """For the session on screen: the citizen is asked first, then the mediator takes
         the controls (consent_given). Another session's call is marked answered."""
         if not self.desk.is_this_session(help_id):
-            self.desk.services.waiting_list.answer_help(help_id, self.desk.staff.mediator.id)
-            self.dashboard.refresh()
+            waiting_list, mediator_id = self.desk.services.waiting_list, self.desk.staff.mediator.id
+            self.dashboard.panels["waiting"].run_action(
+                lambda: waiting_list.answer_help(help_id, mediator_id), self._answered)
             return
         self.close_staff_view()
         if self.journey.state.step is Step.HELP:
             self.journey.resume()  # back to the question the citizen was stuck on
         self._taking_over = True
         self.journey.ask_assisted_consent()
+
+    def _answered(self, _result, error: Exception | None) -> None:
+        if error is not None:
+            self._action_failed("mark the help call answered", error)
+            return
+        self.dashboard.refresh()
+
+    def _action_failed(self, what: str, error: Exception) -> None:
+        """The detail for IT in the log; the mediator gets plain words and the list again."""
+        log.warning("staff screen: could not %s: %s", what, error)
+        self.dashboard.refresh()
+        self.dashboard.say(self._tr("staff.action_failed"))
 
     def consent_given(self) -> None:
         """"J'accepte": the mediator takes over (if that was asked), the consent is recorded
@@ -221,17 +240,31 @@ class StaffController(QObject):
     def retry(self, item_ids: list[str]) -> None:
         from kiosk.mediator.audit import record_retry
 
-        outbox = self.kiosk.services.outbox()
-        done = [item for item in item_ids if outbox.retry(item)]
-        for item in done:
-            record_retry(self.desk.services.journal, self.desk.staff.mediator.id, item)
-        self._queue_done(self._tr("staff.queue.retried", count=len(done)))
+        outbox, journal, mediator_id = self._queue_action_parts()
+
+        def work() -> int:  # on a worker: the queue and the journal are files
+            retried = [item for item in item_ids if outbox().retry(item)]
+            for item in retried:
+                record_retry(journal, mediator_id, item)
+            return len(retried)
+
+        def done(count, error: Exception | None) -> None:
+            if error is not None:
+                self._action_failed("put the held requests back in the queue", error)
+                return
+            self._queue_done(self._tr("staff.queue.retried", count=count))
+
+        self.dashboard.panels["queue"].run_action(work, done)
 
     def export(self) -> None:
-        """Written under <data dir>/exports; off the GUI thread (a USB stick can be slow)."""
-        outbox = self.kiosk.services.outbox()
+        """Written under <data dir>/exports, on a worker (a USB stick can be slow)."""
+        outbox, journal, mediator_id = self._queue_action_parts()
         folder = self.kiosk.services.config.data_dir / "exports"
-        mediator_id = self.desk.staff.mediator.id
+
+        def work() -> tuple:
+            path, count = outbox().export(folder)
+            record_export(journal, mediator_id, count)
+            return path, count
 
         def done(result, error: Exception | None) -> None:
             if error is not None:  # the detail is for IT, in the log; staff get plain words
@@ -239,10 +272,13 @@ class StaffController(QObject):
                 self._queue_done(self._tr("staff.queue.export_failed"))
                 return
             path, count = result
-            record_export(self.desk.services.journal, mediator_id, count)
             self._queue_done(self._tr("staff.queue.exported", count=count, path=path))
 
-        run_task(lambda: outbox.export(folder), done, parent=self)
+        self.dashboard.panels["queue"].run_action(work, done)
+
+    def _queue_action_parts(self) -> tuple:
+        """What a queue action needs, read on the GUI thread; the queue opened by the worker."""
+        return self.kiosk.services.outbox, self.desk.services.journal, self.desk.staff.mediator.id
 
     def _queue_done(self, text: str) -> None:
         if self.dashboard is not None:

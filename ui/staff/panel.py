@@ -31,6 +31,7 @@ class Panel(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.loading = False
+        self.acting = False  # an action's write runs on a worker
         self._asked = 0  # refreshes asked; only the latest one's answer is painted
         self.wait_line = text_label(tr("wait", lang), role="strong")
         self.wait_line.hide()
@@ -66,7 +67,8 @@ class Panel(QWidget):
         def done(data: object, error: Exception | None) -> None:
             if asked != self._asked:  # a newer refresh is on its way: its answer counts
                 return
-            self._show_loading(False)
+            self.loading = False
+            self._show_waiting()
             if error is not None:
                 self.read_failed(error)
             else:
@@ -75,10 +77,32 @@ class Panel(QWidget):
 
         run_task(self.read, done, parent=self)
 
+    def run_action(self, work: Callable[[], object],
+                   done: Callable[[object, Exception | None], None]) -> None:
+        """An action's write (call the next person, retry...) on a worker, as the reads are:
+        meanwhile the panel says "Un instant…" and its buttons wait, so a second tap of an
+        impatient finger cannot call two people."""
+        self.acting = True
+        self._show_waiting()
+
+        def finish(result: object, error: Exception | None) -> None:
+            self.acting = False
+            self._show_waiting()
+            done(result, error)
+
+        run_task(work, finish, parent=self)
+
     def _show_loading(self, loading: bool) -> None:
         self.loading = loading
-        self.wait_line.setVisible(loading)
-        self.actions_box.setEnabled(not loading)  # no action on lines about to change
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        busy = self.loading or self.acting
+        self.wait_line.setVisible(busy)
+        self.actions_box.setEnabled(not busy)  # no action on lines about to change
+        for button in self.findChildren(BigButton):  # the buttons beside the lines too
+            if not self.actions_box.isAncestorOf(button):
+                button.setEnabled(not busy)
 
     # Lines and actions ----------------------------------------------------------------------
     def action(self, text: str, slot: Callable[[], None], role: str = "") -> BigButton:
