@@ -1,0 +1,95 @@
+"""The largest text (42 px) on the shortest kiosk screen (1280x800), and the QR code of the
+service page on landscape screens: what used to be cut, driven with real taps."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+
+from kiosk.services import KioskServices
+from tests.gui.conftest import Citizen
+from ui.app import build_window
+from ui.theme import MIN_TOUCH_PX, TextSize, Theme
+from ui.widgets.buttons import BigButton
+
+SHORT = QSize(1280, 800)
+
+
+@pytest.fixture
+def kiosk_at(qtbot, kiosk_config):
+    """The real window at a text size and a fixed resolution."""
+    windows = []
+
+    def build(size: TextSize, resolution: QSize = SHORT):
+        window = build_window(kiosk_config, theme=Theme(text_size=size),
+                              services=KioskServices(kiosk_config, sync=False))
+        qtbot.addWidget(window)
+        window.setFixedSize(resolution)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield build
+    for window in windows:
+        window.services.close()
+
+
+def places(qtbot, window, buttons) -> dict[BigButton, QRect]:
+    qtbot.wait(20)  # laid out
+    return {button: QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+            for button in buttons if button.isVisible()}
+
+
+def whole_in_window(window, widget) -> bool:
+    return window.rect().contains(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
+
+
+def open_question(window, service_id: str, question_id: str, answers: dict) -> None:
+    journey = window.journey
+    journey.start()
+    journey.choose_language("fr")
+    journey.comfort_done()
+    journey.choose_service(service_id)
+    journey.start_request()
+    while journey.form.current_step.id != question_id:
+        step = journey.form.current_step
+        assert journey.answer(step.choices[0].value if step.choices else answers[step.kind]) \
+            is None
+
+
+def test_the_social_security_pad_stays_put_when_its_error_appears_at_42_px(qtbot, kiosk_at):
+    """Failed before: the error took the room of the pad's last row, 'A', 'B' and '0' were
+    cut by the pad and every key moved up under the finger."""
+    window = kiosk_at(TextSize.LARGER)
+    open_question(window, "demande-retraite", "nir",
+                  {"name": "Dupont", "date_of_birth": ("01", "03", "1958")})
+    citizen = Citizen(qtbot, window)
+    pad = window.question.input.keyboard
+    before = places(qtbot, window, pad.findChildren(BigButton))
+    citizen.answer("123")
+    assert window.question.error.isVisible()
+    assert "15 chiffres" in window.question.error.text()
+    assert places(qtbot, window, pad.findChildren(BigButton)) == before
+    assert all(place.height() >= MIN_TOUCH_PX for place in before.values())
+    assert all(whole_in_window(window, key) for key in pad.findChildren(BigButton))
+    assert whole_in_window(window, window.question.error)
+
+
+def test_the_commune_keyboard_keeps_72_px_keys_at_42_px_on_800_px(qtbot, kiosk_at):
+    """Failed before: the question's heading took the room, the keys were 66 px and the
+    last row ("w x c v b n Espace") was cut."""
+    window = kiosk_at(TextSize.LARGER)
+    open_question(window, "acte-naissance", "commune_naissance",
+                  {"name": "Dupont", "date_of_birth": ("01", "03", "1958")})
+    citizen = Citizen(qtbot, window)
+    keyboard = window.question.input.keyboard
+    citizen.type("03120")  # thirteen communes: the list scrolls, the keys stay
+    keys = places(qtbot, window, keyboard.findChildren(BigButton))
+    assert all(place.height() >= MIN_TOUCH_PX for place in keys.values())
+    assert all(keyboard.rect().contains(key.geometry()) for key in keys)
+    rects = list(keys.values())
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    results = window.question.input.results
+    assert results.verticalScrollBar().isVisible()
+    assert whole_in_window(window, window.question.question)

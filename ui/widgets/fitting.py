@@ -1,0 +1,32 @@
+"""Screens short for their text size: 42 px text on an 800 px screen leaves about 16 lines.
+
+There, a heading at 1.5 times the body size takes the room the keys or the choices need, so
+a screen marks its headings and side notes `short_screen` and the theme's stylesheet shows
+them at the body size (notes at the normal body size, never smaller). Decided by the screen's
+height and text size only, never by what it shows: nothing jumps when an error appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QWidget
+
+from ui.theme import SHORT_SCREEN_LINES
+
+
+def is_short(screen: QWidget) -> bool:
+    """Fewer than SHORT_SCREEN_LINES lines of the screen's body text fit its height."""
+    screen.ensurePolished()  # the theme's body size, not the default font's
+    body_px = screen.font().pixelSize()
+    return body_px > 0 and screen.height() < SHORT_SCREEN_LINES * body_px
+
+
+def mark_short(widgets: Iterable[QWidget], short: bool) -> None:
+    """Restyle `widgets` for a short screen or back; only those whose state changes."""
+    for widget in widgets:
+        if bool(widget.property("short_screen")) != short:
+            widget.setProperty("short_screen", short)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+            widget.updateGeometry()
