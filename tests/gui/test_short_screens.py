@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 
+from kiosk.journey import SpeechRate
 from kiosk.services import KioskServices
-from tests.gui.conftest import Citizen
+from tests.gui.conftest import Citizen, tap
 from ui.app import build_window
 from ui.theme import MIN_TOUCH_PX, TextSize, Theme
 from ui.widgets.buttons import BigButton
@@ -93,3 +94,24 @@ def test_the_commune_keyboard_keeps_72_px_keys_at_42_px_on_800_px(qtbot, kiosk_a
     results = window.question.input.results
     assert results.verticalScrollBar().isVisible()
     assert whole_in_window(window, window.question.question)
+
+
+def test_every_comfort_choice_is_whole_and_the_chosen_one_has_a_drawn_tick(qtbot, kiosk_at):
+    """Failed before: at 42 px on 800 px the rows ran into each other and "Rapide" was cut;
+    the choice was marked with a typed "✓" the shipped font does not have."""
+    window = kiosk_at(TextSize.LARGER)
+    window.journey.start()
+    window.journey.choose_language("fr")
+    comfort = window.comfort
+    buttons = [*comfort.options.values(), comfort.continue_button]
+    shown = places(qtbot, window, buttons)
+    assert len(shown) == len(buttons)
+    assert all(place.height() >= MIN_TOUCH_PX for place in shown.values())
+    rects = list(shown.values())
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert all(whole_in_window(window, button) for button in buttons)
+    slow = comfort.options[("speech_rate", SpeechRate.SLOW)]
+    assert slow.icon().isNull() and "✓" not in slow.text()
+    tap(qtbot, slow)
+    assert not slow.icon().isNull()  # the drawn tick, in the text's colour
+    assert slow.text() == "Lente"
