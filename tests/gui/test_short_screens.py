@@ -12,6 +12,7 @@ from tests.gui.conftest import Citizen, tap
 from ui.app import build_window
 from ui.theme import MIN_TOUCH_PX, TextSize, Theme
 from ui.widgets.buttons import BigButton
+from ui.widgets.scroll_area import TouchScrollArea
 
 SHORT = QSize(1280, 800)
 
@@ -115,3 +116,26 @@ def test_every_comfort_choice_is_whole_and_the_chosen_one_has_a_drawn_tick(qtbot
     tap(qtbot, slow)
     assert not slow.icon().isNull()  # the drawn tick, in the text's colour
     assert slow.text() == "Lente"
+
+
+@pytest.mark.parametrize(("size", "resolution"), [
+    (TextSize.NORMAL, QSize(1920, 1080)), (TextSize.LARGE, QSize(1920, 1080)),
+    (TextSize.LARGER, SHORT)])
+def test_the_service_page_qr_code_shows_whole_beside_the_text_and_decodes(
+        qtbot, kiosk_at, size, resolution):
+    """Failed before at 1920x1080: the code began half below the fold of the text."""
+    from tests.gui.test_qr_view import decode
+
+    window = kiosk_at(size, resolution)
+    window.journey.start()
+    window.journey.choose_language("fr")
+    window.journey.comfort_done()
+    window.journey.choose_service("acte-naissance")
+    qtbot.wait(20)
+    page = window.service
+    viewport = page.findChild(TouchScrollArea).viewport()
+    qr = QRect(page.qr.mapTo(viewport, QPoint(0, 0)), page.qr.size())
+    assert viewport.rect().contains(qr)
+    summary = QRect(page.summary.mapTo(viewport, QPoint(0, 0)), page.summary.size())
+    assert qr.left() > summary.right()  # beside the text, not under it
+    assert decode(page.qr) == [window.journey.catalog.service("acte-naissance").official_url]
