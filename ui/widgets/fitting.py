@@ -1,9 +1,10 @@
 """Screens short for their text size: 42 px text on an 800 px screen leaves about 16 lines.
 
-There, a heading at 1.5 times the body size takes the room the keys or the choices need, so
-a screen marks its headings and side notes `short_screen` and the theme's stylesheet shows
-them at the body size (notes at the normal body size, never smaller). Decided by the screen's
-height and text size only, never by what it shows: nothing jumps when an error appears.
+There, a question at 1.25 times the body size takes the room the keys or the commune list
+need, so a screen marks its question and side notes `short_screen` and the theme's stylesheet
+shows the question at the body size, the notes at the normal body size (28 px, never less).
+Decided by the screen's height and text size only, never by what it shows: nothing jumps
+when an error appears.
 """
 
 from __future__ import annotations
