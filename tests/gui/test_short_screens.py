@@ -139,3 +139,19 @@ def test_the_service_page_qr_code_shows_whole_beside_the_text_and_decodes(
     summary = QRect(page.summary.mapTo(viewport, QPoint(0, 0)), page.summary.size())
     assert qr.left() > summary.right()  # beside the text, not under it
     assert decode(page.qr) == [window.journey.catalog.service("acte-naissance").official_url]
+
+
+def test_a_service_without_an_official_page_gives_its_text_the_whole_width(qtbot, kiosk_at):
+    import dataclasses
+
+    window = kiosk_at(TextSize.NORMAL, QSize(1920, 1080))
+    window.journey.start()
+    window.journey.choose_language("fr")
+    window.journey.comfort_done()
+    window.journey.choose_service("acte-naissance")
+    page = window.service
+    page.present(dataclasses.replace(page.view, official_url=""))
+    qtbot.wait(20)
+    assert not page.qr.isVisible() and not page.qr_caption.isVisible()
+    viewport = page.findChild(TouchScrollArea).viewport()
+    assert page.summary.width() > viewport.width() * 0.9  # no empty column kept for it

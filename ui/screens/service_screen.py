@@ -87,9 +87,8 @@ class ServiceScreen(Screen):
         self.documents.setText("\n".join(f"•  {item}" for item in view.documents))
         self.qr.set_data(view.official_url)
         self.qr.setAccessibleDescription(view.official_url)
-        self.qr.setVisible(bool(view.official_url))
         self.qr_caption.setText(view.qr_caption)
-        self.qr_caption.setVisible(bool(view.official_url))
+        self.qr_block.setVisible(bool(view.official_url))  # no empty column without a code
         self.what_now.setText(view.what_now)
         if changed:
             self.print_status.hide()
