@@ -88,7 +88,11 @@ class ServiceScreen(Screen):
         self.qr.set_data(view.official_url)
         self.qr.setAccessibleDescription(view.official_url)
         self.qr_caption.setText(view.qr_caption)
-        self.qr_block.setVisible(bool(view.official_url))  # no empty column without a code
+        has_code = bool(view.official_url)
+        # Only a change: showing the shown column again re-laid the page half-way (its text
+        # squeezed at 42 px on portrait, seen by the layout test).
+        if self.qr_block.isVisibleTo(self) != has_code:
+            self.qr_block.setVisible(has_code)
         self.what_now.setText(view.what_now)
         if changed:
             self.print_status.hide()
@@ -107,19 +111,21 @@ class ServiceScreen(Screen):
         return False
 
     def _place_qr(self, room_px: int) -> None:
-        """Beside the text on landscape, as tall as the visible part allows; else under it."""
+        """Beside the text on landscape, as tall as the visible part allows; else under it.
+        Only what changes is set: this runs while the scroll area resizes."""
         beside = self.width() > self.height()
-        if beside:
-            self.body.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.qr_layout.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.qr.set_side(max(QR_MIN_SIDE_PX, min(QR_SIDE_PX, room_px)))
-            self.qr_block.setFixedWidth(max(QR_SIDE_PX, self.width() // 4))
-        else:
-            self.body.setDirection(QBoxLayout.Direction.TopToBottom)
-            self.qr_layout.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.qr.set_side(QR_SIDE_PX)
-            self.qr_block.setMinimumWidth(0)
-            self.qr_block.setMaximumWidth(ANY_WIDTH)
+        body, block = ((QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
+                       if beside else
+                       (QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight))
+        if self.body.direction() != body:
+            self.body.setDirection(body)
+            self.qr_layout.setDirection(block)
+        self.qr.set_side(max(QR_MIN_SIDE_PX, min(QR_SIDE_PX, room_px)) if beside else QR_SIDE_PX)
+        column = max(QR_SIDE_PX, self.width() // 4)  # the caption's width beside the text
+        narrowest, widest = (column, column) if beside else (0, ANY_WIDTH)
+        if (self.qr_block.minimumWidth(), self.qr_block.maximumWidth()) != (narrowest, widest):
+            self.qr_block.setMinimumWidth(narrowest)
+            self.qr_block.setMaximumWidth(widest)
 
     def show_print_status(self, text: str, busy: bool) -> None:
         """"Impression en cours…" (one list per tap), then what came of it."""

@@ -31,6 +31,8 @@ class QrView(QWidget):
 
     def set_side(self, side_px: int) -> None:
         """A smaller square where the screen has less room (modules stay sharp: drawn)."""
+        if side_px == getattr(self, "_side_px", None):
+            return  # no re-layout while a scroll area is resizing
         self._side_px = side_px
         self.setFixedSize(QSize(side_px, side_px))
         self.update()
