@@ -17,6 +17,10 @@ BORDER_PX = 3  # a button's border: inside its 72 px, not added to them
 
 BODY_PX = {TextSize.NORMAL: 28, TextSize.LARGE: 34, TextSize.LARGER: 42}
 STAFF_PX = 24  # staff screens: denser, and not the citizen's text size
+# A screen fewer lines of body text tall than this is short for its text size (42 px text on
+# an 800 px screen): its question drops to the body size, its side notes to the normal body
+# size (ui.widgets.fitting), so the keys and the choices keep their room.
+SHORT_SCREEN_LINES = 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,11 @@ class Theme:
         return round(self.body_px * 2.2)
 
     @property
+    def note_px(self) -> int:
+        """A side note on a short screen ("Question 4 sur 10"): never below the normal body."""
+        return min(self.body_px, BODY_PX[TextSize.NORMAL])
+
+    @property
     def button_min_px(self) -> int:
         """One line of text and its padding; a button with more lines grows (BigButton)."""
         return max(MIN_TOUCH_PX, round(self.body_px * 2.2))
@@ -101,6 +110,8 @@ class Theme:
         QLabel[role="muted"] {{ color: {p.muted_text}; }}
         QLabel[role="strong"] {{ font-weight: bold; }}
         QLabel[role="question"] {{ font-size: {round(self.body_px * 1.25)}px; font-weight: bold; }}
+        QLabel[role="question"][short_screen="true"] {{ font-size: {self.body_px}px; }}
+        QLabel[role="muted"][short_screen="true"] {{ font-size: {self.note_px}px; }}
         QLabel[role="reference"] {{ font-size: {self.hero_px}px; font-weight: bold;
                                     letter-spacing: 4px; }}
         QLabel[role="error"] {{ color: {p.text}; background: {p.error_background};

@@ -28,18 +28,6 @@ REPRESENTATIVE = {
 }
 
 
-# Cuts left at the screen level (ui/screens, ui/staff: the journey helper's files, phase 2).
-_QR = "service_screen: the QR code starts half below the fold"
-SCREEN_CUTS = {
-    (TextSize.NORMAL, "1920x1080"): _QR,
-    (TextSize.LARGE, "1920x1080"): _QR,
-    (TextSize.LARGER, "1280x800"): "comfort_screen rows overlap; receipt_screen QR below the "
-                                   "fold; ui/staff dashboard settings 'Arrêter la borne' cut; "
-                                   "question_screen: no room for the NIR pad with its error "
-                                   "nor for the commune pad (heading and progress too tall)",
-}
-
-
 def grid() -> list:
     return list(_grid())
 
@@ -50,9 +38,6 @@ def _grid():
             for resolution in RESOLUTIONS:
                 marks = [] if (palette.name, size, resolution) in REPRESENTATIVE else [
                     pytest.mark.slow]
-                if (size, resolution) in SCREEN_CUTS:
-                    marks.append(pytest.mark.xfail(strict=True, raises=AssertionError,
-                                                   reason=SCREEN_CUTS[(size, resolution)]))
                 yield pytest.param(palette, size, resolution, marks=marks,
                                    id=f"{palette.name}-{BODY_PX[size]}px-{resolution}")
 

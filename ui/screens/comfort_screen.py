@@ -12,6 +12,7 @@ from kiosk.views.build import COMFORT_ROWS
 from kiosk.views.records import ComfortView
 from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
+from ui.widgets.icons import Sign
 from ui.widgets.labels import text_label
 
 
@@ -29,21 +30,32 @@ class ComfortScreen(Screen):
         grid = QGridLayout(options)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(12)  # two rows of choices never touch
         self.row_labels: dict[str, object] = {}
         self.options: dict[tuple[str, object], BigButton] = {}
-        for row, (setting, _label_key, choices) in enumerate(COMFORT_ROWS):
+        columns = max(len(choices) for _setting, _label_key, choices in COMFORT_ROWS)
+        row = 0
+        for setting, _label_key, choices in COMFORT_ROWS:
             label = text_label(role="strong")
             self.row_labels[setting] = label
-            grid.addWidget(label, row * 2, 0, 1, 3)  # the name above its choices: no wrapping
-            for column, (value, _option_key) in enumerate(choices):
+            # A setting with fewer choices than the widest one has its name in the free
+            # column before them, the others above theirs: four settings and "Continuer"
+            # fit an 800 px screen at the largest text, and no name is squeezed.
+            first = columns - len(choices)
+            if first:
+                grid.addWidget(label, row, 0, 1, first)
+            else:
+                grid.addWidget(label, row, 0, 1, columns)
+                row += 1
+            for column, (value, _option_key) in enumerate(choices, start=first):
                 button = BigButton("")
                 button.setCheckable(True)
                 button.clicked.connect(
                     lambda _checked=False, s=setting, v=value: self.changed.emit(s, v))
                 self.options[(setting, value)] = button
-                grid.addWidget(button, row * 2 + 1, column)
-        for column in (0, 1, 2):
+                grid.addWidget(button, row, column)
+            row += 1
+        for column in range(columns):
             grid.setColumnStretch(column, 1)
         self.continue_button = BigButton("", role="primary")
         self.continue_button.clicked.connect(self.done)
@@ -61,5 +73,7 @@ class ComfortScreen(Screen):
             for option in row.options:
                 button = self.options[(row.setting, option.value)]
                 button.setChecked(option.chosen)
-                # The choice is shown by a tick in the text, not by colour alone.
-                button.set_text(("✓ " if option.chosen else "") + option.label)
+                # The choice is shown by a drawn tick (the shipped font has no "✓"), not
+                # by colour alone.
+                button.set_sign(Sign.TICK if option.chosen else None)
+                button.set_text(option.label)

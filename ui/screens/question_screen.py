@@ -4,14 +4,15 @@ say what is wrong and how to fix it (shown and spoken) without clearing what was
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.views.records import QuestionView
 from ui.screens.base import Screen
 from ui.widgets.answer_inputs import AnswerInput, build_input
 from ui.widgets.buttons import BigButton
-from ui.widgets.labels import text_label
+from ui.widgets.fitting import is_short, mark_short
+from ui.widgets.labels import error_label, text_label
 
 
 class QuestionScreen(Screen):
@@ -26,7 +27,7 @@ class QuestionScreen(Screen):
         self.progress.setWordWrap(False)
         self.question = text_label(role="question")
         self.help = text_label(role="muted")
-        self.error = text_label(role="error")
+        self.error = error_label()  # its warning sign drawn: the shipped font has no "⚠"
         self.error.setAccessibleName("erreur")
         self.input: AnswerInput | None = None
         self._shown: tuple[str | None, str] | None = None
@@ -53,10 +54,24 @@ class QuestionScreen(Screen):
         self.help.setText(view.help)
         self.skip_button.set_text(view.skip_label)
         self.skip_button.setVisible(bool(view.skip_label))
-        self.error.setText(f"⚠  {view.error}" if view.error else "")
+        self.error.setText(view.error)
         # Help first, then the error: hiding before showing, so the window never grows.
         self.help.setVisible(bool(view.help) and not view.error)  # the error says what to do
         self.error.setVisible(bool(view.error))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()  # another text size chosen from "Confort" mid-form
+
+    def _fit(self) -> None:
+        """On a screen short for its text size, the question at the body size and the
+        progress smaller: the keys, the error and the commune list keep their room."""
+        mark_short((self.question, self.progress), is_short(self))
 
     def wipe(self) -> None:
         """The typed text goes with its widget (and its undo history)."""

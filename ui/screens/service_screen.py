@@ -1,12 +1,16 @@
 """One procedure in plain words: what it is, who handles it, what to bring, and always
 something to do next (the guided request, a ticket for a mediator, the printed checklist,
 another procedure), with the official page to take away on the phone by QR code.
+
+On a landscape screen the QR code stands beside the text, at the top, so it shows whole when
+the page opens (under the text, it could start half below the fold); on a portrait one,
+under the text with its caption beside it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.views.records import ServiceAction, ServiceView
 from ui.screens.base import Screen
@@ -14,6 +18,10 @@ from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 from ui.widgets.qr_view import QrView
 from ui.widgets.scroll_area import TouchScrollArea
+
+QR_GAP_PX = 32  # between the QR code and the text around it
+ANY_WIDTH = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
+QR_SIDE_PX, QR_MIN_SIDE_PX = 260, 160  # 160 px: 1 mm modules, still read by a phone
 
 
 class ServiceScreen(Screen):
@@ -27,27 +35,39 @@ class ServiceScreen(Screen):
         self.who = text_label()
         self.documents_heading = text_label(role="title")
         self.documents = text_label()
-        self.qr = QrView()
+        self.qr = QrView(side_px=QR_SIDE_PX)
         self.qr_caption = text_label(role="muted")
         self.qr.setAccessibleName("QR code")
         self.what_now = text_label(role="strong")
         self.print_status = text_label(role="muted")
         self.print_status.hide()
-        scroll = TouchScrollArea()
+        self.scroll = TouchScrollArea()
+        text = QVBoxLayout()
+        text.setContentsMargins(0, 0, 0, 0)
+        text.setSpacing(self.scroll.content_layout.spacing())
         for widget in (self.summary, self.who_heading, self.who,
                        self.documents_heading, self.documents):
-            scroll.content_layout.addWidget(widget)
-        qr_row = QHBoxLayout()
-        qr_row.setSpacing(32)
-        qr_row.addWidget(self.qr)
-        qr_row.addWidget(self.qr_caption, stretch=1)
-        scroll.content_layout.addLayout(qr_row)
-        scroll.content_layout.addStretch(1)
+            text.addWidget(widget)
+        text.addStretch(1)
+        self.qr_block = QWidget()
+        self.qr_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.qr_block)
+        self.qr_layout.setContentsMargins(0, 0, 0, 0)
+        self.qr_layout.setSpacing(QR_GAP_PX)
+        self.qr_layout.addWidget(self.qr)
+        self.qr_layout.addWidget(self.qr_caption, stretch=1)
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(QR_GAP_PX)
+        self.body.addLayout(text, stretch=1)
+        self.body.addWidget(self.qr_block)
+        self.scroll.content_layout.addLayout(self.body)
+        self.scroll.content_layout.addStretch(1)
+        self.scroll.viewport().installEventFilter(self)
         self.actions = QGridLayout()
         self.actions.setSpacing(12)
         self.action_buttons: dict[str, BigButton] = {}
         self.layout_.addWidget(self.title)
-        self.layout_.addWidget(scroll, stretch=1)
+        self.layout_.addWidget(self.scroll, stretch=1)
         self.layout_.addWidget(self.what_now)
         self.layout_.addWidget(self.print_status)
         self.layout_.addLayout(self.actions)
@@ -67,9 +87,12 @@ class ServiceScreen(Screen):
         self.documents.setText("\n".join(f"•  {item}" for item in view.documents))
         self.qr.set_data(view.official_url)
         self.qr.setAccessibleDescription(view.official_url)
-        self.qr.setVisible(bool(view.official_url))
         self.qr_caption.setText(view.qr_caption)
-        self.qr_caption.setVisible(bool(view.official_url))
+        has_code = bool(view.official_url)
+        # Only a change: showing the shown column again re-laid the page half-way (its text
+        # squeezed at 42 px on portrait, seen by the layout test).
+        if self.qr_block.isVisibleTo(self) != has_code:
+            self.qr_block.setVisible(has_code)
         self.what_now.setText(view.what_now)
         if changed:
             self.print_status.hide()
@@ -81,6 +104,28 @@ class ServiceScreen(Screen):
                 lambda _checked=False, action=option.value: self.action_chosen.emit(action))
             self.action_buttons[option.value] = button
             self.actions.addWidget(button, index // 2, index % 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_qr(event.size().height())
+        return False
+
+    def _place_qr(self, room_px: int) -> None:
+        """Beside the text on landscape, as tall as the visible part allows; else under it.
+        Only what changes is set: this runs while the scroll area resizes."""
+        beside = self.width() > self.height()
+        body, block = ((QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
+                       if beside else
+                       (QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight))
+        if self.body.direction() != body:
+            self.body.setDirection(body)
+            self.qr_layout.setDirection(block)
+        self.qr.set_side(max(QR_MIN_SIDE_PX, min(QR_SIDE_PX, room_px)) if beside else QR_SIDE_PX)
+        column = max(QR_SIDE_PX, self.width() // 4)  # the caption's width beside the text
+        narrowest, widest = (column, column) if beside else (0, ANY_WIDTH)
+        if (self.qr_block.minimumWidth(), self.qr_block.maximumWidth()) != (narrowest, widest):
+            self.qr_block.setMinimumWidth(narrowest)
+            self.qr_block.setMaximumWidth(widest)
 
     def show_print_status(self, text: str, busy: bool) -> None:
         """"Impression en cours…" (one list per tap), then what came of it."""

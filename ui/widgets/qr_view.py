@@ -23,12 +23,19 @@ class QrView(QWidget):
 
     def __init__(self, data: str = "", side_px: int = 260, parent: QWidget | None = None):
         super().__init__(parent)
-        self._side_px = side_px
         self._matrix: list[list[bool]] = []
         self.data = ""
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setFixedSize(QSize(side_px, side_px))
+        self.set_side(side_px)
         self.set_data(data)
+
+    def set_side(self, side_px: int) -> None:
+        """A smaller square where the screen has less room (modules stay sharp: drawn)."""
+        if side_px == getattr(self, "_side_px", None):
+            return  # no re-layout while a scroll area is resizing
+        self._side_px = side_px
+        self.setFixedSize(QSize(side_px, side_px))
+        self.update()
 
     def set_data(self, data: str) -> None:
         if data == self.data:
