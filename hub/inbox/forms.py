@@ -59,8 +59,12 @@ class InboxFilterForm(PeriodMixin, forms.Form):
     etat = forms.ChoiceField(label="État", required=False,
                              choices=[("", "Tous les états"), *STATE_CHOICES])
     service = forms.ChoiceField(label="Service", required=False)
-    borne = forms.ModelChoiceField(label="Borne", required=False, to_field_name="kiosk_id",
-                                   queryset=Kiosk.objects.all(), empty_label="Toutes les bornes")
+    # Typed, not chosen from a list: a region has thousands of kiosks.
+    borne = forms.ModelChoiceField(
+        label="Borne", required=False, to_field_name="kiosk_id", queryset=Kiosk.objects.all(),
+        widget=forms.TextInput, help_text="Son identifiant, par exemple : borne-mairie-01",
+        error_messages={"invalid_choice": "Aucune borne ne porte cet identifiant. Il figure "
+                                          "dans la colonne « Borne et site » de la liste."})
     du = forms.DateField(label="Reçues à partir du", required=False, widget=DATE)
     au = forms.DateField(label="Reçues jusqu'au", required=False, widget=DATE)
     reference = forms.CharField(label="Référence", required=False, max_length=40,

@@ -7,8 +7,6 @@ import uuid as uuid_module
 from datetime import datetime
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -20,6 +18,7 @@ from hub.inbox.access import agent_required, not_found, services_for, visible_su
 from hub.inbox.conflicts import conflicts_of
 from hub.inbox.forms import ExportForm, InboxFilterForm, NoteForm, StateForm
 from hub.inbox.models import Service
+from hub.inbox.paging import capped_count, capped_page, count_words
 from hub.intake.content import ContentUnavailable
 from hub.intake.models import STATE_LABELS, Submission
 from offline_cache.protocol import RequestState
@@ -53,17 +52,19 @@ def home(request: HttpRequest) -> HttpResponse:
 def submission_list(request: HttpRequest) -> HttpResponse:
     services = list(services_for(request.user))
     form = InboxFilterForm(request.GET or None, services)
-    rows = visible_submissions(request.user).select_related("kiosk", "assigned_to")
+    rows = visible_submissions(request.user)
     filtering = form.is_bound and form.is_valid()
     if filtering:
         rows = _filtered(rows, form.cleaned_data, form.period_filter())
     chosen_state = form.cleaned_data["etat"] if filtering else ""
-    counts = dict(rows.order_by().values_list("state").annotate(n=Count("id")))
+    counts = {"": capped_count(rows)} | {state.value: capped_count(rows.filter(state=state.value))
+                                         for state in RequestState}
     if chosen_state:
         rows = rows.filter(state=chosen_state)
     oldest_first = filtering and form.cleaned_data["ordre"] == "ancien"
-    rows = rows.order_by("received_at" if oldest_first else "-received_at")
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = rows.select_related("kiosk", "assigned_to").order_by(
+        "received_at" if oldest_first else "-received_at")
+    page = capped_page(rows, request.GET.get("page"), PAGE_SIZE)
     titles = catalogue()
     return render(request, "inbox/list.html", {
         "form": form, "page": page, "services": services,
@@ -85,12 +86,12 @@ def _filtered(rows, data: dict, period: dict):
 
 
 def _state_tabs(request: HttpRequest, counts: dict[str, int], chosen: str) -> list[dict]:
-    """"All" then one tab per state, each with its count under the other filters."""
+    """"All" then one tab per state, each with its count (capped) under the other filters."""
     base = _query_without(request, "etat", "page")
-    tabs = [{"label": "Toutes", "count": sum(counts.values()), "current": not chosen,
+    tabs = [{"label": "Toutes", "count": count_words(counts[""]), "current": not chosen,
              "query": base}]
     for state in RequestState:
-        tabs.append({"label": STATE_LABELS[state], "count": counts.get(state.value, 0),
+        tabs.append({"label": STATE_LABELS[state], "count": count_words(counts[state.value]),
                      "current": chosen == state.value,
                      "query": f"{base}&etat={state.value}" if base else f"etat={state.value}"})
     return tabs

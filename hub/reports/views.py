@@ -16,7 +16,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from hub.inbox.models import Service
-from hub.reports.figures import BadMonth, Month, by_service, by_site, detail_rows, total
+from hub.reports.figures import (
+    SERVICES,
+    SITES,
+    BadMonth,
+    Month,
+    by_service,
+    by_site,
+    detail_rows,
+    total,
+)
 
 CSV_HEADER = ["Mois", "Site", "Démarche", "Thème", "Opérateur", "Service destinataire",
               "Reçues", "Traitées", "Refusées", "Ouvertes en fin de mois",
@@ -48,12 +57,13 @@ def monthly(request):
                       {"error": str(error), "mois": request.GET.get("mois", "")[:20]},
                       status=400)
     routings = _scope(request.user)
-    rows = detail_rows(month, routings)
+    services = by_service(detail_rows(month, routings, by=SERVICES))
+    sites = by_site(detail_rows(month, routings, by=SITES))
     names = (None if routings is None else
              list(Service.objects.filter(routing__in=routings).values_list("name", flat=True)))
     return render(request, "reports/monthly.html", {
-        "month": month, "mois": str(month), "services": by_service(rows),
-        "sites": by_site(rows), "total": total(rows), "scope": names,
+        "month": month, "mois": str(month), "services": services,
+        "sites": sites, "total": total(services), "scope": names,
         "start": month.start(), "previous": month.before(), "next": month.next(),
     })
 

@@ -14,7 +14,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.reports.figures import Counts, Month, by_service, by_site, detail_rows, total
+from hub.reports.figures import (
+    SERVICES,
+    SITES,
+    Counts,
+    Month,
+    by_service,
+    by_site,
+    detail_rows,
+    total,
+)
 
 pytestmark = pytest.mark.django_db
 inbox_addresses = backoffice_helpers.inbox_addresses
@@ -58,6 +67,13 @@ def test_the_months_figures_for_a_known_set_of_rows(november):
     assert sites["France Services Mazan"] == Counts(received=2, done=1, refused=1, open=2,
                                                     assisted=1)
     assert total(rows) == Counts(received=5, done=2, refused=1, open=4, assisted=2)
+
+
+def test_the_page_grouped_in_the_database_shows_the_same_figures_as_the_csv_lines(november):
+    month = Month(2026, 11)
+    lines = detail_rows(month)
+    assert by_service(detail_rows(month, by=SERVICES)) == by_service(lines)
+    assert by_site(detail_rows(month, by=SITES)) == by_site(lines)
 
 
 def test_an_agent_sees_only_their_services_figures(client, django_user_model, november):

@@ -46,3 +46,18 @@ def test_the_access_log_cannot_be_deleted_from_the_admin(it_officer, civil_agent
     client.post(f"/admin/inbox/accesslog/{row.pk}/delete/", {"post": "yes"})
     listing = client.get("/admin/inbox/accesslog/").content.decode()
     assert AccessLog.objects.filter(pk=row.pk).exists() and request.reference in listing
+
+
+def test_the_request_list_finds_a_reference_as_typed_and_filters_by_service(
+        it_officer, make_submission, client):
+    Service.objects.update_or_create(routing="commune-services-techniques",
+                                     defaults={"name": "Voirie de la commune"})
+    wanted, other = make_submission(), make_submission("signalement-rue")
+    typed = wanted.reference.lower().replace("-", " ")
+    found = client.get("/admin/intake/submission/", {"q": typed}).content.decode()
+    assert wanted.reference in found and other.reference not in found
+    listing = client.get("/admin/intake/submission/").content.decode()
+    assert "Voirie de la commune" in listing  # the filter offers the services by name
+    by_service = client.get("/admin/intake/submission/",
+                            {"routing": "commune-services-techniques"}).content.decode()
+    assert other.reference in by_service and wanted.reference not in by_service

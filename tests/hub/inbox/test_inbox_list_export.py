@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import uuid
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -68,6 +69,40 @@ def test_the_list_shows_fifty_a_page(civil_agent, make_submission, signed_in):
     first = client.get("/demandes/").content.decode()
     assert len(_references(first)) == 50 and "Page suivante" in first
     assert len(_references(client.get("/demandes/", {"page": 2}).content.decode())) == 1
+
+
+def _many(kiosk, count: int, **fields) -> None:
+    """`count` requests of the civil registry in one insert (sealed content not needed)."""
+    now = timezone.now()
+    Submission.objects.bulk_create(Submission(
+        uuid=uuid.uuid4(), reference=f"K{n:02d}-{n % 1000:03d}"[:7], kiosk=kiosk,
+        service="acte-naissance", routing="commune-etat-civil", created_at=now,
+        received_at=now - timedelta(seconds=n), payload=b"x", payload_sha256="0" * 64, **fields)
+        for n in range(count))
+
+
+def test_past_a_thousand_requests_the_list_says_so_and_still_pages(civil_agent, kiosk,
+                                                                  signed_in):
+    _many(kiosk, 1060)
+    _many(kiosk, 3, state="done")
+    client = signed_in(civil_agent)
+    page = client.get("/demandes/").content.decode()
+    assert "Plus de 1\u202f000 demandes — page 1. Filtrez la liste pour les compter." in page
+    assert re.search(r"Toutes\s*<span class=\"count\">\(plus de 1\u202f000\)", page)
+    assert re.search(r"Traitée\s*<span class=\"count\">\(3\)", page)
+    assert len(_references(page)) == 50 and "Page suivante" in page
+    last = client.get("/demandes/", {"page": 22}).content.decode()
+    assert len(_references(last)) == 13 and "Page 22</li>" in last
+    assert "Page précédente" in last and "Page suivante" not in last
+    done = client.get("/demandes/", {"etat": "done"}).content.decode()
+    assert "3 demandes</caption>" in done
+
+
+def test_a_kiosk_id_typed_that_no_kiosk_has_is_said_plainly(civil_agent, make_submission,
+                                                             signed_in):
+    make_submission()
+    page = signed_in(civil_agent).get("/demandes/", {"borne": "borne-inconnue"})
+    assert "Aucune borne ne porte cet identifiant." in page.content.decode()
 
 
 def test_the_csv_export_opens_in_french_excel_and_is_access_logged(civil_agent,
