@@ -72,31 +72,15 @@ def written_by(widget: QWidget) -> str:
     return "ui.main_window"
 
 
-# The layout work on these two screens replaces their typed signs with drawn ones.
-STILL_TYPED = "the comfort and question screens' layout work replaces it with a drawn sign"
-
-
-@pytest.mark.slow  # one walk through every screen per module
-@pytest.mark.parametrize("module", [
-    "any other screen",
-    pytest.param("ui.screens.comfort_screen", marks=pytest.mark.xfail(
-        strict=True, raises=AssertionError, reason=f"still types ✓: {STILL_TYPED}")),
-    pytest.param("ui.screens.question_screen", marks=pytest.mark.xfail(
-        strict=True, raises=AssertionError, reason=f"still types ⚠: {STILL_TYPED}")),
-])
-def test_every_character_on_every_screen_is_in_the_shipped_fonts(qtbot, window, shipped_fonts,
-                                                                 module):
-    others = module == "any other screen"
-    exceptions = {"ui.screens.comfort_screen", "ui.screens.question_screen"}
+def test_every_character_on_every_screen_is_in_the_shipped_fonts(qtbot, window, shipped_fonts):
+    """A bare kiosk has only the shipped fonts: a sign typed as text (✓ ⚠ ▶) is an empty box."""
     missing = {}
     for name, reach in _scenes(window.journey):
         reach()
         qtbot.wait(1)
         for widget in window.findChildren(QWidget):
-            found = missing_from(shipped_fonts, shown_texts(widget))
-            where = written_by(widget)
-            if found and (where not in exceptions if others else where == module):
-                missing[f"{name} ({where})"] = "".join(sorted(found))
+            if found := missing_from(shipped_fonts, shown_texts(widget)):
+                missing[f"{name} ({written_by(widget)})"] = "".join(sorted(found))
     assert missing == {}
 
 
