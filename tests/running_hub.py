@@ -46,7 +46,7 @@ class RunningHub:
             import psycopg
 
             with psycopg.connect(self.database_url) as db:
-                cursor = db.execute(sql.replace("?", "%s"), params)
+                cursor = db.execute(sql.replace("?", "%s"), params or None)
                 names = [column.name for column in cursor.description]
                 return [_Row(names, row) for row in cursor.fetchall()]
         db = sqlite3.connect(f"file:{self.data_dir / 'hub.sqlite3'}?mode=ro", uri=True,
@@ -107,7 +107,7 @@ class RunningHub:
         from offline_cache.envelope import open_sealed
 
         private = load_keys(self.data_dir / "keys").seal_private
-        return {row["uuid"]: json.loads(open_sealed(private, bytes(row["payload"]),
+        return {row["uuid"]: json.loads(open_sealed(private, row["payload"],
                                                     row["uuid"].encode()))
                 for row in self.submissions()}
 
