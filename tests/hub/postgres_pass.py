@@ -1,7 +1,7 @@
 """The hub's test suite a second time, on PostgreSQL: production's database (./dev.sh test runs
 it after the whole suite on SQLite).
 
-    python tests/hub/postgres_pass.py [pytest arguments]     (default: tests/hub)
+    python tests/hub/postgres_pass.py [pytest arguments]     (no test path in them: tests/hub)
 
 Starts a throw-away PostgreSQL 15 cluster (pg_cluster.py), exports HUB_DATABASE_URL (the
 hub's settings read it and pytest-django makes its test database from it; each hub process a
@@ -76,8 +76,15 @@ def migrate_template(cluster: pg_cluster.PgCluster) -> None:
                              f"{_output_of(error)}") from None
 
 
+def names_a_test(argument: str) -> bool:
+    return (ROOT / argument.split("::")[0]).exists()
+
+
 def run_pytest(cluster: pg_cluster.PgCluster, arguments: list[str]) -> int:
-    command = [sys.executable, "-m", "pytest", *BASE_ARGUMENTS, *(arguments or DEFAULT_TARGETS)]
+    """pytest on the cluster; options alone (-q, -k ...) still run tests/hub, not the whole
+    suite."""
+    targets = [] if any(map(names_a_test, arguments)) else DEFAULT_TARGETS
+    command = [sys.executable, "-m", "pytest", *BASE_ARGUMENTS, *arguments, *targets]
     return subprocess.run(command, cwd=ROOT, env={
         **os.environ, hub_database.URL_VARIABLE: cluster.url,
         hub_database.TEMPLATE_VARIABLE: TEMPLATE}).returncode
