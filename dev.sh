@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI: sets up what is missing, then runs a task.
 #   ./dev.sh demo     set up, then start the kiosk on its embedded demo
-#   ./dev.sh test     set up, then run lint, layer contracts and the whole test suite
+#   ./dev.sh test     set up, then run lint, layer contracts and the whole test suite on
+#                     SQLite, then the hub's suite again on a throw-away PostgreSQL
+#                     (tests/hub/postgres_pass.py); `./dev.sh test ARGS` runs only
+#                     `pytest ARGS`, on SQLite
+#   ./dev.sh test-postgres [ARGS]  set up, then only the PostgreSQL pass (pytest ARGS,
+#                     default tests/hub; the slow tests left out)
 #   ./dev.sh bench    set up, then print the benchmark figures
 #   ./dev.sh bundle   set up, then build the PyInstaller one-folder bundle in dist/kiosk
 #   ./dev.sh setup    only set up
@@ -81,7 +86,15 @@ case "$task" in
     setup
     "$VENV/bin/ruff" check .
     "$VENV/bin/lint-imports"
-    exec "$VENV/bin/python" -m pytest "$@" ;;
+    if [ $# -gt 0 ]; then exec "$VENV/bin/python" -m pytest "$@"; fi
+    status=0
+    "$VENV/bin/python" -m pytest || status=$?
+    # The hub runs on PostgreSQL in production: its suite again there, whatever the first gave.
+    "$VENV/bin/python" tests/hub/postgres_pass.py || status=$?
+    exit $status ;;
+  test-postgres)
+    setup
+    exec "$VENV/bin/python" tests/hub/postgres_pass.py "$@" ;;
   bench)
     setup
     exec "$VENV/bin/python" -m benchmarks "$@" ;;
@@ -89,6 +102,6 @@ case "$task" in
     setup
     exec "$VENV/bin/pyinstaller" --noconfirm --clean --distpath dist --workpath build kiosk.spec ;;
   *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

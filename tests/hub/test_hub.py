@@ -10,6 +10,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import hub_database
 import pytest
 import requests
 
@@ -96,12 +97,13 @@ def test_keys_made_by_keygen_replace_the_demo_keys(tmp_path):
 
 def _hub_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "hub", *args], capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, env=hub_database.cli_env(args))
 
 
 def _kiosk(config: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kiosk", *args, "--config", str(config)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120,
+                          env=hub_database.cli_env(args))
 
 
 def test_a_usb_export_imports_once_even_twice_and_alongside_the_network(hub, tmp_path):

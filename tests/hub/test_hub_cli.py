@@ -3,11 +3,11 @@ traceback; serve starts on any free port, says so, and stops cleanly on SIGTERM.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+import hub_database
 import pytest
 from running_hub import RunningHub
 
@@ -16,7 +16,7 @@ from kiosk.local_hub import HubUnavailable
 
 def hub_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "hub", *args], capture_output=True, text=True,
-                          timeout=120, env={**os.environ, **(env or {})})
+                          timeout=120, env=hub_database.cli_env(args, env))
 
 
 def one_line_error(done: subprocess.CompletedProcess) -> str:
@@ -102,7 +102,7 @@ def test_data_dir_may_come_before_the_command(tmp_path):
     done = hub_cli("--data-dir", str(tmp_path / "hub"), "list", "--json")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
-    assert (tmp_path / "hub" / "hub.sqlite3").exists()
+    assert (tmp_path / "hub" / "secret_key").exists()  # made in the data folder at first use
 
 
 def test_the_first_administrator_is_made_through_djangos_own_command(tmp_path):

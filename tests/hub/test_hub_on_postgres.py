@@ -14,10 +14,10 @@ import pytest
 from hub_items import heartbeat, post_items, sealed_item
 from running_hub import RunningHub
 
-# In CI PostgreSQL must run: a missing one fails loudly there instead of skipping silently.
+# Where PostgreSQL must run (CI, root on Debian) a missing one fails loudly instead of skipping.
 pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not pg_cluster.available() and not os.environ.get("CI"),
-                                 reason="PostgreSQL 15 is not installed (./dev.sh installs it)")]
+              pytest.mark.skipif(not pg_cluster.available() and not pg_cluster.required(),
+                                 reason=pg_cluster.unavailable_reason())]
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +30,8 @@ def postgres():
 @pytest.fixture
 def database(postgres):
     """An empty hub database for each test."""
-    postgres._as_postgres(pg_cluster.BIN / "dropdb", "-h", "127.0.0.1", "-p", postgres.port,
-                          "-U", "postgres", "--if-exists", "hub")
-    postgres._as_postgres(pg_cluster.BIN / "createdb", "-h", "127.0.0.1", "-p", postgres.port,
-                          "-U", "postgres", "hub")
+    postgres.drop_database("hub")
+    postgres.create_database("hub")
     return {"HUB_DATABASE_URL": postgres.url}
 
 

@@ -4,11 +4,11 @@ the demo keys."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import stat
 import subprocess
 import sys
 
+import hub_database
 from hub_items import post_items, sealed_item
 from running_hub import RunningHub
 
@@ -18,7 +18,7 @@ from offline_cache.envelope import load_public_key
 
 def hub_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "hub", *args], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, env=hub_database.cli_env(args))
 
 
 def make_token(hub: RunningHub, kiosk_id: str, tmp_path, label: str = "") -> str:
@@ -37,11 +37,9 @@ def bearer(token: str, kiosk_id: str = "") -> dict:
 def test_a_token_is_stored_only_as_its_hash_and_works_with_or_without_the_kiosk_id(
         running_hub, tmp_path):
     token = make_token(running_hub, "borne-mairie-01", tmp_path)
-    db = sqlite3.connect(running_hub.data_dir / "hub.sqlite3")
-    [(stored,)] = db.execute("SELECT token_hash FROM fleet_kiosktoken").fetchall()
-    db.close()
+    [(stored,)] = running_hub.read("SELECT token_hash FROM fleet_kiosktoken")
     assert stored == hashlib.sha256(token.encode()).hexdigest()
-    assert token not in (running_hub.data_dir / "hub.sqlite3").read_bytes().decode("latin-1")
+    assert token not in running_hub.everything_held()
     assert post_items(running_hub.url, [sealed_item()], bearer(token, "borne-mairie-01")) \
         .status_code == 200
     assert post_items(running_hub.url, [sealed_item()], bearer(token)).status_code == 200

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import hub_database
 from hub_items import heartbeat, post_items, sealed_item
 from running_hub import RunningHub
 
@@ -77,11 +78,13 @@ def test_the_takeover_command_copies_an_old_database_kept_elsewhere_once(tmp_pat
     write_old_hub(tmp_path / "old")
     command = [sys.executable, "-m", "hub", "takeover", str(tmp_path / "old"),
                "--data-dir", str(tmp_path / "new")]
-    first = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    first = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                           env=hub_database.cli_env(command))
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == ("3 request(s) and 3 journal entr(ies) taken over from the "
                                     "old hub (0 already here, 2 kiosk(s) added)")
-    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                           env=hub_database.cli_env(command))
     assert again.stdout.strip() == ("0 request(s) and 0 journal entr(ies) taken over from the "
                                     "old hub (3 already here, 0 kiosk(s) added)")
     assert RunningHub(tmp_path / "new").count() == 3

@@ -113,7 +113,7 @@ def test_a_job_claimed_by_one_run_is_not_run_by_another_at_the_same_time():
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(not connection.features.has_select_for_update_skip_locked,
-                    reason="SKIP LOCKED is PostgreSQL's (run with HUB_DATABASE_URL set); "
+                    reason="SKIP LOCKED is PostgreSQL's (the PostgreSQL pass runs this); "
                            "SQLite serialises claims with IMMEDIATE transactions instead")
 def test_a_second_process_skips_a_job_row_another_one_is_claiming():
     job, runs = counting_job("locked")
