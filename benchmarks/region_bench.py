@@ -393,12 +393,8 @@ class Run:
 
 
 def _fresh_postgres(cluster) -> None:
-    import pg_cluster
-
-    for tool in ("dropdb", "createdb"):
-        extra = ["--if-exists"] if tool == "dropdb" else []
-        cluster._as_postgres(pg_cluster.BIN / tool, "-h", "127.0.0.1", "-p", cluster.port,
-                             "-U", "postgres", *extra, "hub")
+    cluster.drop_database("hub")
+    cluster.create_database("hub")
 
 
 def _run(name: str, folder: Path, env: dict[str, str], processes: int, queues,
@@ -438,10 +434,7 @@ class _DurableCluster:
             raise RuntimeError("PostgreSQL 15 is not installed (./dev.sh installs it)")
         self.cluster = pg_cluster.PgCluster()
         self.cluster.stop()
-        options = (f"-k {self.cluster.folder} -c listen_addresses=127.0.0.1 "
-                   f"-p {self.cluster.port} -c fsync=on -c shared_buffers=512MB")
-        self.cluster._as_postgres(pg_cluster.BIN / "pg_ctl", "-D", self.cluster.data, "-o",
-                                  options, "-l", self.cluster.folder / "log", "-w", "start")
+        self.cluster.start(durable=True)
 
     def remove(self) -> None:
         self.cluster.remove()

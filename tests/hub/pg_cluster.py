@@ -97,8 +97,13 @@ class PgCluster:
             return "\n".join((self.folder / "log").read_text().splitlines()[-lines:])
         return ""
 
-    def start(self) -> None:
-        options = f"-k {self.folder} -c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off"
+    def start(self, durable: bool = False) -> None:
+        """Tests run with fsync off for speed; a benchmark against SQLite's synchronous=FULL
+        starts it `durable` (fsync on, as in production)."""
+        options = (f"-k {self.folder} -c listen_addresses=127.0.0.1 -p {self.port} "
+                   f"-c fsync={'on' if durable else 'off'}")
+        if durable:
+            options += " -c shared_buffers=512MB"
         self.run(BIN / "pg_ctl", "-D", self.data, "-o", options, "-l", self.folder / "log",
                  "-w", "start")
 
