@@ -35,14 +35,29 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ConsentRequest:
-    """What the citizen is asked before a mediator sends a request for them."""
+    """What the citizen is asked before a mediator does a procedure with them: built once,
+    so the consent screen says exactly what the recorded consent keeps."""
 
     service_id: str
     service_name: str
     sees: tuple[str, ...]  # the form's question labels: what the mediator sees
     sends_to: str  # the authority that receives the request
     language: str
-    text: dict[str, str]  # title, body, accept, refuse (kiosk.mediator.consent_text)
+
+    @classmethod
+    def for_service(cls, service: Service, language: str) -> ConsentRequest:
+        from kiosk.catalog import localized
+
+        name = localized(service.title, language)
+        sees = tuple(localized(step.label, language) for step in service.steps) or (name,)
+        return cls(service.id, name, sees, localized(service.authority, language), language)
+
+    def text(self, mediator_name: str) -> dict[str, str]:
+        """Title, body and buttons of the consent screen (kiosk.mediator.consent_text)."""
+        from kiosk.mediator import consent_text
+
+        return consent_text(mediator_name, self.service_name, self.sees, self.sends_to or "—",
+                            self.language)
 
 
 class MediatorDesk:
@@ -146,23 +161,9 @@ class MediatorDesk:
     def banner(self, language: str) -> str | None:
         return self._assistance.banner(language) if self._assistance is not None else None
 
-    def consent_request(self, service: Service, language: str,
-                        sees: tuple[str, ...]) -> ConsentRequest:
-        """What the citizen is read before a mediator does `service` with them."""
-        from kiosk.catalog import localized
-        from kiosk.mediator import consent_text
-
-        name = localized(service.title, language)
-        sends_to = localized(service.authority, language)
-        staff = self.assistance.staff or self.staff
-        mediator = staff.mediator.name if staff is not None else ""
-        return ConsentRequest(service.id, name, sees, sends_to, language,
-                              consent_text(mediator, name, sees, sends_to, language))
-
-    def record_service_consent(self, service: Service, language: str,
-                               sees: tuple[str, ...]) -> None:
+    def record_service_consent(self, service: Service, language: str) -> None:
         """The citizen's "J'accepte", recorded while the mediator is at the controls."""
-        self.record_consent(self.consent_request(service, language, sees))
+        self.record_consent(ConsentRequest.for_service(service, language))
 
     def record_consent(self, request: ConsentRequest) -> None:
         self.assistance.record_consent(request.service_id, request.service_name,

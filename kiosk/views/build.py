@@ -201,18 +201,16 @@ def _confirm(journey: Journey, state: JourneyState, facts: ViewFacts) -> Confirm
 
 
 def _assisted(journey: Journey, state: JourneyState, facts: ViewFacts) -> AssistedConsentView:
-    from kiosk.mediator import consent_text
+    from kiosk.session import ConsentRequest
 
     lang = state.language
     service_id = journey.form.service.id if journey.form is not None else state.service_id
-    if service_id:
-        service = journey.catalog.service(service_id)
-        name, sends_to = localized(service.title, lang), localized(service.authority, lang)
-        sees = assisted_sees(service, lang)
+    if service_id:  # the words the recorded consent keeps (kiosk.session.ConsentRequest)
+        request = ConsentRequest.for_service(journey.catalog.service(service_id), lang)
     else:
-        name, sends_to = tr("assisted.any_procedure", lang), ""
-        sees = (tr("assisted.general", lang),)
-    text = consent_text(facts.mediator_name, name, sees, sends_to or "—", lang)
+        request = ConsentRequest("", tr("assisted.any_procedure", lang),
+                                 (tr("assisted.general", lang),), "", lang)
+    text = request.text(facts.mediator_name)
     go_on = tr("assisted.refused.continue", lang)
     if state.assisted is AssistedConsentStage.REFUSED:
         title = tr("assisted.refused.title", lang)
@@ -223,12 +221,6 @@ def _assisted(journey: Journey, state: JourneyState, facts: ViewFacts) -> Assist
         speech = Speech(f"{title}. {body} {text['accept']} ? {text['refuse']} ?")
     return AssistedConsentView(lang, state.assisted or AssistedConsentStage.ASKED, service_id,
                                title, body, text["accept"], text["refuse"], go_on, speech)
-
-
-def assisted_sees(service, lang: str) -> tuple[str, ...]:
-    """What the mediator will see: every question of the procedure (or its title)."""
-    return tuple(localized(step.label, lang) for step in service.steps) or (
-        localized(service.title, lang),)
 
 
 def _staff(journey: Journey, state: JourneyState, facts: ViewFacts) -> StaffView:

@@ -172,6 +172,7 @@ def test_the_citizen_consents_before_the_mediator_takes_over_and_the_request_car
     assert not window.staff.banner.isVisible()  # nobody has taken the controls yet
     assert "Claire" in window.assisted_consent.body.text()
     assert "Où est le problème ?" in window.assisted_consent.body.text()  # what she sees
+    shown = window.assisted_consent.body.text()
     citizen.tap(window.assisted_consent.accept_button)
     assert window.current_screen is window.question  # the same session, where it was
     assert window.question.input.field.text() == "Rue des"  # nothing typed is lost
@@ -193,6 +194,9 @@ def test_the_citizen_consents_before_the_mediator_takes_over_and_the_request_car
     assert payload["assisted_by"] == claire_id(desk)
     assert payload["consent"]["mediator_id"] == claire_id(desk)
     assert payload["consent"]["service_id"] == "signalement-rue"
+    # The consent kept is the one read: the same questions and the same recipient.
+    assert all(label in shown for label in payload["consent"]["sees"])
+    assert payload["consent"]["sends_to"] in shown
     assert payload["answers"]["lieu"] == "Rue des Lilas"
     citizen.tap(window.receipt.finish_button)
     citizen.tap(window.confirm.yes_button)  # not printed: "Terminer" asks first

@@ -207,11 +207,8 @@ class StaffController(QObject):
         self._taking_over = False
         service_id = self._consent_service()
         if service_id and self.desk.assisting:
-            from kiosk.views.build import assisted_sees
-
-            service = self.journey.catalog.service(service_id)
-            lang = self.journey.state.language
-            self.desk.record_service_consent(service, lang, assisted_sees(service, lang))
+            self.desk.record_service_consent(self.journey.catalog.service(service_id),
+                                             self.journey.state.language)
         self._show_banner()
         if self.journey.assisted_consent_given():
             self.kiosk.send_request()  # the queue write stays off the GUI thread
