@@ -105,6 +105,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "stop.yes": {"fr": "Oui, arrêter", "en": "Yes, stop"},
     "stop.no": {"fr": "Non, garder la borne", "en": "No, keep it running"},
+    # What staff screens call each journey screen (kiosk.mediator.names)
+    "screen.attract": {"fr": "Écran d'accueil", "en": "Welcome screen"},
+    "screen.language": {"fr": "Choix de la langue", "en": "Language"},
+    "screen.comfort": {"fr": "Réglages de lecture", "en": "Reading comfort"},
+    "screen.home": {"fr": "Choix du thème", "en": "Themes"},
+    "screen.theme": {"fr": "Liste des démarches", "en": "Procedures"},
+    "screen.service": {"fr": "Présentation de la démarche", "en": "About the procedure"},
+    "screen.question": {"fr": "Questions du formulaire", "en": "Form questions"},
+    "screen.review": {"fr": "Relecture des réponses", "en": "Review"},
+    "screen.consent": {"fr": "Vos données", "en": "Your data"},
+    "screen.assisted_consent": {"fr": "Accord pour l'aide", "en": "Agreeing to help"},
+    "screen.receipt": {"fr": "Récépissé", "en": "Receipt"},
+    "screen.track": {"fr": "Suivre ma demande", "en": "Track my request"},
+    "screen.help": {"fr": "Demande d'aide", "en": "Asking for help"},
+    "screen.idle_warning": {"fr": "« Êtes-vous toujours là ? »", "en": "\"Are you still there?\""},
+    "screen.confirm": {"fr": "Confirmation avant d'effacer", "en": "Confirmation before erasing"},
+    "screen.staff": {"fr": "Mode équipe", "en": "Staff mode"},
 }
 
 
