@@ -72,9 +72,11 @@ class BigButton(QPushButton):
             return
         self.ensurePolished()
         side = self.fontMetrics().height()
+        space = side // 4  # Qt's own 4 px gap glues the sign to its word ("✓Très grande")
         self._sizes.clear()
-        self.setIconSize(QSize(side, side))
-        self.setIcon(icon(self._sign, side, self.palette().color(QPalette.ColorRole.ButtonText)))
+        self.setIconSize(QSize(side + space, side))
+        self.setIcon(icon(self._sign, side, self.palette().color(QPalette.ColorRole.ButtonText),
+                          space_after_px=space))
 
     def text(self) -> str:  # the words as given, not the painted lines
         return self._text

@@ -22,10 +22,12 @@ class Sign(enum.Enum):
     CURRENT = "current"  # the tab or step shown now
 
 
-def pixmap(sign: Sign, side_px: int, colour: QColor, ratio: float = 1.0) -> QPixmap:
-    """`sign` in a square of `side_px` logical pixels, transparent around it."""
+def pixmap(sign: Sign, side_px: int, colour: QColor, ratio: float = 1.0,
+           space_after_px: int = 0) -> QPixmap:
+    """`sign` in a square of `side_px` logical pixels, transparent around it, and
+    `space_after_px` of transparent room on its right."""
     device = max(1, round(side_px * ratio))
-    image = QPixmap(device, device)
+    image = QPixmap(max(1, round((side_px + space_after_px) * ratio)), device)
     image.setDevicePixelRatio(ratio)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -35,10 +37,10 @@ def pixmap(sign: Sign, side_px: int, colour: QColor, ratio: float = 1.0) -> QPix
     return image
 
 
-def icon(sign: Sign, side_px: int, colour: QColor) -> QIcon:
+def icon(sign: Sign, side_px: int, colour: QColor, space_after_px: int = 0) -> QIcon:
     """The same for a button: the disabled look keeps the colour (Qt would grey it out)."""
     drawn = QIcon()
-    picture = pixmap(sign, side_px, colour)
+    picture = pixmap(sign, side_px, colour, space_after_px=space_after_px)
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Disabled):
         drawn.addPixmap(picture, mode)
     return drawn
