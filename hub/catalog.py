@@ -84,8 +84,11 @@ class Catalogue:
             found.setdefault(info.routing, []).append(info.title)
         return found
 
-    def answers(self, service_id: str, answers: dict[str, Any]) -> list[tuple[str, str]]:
-        """(question label, answer as text) in the form's order; unknown keys last, as is."""
+    def answers(self, service_id: str, answers: Any) -> list[tuple[str, str]]:
+        """(question label, answer as text) in the form's order; unknown keys last, as is.
+        `answers` is the opened record's field as it came: anything but a dict is none."""
+        if not isinstance(answers, dict):
+            answers = {}
         info = self.services.get(service_id)
         rows: list[tuple[str, str]] = []
         seen: set[str] = set()

@@ -47,7 +47,5 @@ def other_version(request: HttpRequest, uuid: uuid_module.UUID, pk: int) -> Http
         arrived = timezone.localtime(conflict.received_at)
         log_access(request.user, [submission], AccessLog.Action.VIEW,
                    detail=f"autre version reçue le {arrived:%d/%m/%Y à %H:%M}")
-        answers = record.get("answers")
-        context["answers"] = titles.answers(submission.service,
-                                            answers if isinstance(answers, dict) else {})
+        context["answers"] = titles.answers(submission.service, record.get("answers"))
     return render(request, "inbox/other_version.html", context)

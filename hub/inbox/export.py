@@ -51,9 +51,7 @@ def _csv(rows: list[Submission]) -> bytes:
     records, labels = [], {}
     for submission in rows:
         try:
-            answers = open_content(submission).get("answers")
-            pairs = titles.answers(submission.service,
-                                   answers if isinstance(answers, dict) else {})
+            pairs = titles.answers(submission.service, open_content(submission).get("answers"))
         except ContentUnavailable:
             pairs = [("Contenu", "indisponible (supprimé ou illisible)")]
         labels.update(dict.fromkeys(label for label, _ in pairs))

@@ -163,9 +163,7 @@ def _render_detail(request: HttpRequest, submission: Submission, forms: dict) ->
     except ContentUnavailable as why:
         context["unavailable"] = str(why)
     else:
-        answers = record.get("answers")
-        context["answers"] = titles.answers(submission.service,
-                                            answers if isinstance(answers, dict) else {})
+        context["answers"] = titles.answers(submission.service, record.get("answers"))
         context["record"] = record
         consent = record.get("consent")
         context["consent"] = consent if isinstance(consent, dict) else None
