@@ -37,16 +37,13 @@ def take(notice_id: int | None = None, now: datetime | None = None) -> Notice | 
     candidates = _free(now).order_by("attempts", "pk")
     if notice_id is not None:
         candidates = candidates.filter(pk=notice_id)
+    if connection.features.has_select_for_update_skip_locked:
+        candidates = candidates.select_for_update(skip_locked=True)
     with transaction.atomic():
-        if connection.features.has_select_for_update_skip_locked:
-            chosen = (candidates.select_for_update(skip_locked=True)
-                      .values_list("pk", flat=True).first())
-            taken = chosen is not None and bool(
-                Notice.objects.filter(pk=chosen).update(claimed_until=now + LEASE))
-        else:
-            chosen = candidates.values_list("pk", flat=True).first()
-            taken = chosen is not None and bool(
-                _free(now).filter(pk=chosen).update(claimed_until=now + LEASE))
+        chosen = candidates.values_list("pk", flat=True).first()
+        # "Still free" in the UPDATE: the one writer that wins it holds the lease.
+        taken = chosen is not None and bool(
+            _free(now).filter(pk=chosen).update(claimed_until=now + LEASE))
     if not taken:
         return None
     return Notice.objects.select_related("submission__kiosk").get(pk=chosen)
