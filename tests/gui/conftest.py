@@ -1,5 +1,8 @@
 """A real kiosk window, built as `kiosk run` builds it, and a citizen who taps its keys."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -15,15 +18,25 @@ def kiosk_config(make_config):
     return make_config(hub__url="http://127.0.0.1:9", printer__kind="pdf")
 
 
-@pytest.fixture
-def window(qtbot, kiosk_config) -> KioskWindow:
-    services = KioskServices(kiosk_config)
-    window = build_window(kiosk_config, services=services, speaker=RecordingSpeaker())
+@contextmanager
+def shown_window(qtbot, config, sync: bool = True, **build) -> Iterator[KioskWindow]:
+    """The window shown on screen with its services, a recording speaker, and `build`'s
+    extras (a mediator desk...); its services closed afterwards."""
+    services = KioskServices(config, sync=sync)
+    window = build_window(config, services=services, speaker=RecordingSpeaker(), **build)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    yield window
-    services.close()
+    try:
+        yield window
+    finally:
+        services.close()
+
+
+@pytest.fixture
+def window(qtbot, kiosk_config) -> KioskWindow:
+    with shown_window(qtbot, kiosk_config) as window:
+        yield window
 
 
 def tap(qtbot, button) -> None:

@@ -8,14 +8,11 @@ from PySide6.QtCore import QPoint, Qt
 
 from hub.keys import demo_keys_dir
 from kiosk.journey import Step
-from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
 from offline_cache.envelope import load_private_key, open_sealed
 from offline_cache.outbox import ItemState
-from tests.gui.conftest import enter_pin
+from tests.gui.conftest import enter_pin, shown_window
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
-from ui.app import build_window
-from ui.voice_bridge import RecordingSpeaker
 
 PIN = "2468"
 
@@ -35,14 +32,8 @@ def desk(kiosk_config, clock):
 
 @pytest.fixture
 def window(qtbot, kiosk_config, desk):
-    services = KioskServices(kiosk_config, sync=False)
-    window = build_window(kiosk_config, services=services, desk=desk,
-                          speaker=RecordingSpeaker())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    services.close()
+    with shown_window(qtbot, kiosk_config, sync=False, desk=desk) as window:
+        yield window
 
 
 

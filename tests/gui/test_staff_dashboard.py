@@ -11,10 +11,8 @@ from PySide6.QtWidgets import QLabel
 from kiosk.outbox_service import OUTBOX_FILE
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
-from tests.gui.conftest import enter_pin
+from tests.gui.conftest import enter_pin, shown_window
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
-from ui.app import build_window
-from ui.voice_bridge import RecordingSpeaker
 
 PIN = "2468"
 
@@ -26,14 +24,8 @@ def window(qtbot, kiosk_config):
     first = KioskServices(kiosk_config, sync=False)  # the queue's file, as a past run left it
     first.outbox()
     first.close()
-    services = KioskServices(kiosk_config, sync=False)
-    window = build_window(kiosk_config, services=services, desk=desk,
-                          speaker=RecordingSpeaker())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    services.close()
+    with shown_window(qtbot, kiosk_config, sync=False, desk=desk) as window:
+        yield window
 
 
 def lines(panel) -> list[str]:

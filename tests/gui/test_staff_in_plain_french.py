@@ -5,12 +5,9 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 
-from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
-from tests.gui.conftest import enter_pin
+from tests.gui.conftest import enter_pin, shown_window
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
-from ui.app import build_window
-from ui.voice_bridge import RecordingSpeaker
 
 PIN = "2468"
 
@@ -24,14 +21,8 @@ def desk(kiosk_config):
 
 @pytest.fixture
 def window(qtbot, kiosk_config, desk):
-    services = KioskServices(kiosk_config, sync=False)
-    window = build_window(kiosk_config, services=services, desk=desk,
-                          speaker=RecordingSpeaker())
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    services.close()
+    with shown_window(qtbot, kiosk_config, sync=False, desk=desk) as window:
+        yield window
 
 
 
