@@ -62,7 +62,8 @@ class Panel(QWidget):
     def refresh(self) -> None:
         self._asked += 1
         asked = self._asked
-        self._show_loading(True)
+        self.loading = True
+        self._show_waiting()
 
         def done(data: object, error: Exception | None) -> None:
             if asked != self._asked:  # a newer refresh is on its way: its answer counts
@@ -91,10 +92,6 @@ class Panel(QWidget):
             done(result, error)
 
         run_task(work, finish, parent=self)
-
-    def _show_loading(self, loading: bool) -> None:
-        self.loading = loading
-        self._show_waiting()
 
     def _show_waiting(self) -> None:
         busy = self.loading or self.acting
