@@ -30,6 +30,7 @@ pytestmark = ROOT_ONLY
 UNIT = "etc/systemd/system/borne-kiosk.service"
 BOOT_LINK = "etc/systemd/system/multi-user.target.wants/borne-kiosk.service"
 SESSION_SCRIPT = "usr/local/lib/borne-kiosk/kiosk-session"
+SHIPPED = Path(__file__).resolve().parent.parent / "assets" / "system"
 ACCOUNT_FILES = {f"etc/{name}{backup}" for name in ("passwd", "group", "shadow", "gshadow")
                  for backup in ("", "-")}
 
@@ -71,6 +72,7 @@ def test_install_writes_a_unit_that_runs_the_kiosk_in_cage_at_boot_as_its_own_us
     assert unit["Unit.Conflicts"] == ["getty@tty1.service"]
     assert (root / BOOT_LINK).readlink() == Path("/" + UNIT)
     session = (root / SESSION_SCRIPT).read_text("utf-8")
+    assert session == (SHIPPED / "kiosk-session").read_text("utf-8")  # what test_cage_session runs
     [cage_line] = [line for line in session.splitlines() if line.startswith("cage ")]
     assert cage_line.split(" -- ")[0] == "cage -d"  # no decorations; no -s: no VT switching
     assert os.access(root / SESSION_SCRIPT, os.X_OK)
