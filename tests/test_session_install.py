@@ -81,9 +81,11 @@ def test_install_writes_a_unit_that_runs_the_kiosk_in_cage_at_boot_as_its_own_us
 
 def test_the_kiosk_user_is_a_system_account_that_cannot_log_in(root):
     install(root)
-    _, _, uid, _, _, home, shell = passwd_entry(root, "borne")
+    _, _, uid, gid, _, home, shell = passwd_entry(root, "borne")
     assert int(uid) < 1000 and home == "/var/lib/borne" and shell == "/usr/sbin/nologin"
     assert (root / "var/lib/borne").stat().st_uid == int(uid)
+    config = (root / "etc/borne-kiosk/kiosk.toml").stat()  # it holds the hub token
+    assert (config.st_gid, config.st_mode & 0o777) == (int(gid), 0o640)
     for group in ("video", "audio"):  # the groups this machine has of video/render/input/audio
         assert "borne" in group_members(root, group), group
 

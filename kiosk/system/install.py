@@ -1,7 +1,8 @@
 """The locked-down kiosk session on Debian 12: `kiosk install-session` / `uninstall-session`.
 
 What an install leaves on the machine, each piece undone by an uninstall:
-- a system user (`borne` by default) whose home holds the kiosk's data folder;
+- a system user (`borne` by default) whose home holds the kiosk's data folder, and the
+  site's configuration file made readable by its group only (it holds the hub token);
 - `borne-kiosk.service`, enabled: at boot the kiosk runs alone on tty1 inside cage, restarted
   according to kiosk/system/exit_codes.py and by systemd's watchdog;
 - `kiosk-session`, the unit's main process: cage 0.1.4 does not pass its client's exit status
@@ -20,6 +21,7 @@ import json
 import os
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -41,6 +43,7 @@ DEFAULT_USER = "borne"
 DEFAULT_WATCHDOG_SEC = 30
 MIN_WATCHDOG_SEC = 5
 RESTART_SEC = 3
+CONFIG_MODE = 0o640
 # Device access comes from the logind session the unit opens (seat0 ACLs on tty1); the groups
 # keep the display, touch screen and sound reachable if a site's logind gives no ACL.
 DEVICE_GROUPS = ("video", "render", "input", "audio")
@@ -120,6 +123,7 @@ def install(options: SessionOptions) -> list[str]:
         create_user(options)
         manifest["user"] = options.user
         done.append(f"created the system user {options.user} (home {options.home})")
+    done += share_config_with_kiosk(options, manifest)
     for path, (text, mode) in planned_files(options).items():
         manifest["dirs"] = sorted({*manifest["dirs"], *make_parents(options.root, path)})
         if write_file(options.root / path, text, mode):
@@ -127,6 +131,22 @@ def install(options: SessionOptions) -> list[str]:
     write_file(options.root / MANIFEST, json.dumps(manifest, indent=2) + "\n", 0o644)
     done += systemctl(options.root, "enable", SERVICE)
     return done
+
+
+def share_config_with_kiosk(options: SessionOptions, manifest: dict) -> list[str]:
+    """The site's file holds the hub token: readable by root and the kiosk's group only.
+    Its group and mode before are kept in the manifest, for the uninstall to put back."""
+    path = options.on_disk(options.config)
+    gid = int(passwd_entries(options.root)[options.user][3])
+    info = path.stat()
+    if info.st_gid == gid and stat.S_IMODE(info.st_mode) == CONFIG_MODE:
+        return []
+    manifest["config"] = manifest["config"] or {
+        "path": options.config, "gid": info.st_gid, "mode": stat.S_IMODE(info.st_mode)}
+    os.chown(path, -1, gid)
+    path.chmod(CONFIG_MODE)
+    return [f"{options.config}: readable by root and the group {options.user} only "
+            f"({CONFIG_MODE:04o})"]
 
 
 def uninstall(root: Path, purge: bool = False) -> list[str]:
@@ -138,7 +158,12 @@ def uninstall(root: Path, purge: bool = False) -> list[str]:
         if (root / path).exists():
             (root / path).unlink()
             done.append(f"removed /{path}")
-    user = manifest.get("user")
+    config = manifest["config"]
+    if config and (root / config["path"].lstrip("/")).exists():
+        os.chown(root / config["path"].lstrip("/"), -1, config["gid"])
+        (root / config["path"].lstrip("/")).chmod(config["mode"])
+        done.append(f"{config['path']}: group and mode as before the install")
+    user = manifest["user"]
     if user and user_exists(root, user):
         home = home_of(root, user)
         run_tool(["userdel", *prefix(root), user])
@@ -177,7 +202,8 @@ def check_machine(options: SessionOptions) -> None:
 def read_manifest(root: Path) -> dict:
     path = root / MANIFEST
     manifest = json.loads(path.read_text("utf-8")) if path.exists() else {}
-    return {"user": manifest.get("user"), "dirs": manifest.get("dirs", [])}
+    return {"user": manifest.get("user"), "config": manifest.get("config"),
+            "dirs": manifest.get("dirs", [])}
 
 
 def make_parents(root: Path, path: Path) -> list[str]:
