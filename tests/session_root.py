@@ -26,7 +26,9 @@ ACCOUNT_FILES = ("passwd", "group", "shadow", "gshadow", "login.defs")
 BUNDLE = "/opt/borne-kiosk"
 
 
-def debian_root(root: Path) -> Path:
+def debian_root(root: Path, with_site: bool = True) -> Path:
+    """The machine after Debian's install and step 2's packages; `with_site`: the bundle and
+    the site's file in place too, as install-session expects them."""
     (root / "etc").mkdir(parents=True)
     for name in ACCOUNT_FILES:
         shutil.copy2(Path("/etc") / name, root / "etc" / name)
@@ -39,10 +41,13 @@ def debian_root(root: Path) -> Path:
         if shutil.which(program):
             (root / "usr/bin" / program).symlink_to(shutil.which(program))
     (root / "var/lib").mkdir(parents=True)
+    (root / "opt").mkdir()
+    if not with_site:
+        return root
     (root / "etc/borne-kiosk").mkdir()
     shutil.copy2(DEMO_CONFIG, root / "etc/borne-kiosk/kiosk.toml")
     # The bundle's folder, its `kiosk` being this checkout's (the same program, unfrozen).
-    (root / BUNDLE.lstrip("/")).mkdir(parents=True)
+    (root / BUNDLE.lstrip("/")).mkdir()
     (root / BUNDLE.lstrip("/") / "kiosk").symlink_to(Path(sys.executable).with_name("kiosk"))
     return root
 

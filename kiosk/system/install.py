@@ -262,13 +262,15 @@ def create_user(options: SessionOptions) -> None:
 
 
 def systemctl(root: Path, verb: str, unit: str) -> list[str]:
-    """`systemctl enable/disable`, offline under a root (it only makes the symlinks)."""
+    """`systemctl enable/disable`, offline under a root (it only makes the symlinks). On the
+    running kiosk, disable also stops the service (userdel refuses a user still running)."""
     if root != Path("/"):
         output = run_tool(["systemctl", f"--root={root}", verb, unit])
+    elif Path("/run/systemd/system").exists():  # systemd is PID 1 here
+        output = run_tool(["systemctl", verb, *(["--now"] if verb == "disable" else []), unit])
+        run_tool(["systemctl", "daemon-reload"])
     else:
         output = run_tool(["systemctl", verb, unit])
-        if Path("/run/systemd/system").exists():  # systemd is PID 1: reread the units
-            run_tool(["systemctl", "daemon-reload"])
     # Its changes, one line each; not its warnings about the root (a folder without the
     # system's own units says multi-user.target does not exist).
     return [line for line in output.splitlines() if line.startswith(("Created", "Removed"))]
