@@ -70,6 +70,7 @@ def test_install_writes_a_unit_that_runs_the_kiosk_in_cage_at_boot_as_its_own_us
     # Its own logind session on tty1, in place of the console's login prompt.
     assert unit["Service.PAMName"] == ["login"] and unit["Service.TTYPath"] == ["/dev/tty1"]
     assert unit["Unit.Conflicts"] == ["getty@tty1.service"]
+    assert unit["Unit.OnSuccess"] == ["getty@tty1.service"]  # a staff stop: the prompt is back
     assert (root / BOOT_LINK).readlink() == Path("/" + UNIT)
     session = (root / SESSION_SCRIPT).read_text("utf-8")
     assert session == (SHIPPED / "kiosk-session").read_text("utf-8")  # what test_cage_session runs
@@ -169,3 +170,10 @@ def test_an_install_that_could_not_start_says_what_to_do_and_writes_nothing(root
     assert done.returncode in (1, 2) and message in done.stderr
     assert "Traceback" not in done.stderr
     assert tree_state(root) == before
+
+
+def test_another_user_name_is_the_unit_s_user_and_its_home(root):
+    install(root, "--user", "kiosque")
+    assert unit_entries((root / UNIT).read_text("utf-8"))["Service.User"] == ["kiosque"]
+    assert passwd_entry(root, "kiosque")[5] == "/var/lib/kiosque"
+    assert passwd_entry(root, "borne") is None
