@@ -12,6 +12,7 @@ otherwise.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import stat
 import sys
@@ -83,6 +84,12 @@ def unit_entries(text: str) -> dict[str, list[str]]:
         key, _, value = line.partition("=")
         entries.setdefault(f"{section}.{key}", []).append(value)
     return entries
+
+
+def unit_environment(unit: dict[str, list[str]]) -> dict[str, str]:
+    """The unit's Environment= lines as the variables systemd sets."""
+    return dict(word.split("=", 1) for line in unit.get("Service.Environment", [])
+                for word in shlex.split(line))
 
 
 def passwd_entry(root: Path, user: str) -> list[str] | None:

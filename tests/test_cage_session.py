@@ -26,7 +26,7 @@ from cage_headless import (
     unprivileged,
 )
 from PIL import Image
-from session_root import DEMO_CONFIG, unit_entries
+from session_root import DEMO_CONFIG, unit_entries, unit_environment
 
 from kiosk.system import install
 from kiosk.system.exit_codes import RESTART_REQUESTED, STOPPED_BY_STAFF
@@ -39,11 +39,6 @@ def unit_for(config: Path) -> dict[str, list[str]]:
     kiosk = str(Path(sys.executable).with_name("kiosk"))
     return unit_entries(install.unit_text(install.SessionOptions(
         root=Path("/"), kiosk=kiosk, config=str(config))))
-
-
-def unit_environment(unit: dict[str, list[str]]) -> dict[str, str]:
-    return dict(word.split("=", 1) for line in unit["Service.Environment"]
-                for word in shlex.split(line))
 
 
 def site_config(folder: Path) -> Path:
