@@ -177,3 +177,10 @@ def test_another_user_name_is_the_unit_s_user_and_its_home(root):
     assert unit_entries((root / UNIT).read_text("utf-8"))["Service.User"] == ["kiosque"]
     assert passwd_entry(root, "kiosque")[5] == "/var/lib/kiosque"
     assert passwd_entry(root, "borne") is None
+
+
+def test_every_user_an_install_made_is_removed_by_the_uninstall(root):
+    install(root)
+    install(root, "--user", "kiosque")  # the site changed its mind
+    kiosk("uninstall-session", "--root", str(root), "--purge")
+    assert passwd_entry(root, "borne") is None and passwd_entry(root, "kiosque") is None

@@ -121,7 +121,7 @@ def install(options: SessionOptions) -> list[str]:
     done: list[str] = []
     if not user_exists(options.root, options.user):
         create_user(options)
-        manifest["user"] = options.user
+        manifest["users"] = sorted({*manifest["users"], options.user})
         done.append(f"created the system user {options.user} (home {options.home})")
     done += share_config_with_kiosk(options, manifest)
     for path, (text, mode) in planned_files(options).items():
@@ -163,20 +163,24 @@ def uninstall(root: Path, purge: bool = False) -> list[str]:
         os.chown(root / config["path"].lstrip("/"), -1, config["gid"])
         (root / config["path"].lstrip("/")).chmod(config["mode"])
         done.append(f"{config['path']}: group and mode as before the install")
-    user = manifest["user"]
-    if user and user_exists(root, user):
-        home = home_of(root, user)
-        run_tool(["userdel", *prefix(root), user])
-        done.append(f"removed the user {user}")
-        if purge and home:
-            shutil.rmtree(root / home.lstrip("/"), ignore_errors=True)
-            done.append(f"deleted {home}")
-        elif home and (root / home.lstrip("/")).exists():
-            done.append(f"kept {home}: the kiosk's data (requests not yet sent); "
-                        "--purge deletes it")
+    for user in manifest["users"]:
+        if user_exists(root, user):
+            done += remove_user(root, user, purge)
     for folder in sorted(manifest["dirs"], key=len, reverse=True):
         if (root / folder).is_dir() and not any((root / folder).iterdir()):
             (root / folder).rmdir()
+    return done
+
+
+def remove_user(root: Path, user: str, purge: bool) -> list[str]:
+    home = home_of(root, user)
+    run_tool(["userdel", *prefix(root), user])
+    done = [f"removed the user {user}"]
+    if purge and home:
+        shutil.rmtree(root / home.lstrip("/"), ignore_errors=True)
+        done.append(f"deleted {home}")
+    elif home and (root / home.lstrip("/")).exists():
+        done.append(f"kept {home}: the kiosk's data (requests not yet sent); --purge deletes it")
     return done
 
 
@@ -202,7 +206,7 @@ def check_machine(options: SessionOptions) -> None:
 def read_manifest(root: Path) -> dict:
     path = root / MANIFEST
     manifest = json.loads(path.read_text("utf-8")) if path.exists() else {}
-    return {"user": manifest.get("user"), "config": manifest.get("config"),
+    return {"users": manifest.get("users", []), "config": manifest.get("config"),
             "dirs": manifest.get("dirs", [])}
 
 
