@@ -53,9 +53,9 @@ def handle_install(args: argparse.Namespace) -> int:
         root=Path(args.root), kiosk=install.default_kiosk_program(args.bundle),
         config=args.config or install.DEFAULT_CONFIG, user=args.user,
         watchdog_sec=args.watchdog_sec)
-    return _report(lambda: install.install(options), Path(args.root),
-                   f"the kiosk starts on tty1 at the next boot ({install.SERVICE}); "
-                   f"now: systemctl start {install.SERVICE}")
+    now = f"; now: systemctl start {install.SERVICE}" if options.root == Path("/") else ""
+    return _report(lambda: install.install(options), options.root,
+                   f"the kiosk starts on tty1 at the next boot ({install.SERVICE}){now}")
 
 
 def handle_uninstall(args: argparse.Namespace) -> int:
