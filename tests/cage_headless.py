@@ -96,6 +96,17 @@ class HeadlessSession:
                 self.process.wait(timeout=15)
         self.log.close()
 
+    def leftovers(self, wait: float = 10) -> bool:
+        """Whether any process of the session (cage, Xwayland, the kiosk) is still there."""
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(self.process.pid, 0)
+            except ProcessLookupError:
+                return False
+            time.sleep(0.1)
+        return True
+
     def __enter__(self) -> HeadlessSession:
         return self
 

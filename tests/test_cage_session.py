@@ -101,6 +101,8 @@ def test_the_unit_command_shows_the_attract_screen_full_screen_without_decoratio
     shot = tmp_path / "attract.png"
     with HeadlessSession(command, env, tmp_path / "session.log") as session:
         seconds = session.wait_for(shot, attract_screen_shown)
+    # SIGTERM to every process, as `systemctl stop` does to the unit's cgroup: none stays.
+    assert not session.leftovers()
     record_property("cage_start_to_attract_screen_s", round(seconds, 2))
     print(f"cage start to attract screen in the screenshot: {seconds:.2f} s")
     with Image.open(shot) as image:
