@@ -38,9 +38,10 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, staff_later: bool = False):
+                 speaker=None, staff_later: bool = False, notifier=None):
         """`staff_later`: mediator mode is built by `add_mediator_mode`, after the first
-        paint (`kiosk run`); otherwise at once (tests, screenshots, the tour)."""
+        paint (`kiosk run`); otherwise at once (tests, screenshots, the tour). `notifier`:
+        the service manager's (kiosk.system.notify), for `kiosk run` under systemd."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -64,6 +65,9 @@ class KioskApp(QObject):
             needs_assisted_consent=self._needs_assisted_consent)
         self.window = KioskWindow(self, self.site_name, lambda step: SCREENS[step](self))
         self.setParent(self.window)  # the composition lives as long as its window
+        from ui.service_manager import ServiceLink
+
+        self.service = ServiceLink(self, notifier)  # READY, watchdog, nightly restart, stop
         self.window.setFixedSize(1280, 800)  # a kiosk screen; full screen takes the display's
         self._wire_nav_bar()
         warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000

@@ -1,0 +1,202 @@
+"""A small service manager with systemd's semantics for the kiosk's unit, because PID 1 here is
+not systemd (`ps -p 1` shows the sandbox's process_api; `systemd --user` exits at once without
+a system manager to hand it a session) so `systemd-run --user` cannot be used.
+
+What it mimics, from systemd.service(5) and sd_notify(3), for Type=notify, NotifyAccess=all,
+WatchdogSec=, Restart=on-failure, WatchdogSignal= (default SIGABRT):
+
+- The service gets $NOTIFY_SOCKET (here an abstract '@' name, as systemd's own
+  /run/systemd/notify is a path: kiosk.system.notify handles both), $WATCHDOG_USEC and
+  $WATCHDOG_PID (its own PID, set through `exec` so it is exact).
+- It counts as started at READY=1 (TimeoutStartSec= before that); the watchdog runs from then
+  on: WATCHDOG=1 resets it; when WatchdogSec passes without one, the main process gets
+  WatchdogSignal, and SIGKILL after TimeoutAbortSec (= TimeoutStopSec by default).
+- STOPPING=1 ends watchdog supervision and arms TimeoutStopSec (service_enter_stop_by_notify
+  sets SERVICE_STOP_SIGTERM, and service_set_state stops the watchdog outside the running
+  states); STATUS= is kept as `systemctl status` would show it.
+- Restart=on-failure: started again after RestartSec when the exit status is not 0 or the
+  process died of a signal (a watchdog kill included); exit 0 ends the service. The default
+  start limit (StartLimitBurst=5 within StartLimitIntervalSec=10s) stops a restart loop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+START_LIMIT_BURST, START_LIMIT_INTERVAL = 5, 10.0
+
+
+@dataclass
+class Run:
+    """One start of the service, with the monotonic times of what happened to it."""
+
+    pid: int
+    started: float
+    ready: float | None = None
+    watchdogs: list[float] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    stopping: float | None = None
+    aborted: float | None = None  # WatchdogSignal sent
+    ended: float | None = None
+    returncode: int | None = None  # negative: the signal that ended it
+
+
+class NotifySupervisor:
+    def __init__(self, argv: list[str], env: dict[str, str], log_dir: Path,
+                 watchdog_sec: float, restart_sec: float = 0.1,
+                 timeout_start_sec: float = 90.0, timeout_stop_sec: float = 90.0) -> None:
+        """`log_dir`: each run's output (what the journal would hold): run-1.log, run-2.log"""
+        self.argv, self.env = argv, env
+        self.watchdog_sec, self.restart_sec = watchdog_sec, restart_sec
+        self.timeout_start_sec, self.timeout_stop_sec = timeout_start_sec, timeout_stop_sec
+        self.log_dir = log_dir
+        self.address = f"@borne-kiosk-test-{uuid.uuid4().hex}"
+        self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.socket.bind(b"\0" + self.address[1:].encode())
+        self.socket.settimeout(0.02)
+        self.runs: list[Run] = []
+        self.result = ""  # once the service stays down: "exit-0", "start-limit-hit"
+        self._process: subprocess.Popen | None = None
+        self._quit = threading.Event()
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._manage, name="notify-supervisor",
+                                        daemon=True)
+
+    def start(self) -> NotifySupervisor:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._quit.set()
+        self._thread.join(60)
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait(10)
+        if self.runs:
+            _kill_group(self.current.pid)
+        self.socket.close()
+
+    @property
+    def current(self) -> Run:
+        return self.runs[-1]
+
+    def wait_for(self, predicate, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not predicate():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._changed.wait(min(left, 0.1))
+        return True
+
+    def signal(self, signum: int) -> float:
+        """Send a signal to the running service; the monotonic time it was sent."""
+        self._process.send_signal(signum)
+        return time.monotonic()
+
+    # The manager's loop ---------------------------------------------------------------------
+    def _manage(self) -> None:
+        starts: list[float] = []
+        while not self._quit.is_set():
+            now = time.monotonic()
+            starts = [t for t in starts if now - t < START_LIMIT_INTERVAL]
+            if len(starts) >= START_LIMIT_BURST:
+                self._finish("start-limit-hit")
+                return
+            starts.append(now)
+            run = self._spawn()
+            if not self._supervise(run):
+                return
+            if run.returncode == 0:  # Restart=on-failure: a clean exit ends the service
+                self._finish("exit-0")
+                return
+            if self._quit.wait(self.restart_sec):
+                return
+
+    def _spawn(self) -> Run:
+        env = {**self.env, "NOTIFY_SOCKET": self.address,
+               "WATCHDOG_USEC": str(int(self.watchdog_sec * 1_000_000))}
+        command = f"WATCHDOG_PID=$$ exec {shlex.join(self.argv)}"  # $$ is the exec'd PID
+        log = self.log_dir / f"run-{len(self.runs) + 1}.log"
+        with open(log, "wb") as out:  # the child keeps its own copy of the descriptor
+            self._process = subprocess.Popen(["sh", "-c", command], env=env, stdout=out,
+                                             stderr=subprocess.STDOUT, start_new_session=True)
+        run = Run(pid=self._process.pid, started=time.monotonic())
+        self._changed_with(lambda: self.runs.append(run))
+        return run
+
+    def _supervise(self, run: Run) -> bool:
+        """Until the process ends (True), or the supervisor is stopped (False)."""
+        process = self._process
+        deadline = run.started + self.timeout_start_sec
+        signal_at_deadline = signal.SIGTERM
+        while process.poll() is None:
+            if self._quit.is_set():
+                return False
+            self._receive(run)
+            now = time.monotonic()
+            if run.stopping is None and run.ready is not None:
+                deadline = max(run.watchdogs or [run.ready]) + self.watchdog_sec
+                signal_at_deadline = signal.SIGABRT
+            elif run.stopping is not None:
+                deadline, signal_at_deadline = run.stopping + self.timeout_stop_sec, None
+            if now >= deadline:
+                if signal_at_deadline is signal.SIGABRT and run.aborted is None:
+                    self._changed_with(lambda at=now: setattr(run, "aborted", at))
+                if signal_at_deadline is not None:
+                    process.send_signal(signal_at_deadline)
+                    signal_at_deadline = None
+                    deadline = now + self.timeout_stop_sec  # TimeoutAbortSec
+                else:
+                    process.kill()
+        self._receive(run)  # what it said just before it ended
+        _kill_group(run.pid)  # KillMode=control-group: its children go with it
+        self._changed_with(lambda: (setattr(run, "returncode", process.returncode),
+                                    setattr(run, "ended", time.monotonic())))
+        return True
+
+    def _receive(self, run: Run) -> None:
+        try:
+            datagram = self.socket.recv(4096)
+        except TimeoutError:
+            return
+        now = time.monotonic()
+
+        def record() -> None:
+            for line in datagram.decode().splitlines():
+                key, _, value = line.partition("=")
+                if key == "READY" and value == "1" and run.ready is None:
+                    run.ready = now
+                elif key == "WATCHDOG" and value == "1" and run.stopping is None:
+                    run.watchdogs.append(now)
+                elif key == "STOPPING" and value == "1":
+                    run.stopping = now
+                elif key == "STATUS":
+                    run.statuses.append(value)
+
+        self._changed_with(record)
+
+    def _changed_with(self, change) -> None:
+        with self._changed:
+            change()
+            self._changed.notify_all()
+
+    def _finish(self, result: str) -> None:
+        self._changed_with(lambda: setattr(self, "result", result))
+
+
+def _kill_group(pid: int) -> None:
+    """The processes the kiosk started (voice worker, player) share its session."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
