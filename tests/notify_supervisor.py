@@ -36,6 +36,34 @@ from pathlib import Path
 START_LIMIT_BURST, START_LIMIT_INTERVAL = 5, 10.0
 
 
+class NotifyListener:
+    """The service manager's end of $NOTIFY_SOCKET: a datagram socket on an abstract name
+    (`address` as systemd would put it in the variable, '@' first), or on a file path."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.address = str(path) if path else f"@borne-kiosk-test-{uuid.uuid4().hex}"
+        self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.socket.bind(str(path) if path else b"\0" + self.address[1:].encode())
+
+    def receive(self, timeout: float) -> list[str] | None:
+        """The lines of the next datagram, or None when none came within `timeout`."""
+        self.socket.settimeout(timeout)
+        try:
+            return self.socket.recv(4096).decode().splitlines()
+        except TimeoutError:
+            return None
+
+    def drain(self) -> list[str]:
+        """Every line waiting now."""
+        lines: list[str] = []
+        while (datagram := self.receive(0.01)) is not None:
+            lines += datagram
+        return lines
+
+    def close(self) -> None:
+        self.socket.close()
+
+
 @dataclass
 class Run:
     """One start of the service, with the monotonic times of what happened to it."""
@@ -60,10 +88,7 @@ class NotifySupervisor:
         self.watchdog_sec, self.restart_sec = watchdog_sec, restart_sec
         self.timeout_start_sec, self.timeout_stop_sec = timeout_start_sec, timeout_stop_sec
         self.log_dir = log_dir
-        self.address = f"@borne-kiosk-test-{uuid.uuid4().hex}"
-        self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.socket.bind(b"\0" + self.address[1:].encode())
-        self.socket.settimeout(0.02)
+        self.listener = NotifyListener()
         self.runs: list[Run] = []
         self.result = ""  # once the service stays down: "exit-0", "start-limit-hit"
         self._process: subprocess.Popen | None = None
@@ -84,7 +109,7 @@ class NotifySupervisor:
             self._process.wait(10)
         if self.runs:
             _kill_group(self.current.pid)
-        self.socket.close()
+        self.listener.close()
 
     @property
     def current(self) -> Run:
@@ -125,7 +150,7 @@ class NotifySupervisor:
                 return
 
     def _spawn(self) -> Run:
-        env = {**self.env, "NOTIFY_SOCKET": self.address,
+        env = {**self.env, "NOTIFY_SOCKET": self.listener.address,
                "WATCHDOG_USEC": str(int(self.watchdog_sec * 1_000_000))}
         command = f"WATCHDOG_PID=$$ exec {shlex.join(self.argv)}"  # $$ is the exec'd PID
         log = self.log_dir / f"run-{len(self.runs) + 1}.log"
@@ -167,14 +192,13 @@ class NotifySupervisor:
         return True
 
     def _receive(self, run: Run) -> None:
-        try:
-            datagram = self.socket.recv(4096)
-        except TimeoutError:
+        lines = self.listener.receive(0.02)
+        if lines is None:
             return
         now = time.monotonic()
 
         def record() -> None:
-            for line in datagram.decode().splitlines():
+            for line in lines:
                 key, _, value = line.partition("=")
                 if key == "READY" and value == "1" and run.ready is None:
                     run.ready = now

@@ -28,7 +28,8 @@ from kiosk.system import nightly
 from ui.app import run_kiosk
 
 NIGHT_AT_VAR = "KIOSK_TEST_NIGHT_AT"
-PAINTED = "PAINTED"  # printed with time.monotonic() at the first paint (a shared clock)
+# Printed with time.monotonic() (one clock for every process): the first paint, the freeze.
+PAINTED, FROZEN = "PAINTED", "FROZEN"
 
 
 def main() -> int:
@@ -36,10 +37,15 @@ def main() -> int:
     pin = sys.argv[2] if len(sys.argv) > 2 else ""
     if os.environ.get(NIGHT_AT_VAR):
         shift_the_night(float(os.environ[NIGHT_AT_VAR]), config["field.nightly_restart"])
-    signal.signal(signal.SIGUSR1, lambda *_: time.sleep(3600))
+    signal.signal(signal.SIGUSR1, freeze)
     signal.signal(signal.SIGUSR2, lambda *_: QTimer.singleShot(0, lambda: stop_as_staff(pin)))
     QTimer.singleShot(0, start_levers)
     return run_kiosk(config, fullscreen=False)
+
+
+def freeze(*_) -> None:
+    print(FROZEN, time.monotonic(), flush=True)
+    time.sleep(3600)
 
 
 def start_levers() -> None:

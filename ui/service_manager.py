@@ -37,11 +37,11 @@ class ServiceLink(QObject):
         self.notifier.ready(notify.STATUS_READY.format(catalog=catalog))
         self.feeder.start()
         at = parse_restart_hour(self.kiosk.config["field.nightly_restart"])
-        if at is not None and self.notifier.enabled:
-            self._start_nightly(NightlyRestart(at))
+        if at is not None and self.notifier.enabled:  # else nobody would start it again
+            self.start_nightly(NightlyRestart(at))
 
-    def _start_nightly(self, schedule: NightlyRestart) -> None:
-        from ui.nightly_restart import NightlyRestartTimer
+    def start_nightly(self, schedule: NightlyRestart, recheck_ms: int | None = None) -> None:
+        from ui.nightly_restart import RECHECK_MS, NightlyRestartTimer
 
         kiosk = self.kiosk
         self.nightly = NightlyRestartTimer(
@@ -49,7 +49,7 @@ class ServiceLink(QObject):
             restart=lambda: self.leave(RESTART_REQUESTED, notify.STATUS_NIGHTLY),
             waiting=lambda: self.notifier.status(
                 notify.STATUS_NIGHTLY_WAITING.format(at=schedule.hour_text)),
-            parent=self)
+            recheck_ms=recheck_ms or RECHECK_MS, parent=self)
         self.nightly.start()
         log.info("nightly restart at %s (next %s)", schedule.hour_text, schedule.due_at)
 

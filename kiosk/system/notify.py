@@ -96,6 +96,10 @@ class ServiceNotifier:
         try:
             if self._socket is None:
                 self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)  # not inherited
+                # Never wait on the GUI thread: a listener that stops reading fills its queue
+                # (net.unix.max_dgram_qlen, 10 datagrams here) and a blocking send would
+                # freeze the screen. A message that cannot go is dropped, and said once.
+                self._socket.setblocking(False)
             self._socket.sendto("\n".join(lines).encode(), socket_address(self.address))
         except OSError as error:
             if not self._failed:
