@@ -2,28 +2,30 @@
 not systemd (`ps -p 1` shows the sandbox's process_api; `systemd --user` exits at once without
 a system manager to hand it a session) so `systemd-run --user` cannot be used.
 
-What it mimics, from systemd.service(5) and sd_notify(3), for Type=notify, NotifyAccess=all,
-WatchdogSec=, Restart=on-failure, WatchdogSignal= (default SIGABRT):
+What it mimics, from systemd.service(5), systemd.kill(5) and sd_notify(3), for the unit that
+`kiosk install-session` writes (Type=notify, NotifyAccess=all, WatchdogSec=, Restart=always,
+RestartPreventExitStatus=0, the default WatchdogSignal=SIGABRT and KillMode=control-group):
 
-- The service gets $NOTIFY_SOCKET (here an abstract '@' name, as systemd's own
-  /run/systemd/notify is a path: kiosk.system.notify handles both), $WATCHDOG_USEC and
-  $WATCHDOG_PID (its own PID, set through `exec` so it is exact).
+- The service gets $NOTIFY_SOCKET (here an abstract '@' name; systemd's own /run/systemd/notify
+  is a path: kiosk.system.notify handles both), $WATCHDOG_USEC and $WATCHDOG_PID, the main
+  process's PID; the kiosk runs as that process's child, as it does under kiosk-session.
 - It counts as started at READY=1 (TimeoutStartSec= before that); the watchdog runs from then
-  on: WATCHDOG=1 resets it; when WatchdogSec passes without one, the main process gets
-  WatchdogSignal, and SIGKILL after TimeoutAbortSec (= TimeoutStopSec by default).
+  on: each WATCHDOG=1 resets it; when WatchdogSec passes without one, the service's processes
+  get WatchdogSignal, and SIGKILL after TimeoutAbortSec (= TimeoutStopSec by default).
 - STOPPING=1 ends watchdog supervision and arms TimeoutStopSec (service_enter_stop_by_notify
   sets SERVICE_STOP_SIGTERM, and service_set_state stops the watchdog outside the running
-  states); STATUS= is kept as `systemctl status` would show it.
-- Restart=on-failure: started again after RestartSec when the exit status is not 0 or the
-  process died of a signal (a watchdog kill included); exit 0 ends the service. The default
-  start limit (StartLimitBurst=5 within StartLimitIntervalSec=10s) stops a restart loop.
+  states); STATUS= lines are kept, as `systemctl status` shows the last.
+- Restart=always with RestartPreventExitStatus=0: started again after RestartSec unless the
+  exit status is 0 (STOPPED_BY_STAFF); RESTART_REQUESTED, a crash and a watchdog kill all
+  come back (Restart=on-failure, which kiosk/system/exit_codes.py describes, gives the same
+  for these three). A start limit (StartLimitBurst=5 within 10 s, systemd's default; the
+  unit turns it off) stops a test that loops.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shlex
 import signal
 import socket
 import subprocess
@@ -33,7 +35,14 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.system.exit_codes import STOPPED_BY_STAFF
+
+RESTART_PREVENT_EXIT_STATUS = (STOPPED_BY_STAFF,)
 START_LIMIT_BURST, START_LIMIT_INTERVAL = 5, 10.0
+# The unit's main process, as kiosk-session is under the real unit (it runs cage, which runs
+# the kiosk): the kiosk is its child, so WATCHDOG_PID ($$, exactly systemd's MAINPID) is not
+# the kiosk's PID. `exit $?` keeps sh from exec'ing the kiosk in its place.
+MAIN_PROCESS = 'WATCHDOG_PID=$$; export WATCHDOG_PID; trap "" USR1 USR2; "$@"; exit $?'
 
 
 class NotifyListener:
@@ -75,6 +84,8 @@ class Run:
     statuses: list[str] = field(default_factory=list)
     stopping: float | None = None
     aborted: float | None = None  # WatchdogSignal sent
+    signalled: float | None = None  # WatchdogSignal or SIGTERM sent: SIGKILL follows
+    killed: bool = False
     ended: float | None = None
     returncode: int | None = None  # negative: the signal that ended it
 
@@ -108,7 +119,7 @@ class NotifySupervisor:
             self._process.kill()
             self._process.wait(10)
         if self.runs:
-            _kill_group(self.current.pid)
+            _signal_group(self.current.pid, signal.SIGKILL)
         self.listener.close()
 
     @property
@@ -125,11 +136,6 @@ class NotifySupervisor:
                 self._changed.wait(min(left, 0.1))
         return True
 
-    def signal(self, signum: int) -> float:
-        """Send a signal to the running service; the monotonic time it was sent."""
-        self._process.send_signal(signum)
-        return time.monotonic()
-
     # The manager's loop ---------------------------------------------------------------------
     def _manage(self) -> None:
         starts: list[float] = []
@@ -143,8 +149,8 @@ class NotifySupervisor:
             run = self._spawn()
             if not self._supervise(run):
                 return
-            if run.returncode == 0:  # Restart=on-failure: a clean exit ends the service
-                self._finish("exit-0")
+            if run.returncode in RESTART_PREVENT_EXIT_STATUS:
+                self._finish(f"exit-{run.returncode}")
                 return
             if self._quit.wait(self.restart_sec):
                 return
@@ -152,44 +158,54 @@ class NotifySupervisor:
     def _spawn(self) -> Run:
         env = {**self.env, "NOTIFY_SOCKET": self.listener.address,
                "WATCHDOG_USEC": str(int(self.watchdog_sec * 1_000_000))}
-        command = f"WATCHDOG_PID=$$ exec {shlex.join(self.argv)}"  # $$ is the exec'd PID
         log = self.log_dir / f"run-{len(self.runs) + 1}.log"
         with open(log, "wb") as out:  # the child keeps its own copy of the descriptor
-            self._process = subprocess.Popen(["sh", "-c", command], env=env, stdout=out,
-                                             stderr=subprocess.STDOUT, start_new_session=True)
+            self._process = subprocess.Popen(
+                ["sh", "-c", MAIN_PROCESS, "kiosk-session", *self.argv], env=env, stdout=out,
+                stderr=subprocess.STDOUT, start_new_session=True)
         run = Run(pid=self._process.pid, started=time.monotonic())
         self._changed_with(lambda: self.runs.append(run))
         return run
 
+    def signal_kiosk(self, signum: int) -> float:
+        """A test's lever (SIGUSR1, SIGUSR2) to the kiosk; the main process ignores them."""
+        _signal_group(self.current.pid, signum)
+        return time.monotonic()
+
     def _supervise(self, run: Run) -> bool:
-        """Until the process ends (True), or the supervisor is stopped (False)."""
+        """Until the main process ends (True), or the supervisor is stopped (False)."""
         process = self._process
-        deadline = run.started + self.timeout_start_sec
-        signal_at_deadline = signal.SIGTERM
         while process.poll() is None:
             if self._quit.is_set():
                 return False
             self._receive(run)
+            deadline, signum = self._deadline(run)
             now = time.monotonic()
-            if run.stopping is None and run.ready is not None:
-                deadline = max(run.watchdogs or [run.ready]) + self.watchdog_sec
-                signal_at_deadline = signal.SIGABRT
-            elif run.stopping is not None:
-                deadline, signal_at_deadline = run.stopping + self.timeout_stop_sec, None
-            if now >= deadline:
-                if signal_at_deadline is signal.SIGABRT and run.aborted is None:
+            if signum is not None and now >= deadline:
+                if signum is signal.SIGABRT:
                     self._changed_with(lambda at=now: setattr(run, "aborted", at))
-                if signal_at_deadline is not None:
-                    process.send_signal(signal_at_deadline)
-                    signal_at_deadline = None
-                    deadline = now + self.timeout_stop_sec  # TimeoutAbortSec
+                if signum is not signal.SIGKILL:
+                    run.signalled = now
                 else:
-                    process.kill()
+                    run.killed = True
+                _signal_group(run.pid, signum)
         self._receive(run)  # what it said just before it ended
-        _kill_group(run.pid)  # KillMode=control-group: its children go with it
+        _signal_group(run.pid, signal.SIGKILL)  # what is left of its control group goes too
         self._changed_with(lambda: (setattr(run, "returncode", process.returncode),
                                     setattr(run, "ended", time.monotonic())))
         return True
+
+    def _deadline(self, run: Run) -> tuple[float, signal.Signals | None]:
+        """The next timer, and the signal it sends to the control group when it fires."""
+        if run.killed:
+            return float("inf"), None
+        if run.signalled is not None:  # TimeoutAbortSec / TimeoutStopSec, then SIGKILL
+            return run.signalled + self.timeout_stop_sec, signal.SIGKILL
+        if run.stopping is not None:  # STOPPING=1: no watchdog, TimeoutStopSec
+            return run.stopping + self.timeout_stop_sec, signal.SIGKILL
+        if run.ready is not None:  # running: the watchdog
+            return max([run.ready, *run.watchdogs]) + self.watchdog_sec, signal.SIGABRT
+        return run.started + self.timeout_start_sec, signal.SIGTERM  # TimeoutStartSec
 
     def _receive(self, run: Run) -> None:
         lines = self.listener.receive(0.02)
@@ -220,7 +236,8 @@ class NotifySupervisor:
         self._changed_with(lambda: setattr(self, "result", result))
 
 
-def _kill_group(pid: int) -> None:
-    """The processes the kiosk started (voice worker, player) share its session."""
+def _signal_group(pid: int, signum: int) -> None:
+    """KillMode=control-group: every process of the service (the session script, the kiosk,
+    its voice worker and players) shares the session started for it, as a cgroup."""
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(pid, signal.SIGKILL)
+        os.killpg(pid, signum)

@@ -1,7 +1,8 @@
 """The kiosk heals alone (issue 14): the real kiosk process (offscreen Qt, a throw-away data
 folder) under a service manager with systemd's semantics (tests/notify_supervisor.py: PID 1 is
-not systemd here, so not `systemd-run --user`; it mimics Type=notify, WatchdogSec=,
-Restart=on-failure as systemd.service(5) and sd_notify(3) describe them).
+not systemd here, so not `systemd-run --user`; it mimics the installed unit's Type=notify,
+NotifyAccess=all, WatchdogSec=, Restart= rules as systemd.service(5) and sd_notify(3) describe
+them, the kiosk running as a child of the unit's main process as it does under cage).
 
 The GUI thread is frozen on purpose by tests/supervised_kiosk.py (SIGUSR1: a handler that
 sleeps on the GUI thread, while the other threads run on); "Arrêter la borne" is tapped there
@@ -102,7 +103,7 @@ def test_a_frozen_screen_is_killed_and_the_kiosk_is_ready_again_within_the_watch
     supervisor = supervise(kiosk_toml(tmp_path))
     first = supervisor.current
     assert supervisor.wait_for(lambda: len(first.watchdogs) >= 2, 2 * WATCHDOG_SEC)
-    signalled = supervisor.signal(signal.SIGUSR1)  # the GUI thread sleeps; the others run on
+    signalled = supervisor.signal_kiosk(signal.SIGUSR1)  # the GUI thread sleeps; the others run on
     assert supervisor.wait_for(lambda: len(supervisor.runs) == 2 and supervisor.current.ready,
                                WATCHDOG_SEC + START_SEC), run_log(tmp_path, 2)
     second = supervisor.current
@@ -110,7 +111,7 @@ def test_a_frozen_screen_is_killed_and_the_kiosk_is_ready_again_within_the_watch
     assert signalled < frozen_at
     assert all(beat < frozen_at + 0.05 for beat in first.watchdogs)  # no feeding once frozen
     assert first.aborted - frozen_at <= WATCHDOG_SEC + 0.5  # killed within WatchdogSec
-    assert first.returncode == -signal.SIGABRT
+    assert first.returncode == -signal.SIGABRT  # the main process, killed with the kiosk
     assert "Current thread" in run_log(tmp_path, 1)  # faulthandler: where the GUI thread hung
     assert "supervised_kiosk.py" in run_log(tmp_path, 1).split("Current thread", 1)[1]
     assert "could not be opened" not in run_log(tmp_path, 2)  # the queue reopens after a kill
@@ -131,12 +132,12 @@ def test_arreter_la_borne_ends_the_service_cleanly_and_nothing_starts_it_again(t
     supervisor = supervise(config)
     run = supervisor.current
     assert supervisor.wait_for(lambda: (tmp_path / "data" / "outbox.sqlite3").exists(), 20)
-    supervisor.signal(signal.SIGUSR2)  # a mediator: PIN, settings, "Arrêter la borne", "Oui"
+    supervisor.signal_kiosk(signal.SIGUSR2)  # a mediator: PIN, settings, "Arrêter la borne", "Oui"
     assert supervisor.wait_for(lambda: supervisor.result, 60), run_log(tmp_path, 1)
     assert run.stopping is not None and run.stopping < run.ended
     assert run.statuses[-1] == "Arrêt demandé par le personnel (« Arrêter la borne »)"
     assert run.returncode == STOPPED_BY_STAFF
-    assert supervisor.result == "exit-0" and len(supervisor.runs) == 1  # Restart=on-failure
+    assert supervisor.result == "exit-0" and len(supervisor.runs) == 1  # RestartPrevent…=0
     time.sleep(0.5)  # 5 × RestartSec: a restart would have begun
     assert len(supervisor.runs) == 1
     # The queue was closed, not abandoned: SQLite folds and removes its WAL at the last close.

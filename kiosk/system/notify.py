@@ -117,10 +117,11 @@ class ServiceNotifier:
 
 
 def _watchdog_usec(environ: MutableMapping[str, str]) -> int | None:
-    """$WATCHDOG_USEC when it is meant for this process ($WATCHDOG_PID, when set, is ours)."""
-    pid = environ.get(WATCHDOG_PID_VAR)
-    if pid and pid != str(os.getpid()):
-        return None
+    """$WATCHDOG_USEC, whoever $WATCHDOG_PID names. sd_watchdog_enabled(3) ignores a watchdog
+    meant for another PID, but the unit's main process is the session script that runs cage,
+    which runs the kiosk: WATCHDOG_PID is never the kiosk's, and the unit says NotifyAccess=all
+    so that the kiosk, its grandchild, feeds it. The kiosk's own children never see the
+    variables (from_environment removes them)."""
     try:
         usec = int(environ.get(WATCHDOG_USEC_VAR, ""))
     except ValueError:
