@@ -42,7 +42,7 @@ START_LIMIT_BURST, START_LIMIT_INTERVAL = 5, 10.0
 # The unit's main process, as kiosk-session is under the real unit (it runs cage, which runs
 # the kiosk): the kiosk is its child, so WATCHDOG_PID ($$, exactly systemd's MAINPID) is not
 # the kiosk's PID. `exit $?` keeps sh from exec'ing the kiosk in its place.
-MAIN_PROCESS = 'WATCHDOG_PID=$$; export WATCHDOG_PID; trap "" USR1 USR2; "$@"; exit $?'
+MAIN_PROCESS = 'WATCHDOG_PID=$$; export WATCHDOG_PID; "$@"; exit $?'
 
 
 class NotifyListener:
@@ -168,8 +168,11 @@ class NotifySupervisor:
         return run
 
     def signal_kiosk(self, signum: int) -> float:
-        """A test's lever (SIGUSR1, SIGUSR2) to the kiosk; the main process ignores them."""
-        _signal_group(self.current.pid, signum)
+        """A signal to the kiosk alone, the main process's child: a test's lever (SIGUSR1,
+        SIGUSR2), or the SIGTERM a stop sends; the monotonic time it was sent."""
+        main = self.current.pid
+        [kiosk] = Path(f"/proc/{main}/task/{main}/children").read_text().split()
+        os.kill(int(kiosk), signum)
         return time.monotonic()
 
     def _supervise(self, run: Run) -> bool:

@@ -144,6 +144,18 @@ def test_arreter_la_borne_ends_the_service_cleanly_and_nothing_starts_it_again(t
     assert not (tmp_path / "data" / "outbox.sqlite3-wal").exists()
 
 
+def test_sigterm_from_a_stop_or_a_power_off_closes_the_queue_as_arreter_la_borne_does(
+        tmp_path, supervise):
+    supervisor = supervise(kiosk_toml(tmp_path))
+    run = supervisor.current
+    assert supervisor.wait_for(lambda: (tmp_path / "data" / "outbox.sqlite3").exists(), 20)
+    supervisor.signal_kiosk(signal.SIGTERM)  # what `systemctl stop` sends each process
+    assert supervisor.wait_for(lambda: supervisor.result, 60), run_log(tmp_path, 1)
+    assert run.returncode == 0 and run.stopping is not None
+    assert run.statuses[-1] == "Arrêt demandé par le système (systemctl stop, extinction)"
+    assert not (tmp_path / "data" / "outbox.sqlite3-wal").exists()  # closed, not abandoned
+
+
 def test_the_nightly_restart_comes_back_with_the_catalogue_the_hub_sent_during_the_day(
         tmp_path, supervise, hub_with_new_catalog):  # noqa: F811 (the fixture)
     night_at = time.time() + 8  # the kiosk's clock reads 03:30 then (supervised_kiosk.py)

@@ -93,6 +93,7 @@ def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> 
     app = ensure_application()
     window = build_window(config, staff_later=True,  # nothing of it is painted at first
                           notifier=notifier)
+    window.kiosk.service.close_on_sigterm()
 
     def painted() -> None:
         start_services(window, config, demo_hub)

@@ -9,8 +9,10 @@ and there is no nightly restart, since nobody would start the kiosk again.
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from kiosk.system import notify
@@ -52,6 +54,22 @@ class ServiceLink(QObject):
             recheck_ms=recheck_ms or RECHECK_MS, parent=self)
         self.nightly.start()
         log.info("nightly restart at %s (next %s)", schedule.hour_text, schedule.due_at)
+
+    def close_on_sigterm(self) -> None:
+        """`systemctl stop` and a power-off send SIGTERM to the whole unit: the kiosk then
+        leaves as for "Arrêter la borne" (the queue closed, status 0), instead of dying at
+        once. Python runs a handler only when the GUI thread next runs Python code, which an
+        idle kiosk may not do for a while: the wake-up socket makes the event loop do it.
+        For `kiosk run` only: tests and tools keep their own handlers."""
+        reader, writer = socket.socketpair()
+        for end in (reader, writer):
+            end.setblocking(False)
+        signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+        woken = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, self)
+        woken.activated.connect(lambda *_: reader.recv(64))  # Python then runs the handler
+        self._wake_up = (reader, writer, woken)  # kept for the life of the kiosk
+        signal.signal(signal.SIGTERM,
+                      lambda *_: self.leave(STOPPED_BY_STAFF, notify.STATUS_STOPPED_BY_SYSTEM))
 
     def stop_by_staff(self) -> None:
         """"Arrêter la borne": the service stays stopped (Restart=on-failure, status 0)."""

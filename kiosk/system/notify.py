@@ -32,6 +32,7 @@ STATUS_NIGHTLY_WAITING = ("Redémarrage de nuit prévu à {at} : en attente de l
                           "session en cours")
 STATUS_NIGHTLY = "Redémarrage de nuit"
 STATUS_STOPPED_BY_STAFF = "Arrêt demandé par le personnel (« Arrêter la borne »)"
+STATUS_STOPPED_BY_SYSTEM = "Arrêt demandé par le système (systemctl stop, extinction)"
 
 
 def socket_address(value: str) -> str | bytes:
