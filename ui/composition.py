@@ -38,10 +38,11 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, staff_later: bool = False, notifier=None):
-        """`staff_later`: mediator mode is built by `add_mediator_mode`, after the first
-        paint (`kiosk run`); otherwise at once (tests, screenshots, the tour). `notifier`:
-        the service manager's (kiosk.system.notify), for `kiosk run` under systemd."""
+                 speaker=None, finish_later: bool = False, notifier=None):
+        """`finish_later`: what only a person's touch needs waits for `finish_start`, right
+        after the first paint (`kiosk run`); otherwise it is built at once (tests,
+        screenshots, the tour). `notifier`: the service manager's (kiosk.system.notify),
+        for `kiosk run` under systemd."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -67,7 +68,7 @@ class KioskApp(QObject):
         self.setParent(self.window)  # the composition lives as long as its window
         from ui.service_manager import ServiceLink
 
-        self.service = ServiceLink(self, notifier)  # READY, watchdog, nightly restart, stop
+        self.service_manager = ServiceLink(self, notifier)  # READY, watchdog, nightly, stop
         self.window.setFixedSize(1280, 800)  # a kiosk screen; full screen takes the display's
         self._wire_nav_bar()
         warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
@@ -75,13 +76,9 @@ class KioskApp(QObject):
         self.idle_watcher = self._idle_watcher(warning_ms)
         self.voice_volume = config["voice.volume"]
         self.staff = None  # ui.staff.controller.StaffController, from add_mediator_mode
-        if not staff_later:
-            self.add_mediator_mode()
-        from ui.tap_guard import install_tap_guard
-
-        # A tap right after the screen changed is dropped; it still counts as "someone is here".
-        self.tap_guard = install_tap_guard(self.window.stack)
-        self.tap_guard.tap_ignored.connect(self.idle_watcher.still_here)
+        self.tap_guard = None  # ui.tap_guard.TapGuard, from finish_start
+        if not finish_later:
+            self.finish_start()
         self._comfort: Comfort | None = None
         self._last_view = None
         self._last_said: tuple[Speech, str] | None = None
@@ -89,6 +86,21 @@ class KioskApp(QObject):
         self.journey.subscribe(self.present)
         self.window.destroyed.connect(lambda *_: self.desk.close())
         self.present(self.journey.state)
+
+    def finish_start(self) -> None:
+        """Mediator mode, and the two filters that see every event of the application (the
+        idle watcher's, the tap guard's). Nobody can touch the attract screen before it is
+        painted, and a Python filter on the whole application makes PySide6 build the Python
+        type of every object it is shown, hundreds of Qt enums with them: an eighth of the
+        start-up's work when they came before the first paint (callgrind, `make bench`)."""
+        from ui.tap_guard import install_tap_guard
+
+        self.add_mediator_mode()
+        if self.tap_guard is None:
+            self.qt.installEventFilter(self.idle_watcher)
+            # A tap right after the screen changed is dropped; it still counts as someone here.
+            self.tap_guard = install_tap_guard(self.window.stack)
+            self.tap_guard.tap_ignored.connect(self.idle_watcher.still_here)
 
     def add_mediator_mode(self) -> None:
         """The staff gesture, PIN screen, dashboard and assisted-mode banner. Nobody can make
@@ -114,7 +126,6 @@ class KioskApp(QObject):
                               self.config["interface.idle_reset_seconds"],
                               on_countdown=lambda seconds: self.window.idle.show_countdown(
                                   seconds), parent=self.window)
-        self.qt.installEventFilter(watcher)
         return watcher
 
     # Showing the journey --------------------------------------------------------------------

@@ -43,7 +43,7 @@ def served(qtbot, kiosk_config, listener):
     desk.services.accounts.add("Claire", PIN)
     notifier = ServiceNotifier(listener.address, watchdog_usec=400_000)
     with shown_window(qtbot, kiosk_config, desk=desk, notifier=notifier) as window:
-        window.kiosk.service.ready()
+        window.kiosk.service_manager.ready()
         yield window
 
 
@@ -51,7 +51,7 @@ def night_now(window, clock_at: list[datetime]) -> None:
     """The nightly restart, due already, rechecked every 50 ms instead of 30 s."""
     schedule = NightlyRestart(parse_restart_hour("03:30"), clock=lambda: clock_at[0])
     clock_at[0] = schedule.due_at + timedelta(seconds=1)
-    window.kiosk.service.start_nightly(schedule, recheck_ms=50)
+    window.kiosk.service_manager.start_nightly(schedule, recheck_ms=50)
 
 
 def test_the_watchdog_is_fed_while_the_event_loop_runs_and_not_while_it_is_blocked(
@@ -96,7 +96,7 @@ def test_at_rest_the_kiosk_restarts_at_the_hour_and_not_before(qtbot, served, ex
     clock_at = [datetime.now()]
     schedule = NightlyRestart(parse_restart_hour("03:30"), clock=lambda: clock_at[0])
     clock_at[0] = schedule.due_at - timedelta(seconds=0.5)
-    served.kiosk.service.start_nightly(schedule, recheck_ms=50)
+    served.kiosk.service_manager.start_nightly(schedule, recheck_ms=50)
     qtbot.wait(200)
     assert exits == []
     clock_at[0] = schedule.due_at  # the timer, armed for 0.5 s, finds the hour come
@@ -105,6 +105,6 @@ def test_at_rest_the_kiosk_restarts_at_the_hour_and_not_before(qtbot, served, ex
 
 def test_outside_systemd_there_is_no_nightly_restart(qtbot, kiosk_config):
     with shown_window(qtbot, kiosk_config) as window:  # no notifier: `kiosk demo` on a desk
-        window.kiosk.service.ready()
-        assert window.kiosk.service.nightly is None
-        assert not window.kiosk.service.feeder.timer.isActive()
+        window.kiosk.service_manager.ready()
+        assert window.kiosk.service_manager.nightly is None
+        assert not window.kiosk.service_manager.feeder.timer.isActive()

@@ -314,7 +314,7 @@ class StaffController(QObject):
         service manager does not restart (ui.service_manager)."""
         self.desk.services.journal.record(Event.KIOSK_STOP, self.desk.staff.mediator.id)
         self.quit()
-        self.kiosk.service.stop_by_staff()
+        self.kiosk.service_manager.stop_by_staff()
 
     # The citizen's session ----------------------------------------------------------------
     def _on_state(self, state: JourneyState) -> None:
