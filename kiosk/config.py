@@ -177,6 +177,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("printer.pdf_paper", str, "a6",
             "Page of a PDF receipt (kinds pdf and system): a6, or roll80 (80 mm wide roll).",
             "'a6' or 'roll80'", lambda v: v in ("a6", "roll80")),
+    # Field (kiosk/system: the kiosk as a service of its machine, docs/configuration.md)
+    Setting("field.nightly_restart", str, "03:30",
+            "Hour (HH:MM, 24-hour clock) of the daily restart under the service manager, "
+            "once no session is in progress; empty for never.",
+            "a time such as '03:30' (00:00 to 23:59), or empty",
+            lambda v: v == "" or re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", v) is not None),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

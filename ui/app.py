@@ -3,6 +3,7 @@ its composition object (ui.composition.KioskApp)."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import sys
 
@@ -13,6 +14,7 @@ from kiosk.catalog import Catalog
 from kiosk.config import KioskConfig
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
+from kiosk.system.notify import ServiceNotifier
 from ui.first_paint import after_first_paint, install_bench_probe
 from ui.fonts import load_fonts
 from ui.main_window import KioskWindow
@@ -42,19 +44,20 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, finish_later: bool = False) -> KioskWindow:
+                 speaker=None, finish_later: bool = False, notifier=None) -> KioskWindow:
     """The kiosk's window, built by its composition object (`window.kiosk`).
 
     `desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash,
     and a `speaker` that records what would be said (ui.voice_bridge.RecordingSpeaker).
     `finish_later`: mediator mode and the idle and tap filters wait for
     `window.kiosk.finish_start()` (`kiosk run` calls it after the first paint).
+    `notifier`: systemd's (kiosk.system.notify.ServiceNotifier), told READY by `kiosk run`.
     """
     from ui.composition import KioskApp
 
     return KioskApp(config, catalog=catalog, theme=theme, idle_warning_ms=idle_warning_ms,
                     services=services, desk=desk, speaker=speaker,
-                    finish_later=finish_later).window
+                    finish_later=finish_later, notifier=notifier).window
 
 
 def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
@@ -85,10 +88,20 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
 
 
 def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
+    """The exit status is the service manager's contract (kiosk.system.exit_codes)."""
+    faulthandler.enable()  # the watchdog's SIGABRT writes where each thread was, to the journal
+    notifier = ServiceNotifier.from_environment()  # before any child process inherits it
     app = ensure_application()
-    window = build_window(config, finish_later=True)  # nothing of it is painted at first
+    window = build_window(config, finish_later=True,  # nothing of it is painted at first
+                          notifier=notifier)
+    window.kiosk.service_manager.close_on_sigterm()
+
+    def painted() -> None:
+        start_services(window, config, demo_hub)
+        window.kiosk.service_manager.ready()  # READY=1 and the watchdog, from the event loop
+
     if not install_bench_probe(window.attract):
-        after_first_paint(window.attract, lambda: start_services(window, config, demo_hub))
+        after_first_paint(window.attract, painted)
     if fullscreen:
         window.setMinimumSize(0, 0)
         window.setMaximumSize(16777215, 16777215)

@@ -38,10 +38,11 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, finish_later: bool = False):
+                 speaker=None, finish_later: bool = False, notifier=None):
         """`finish_later`: what only a person's touch needs waits for `finish_start`, right
         after the first paint (`kiosk run`); otherwise it is built at once (tests,
-        screenshots, the tour)."""
+        screenshots, the tour). `notifier`: the service manager's (kiosk.system.notify),
+        for `kiosk run` under systemd."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -65,6 +66,9 @@ class KioskApp(QObject):
             needs_assisted_consent=self._needs_assisted_consent)
         self.window = KioskWindow(self, self.site_name, lambda step: SCREENS[step](self))
         self.setParent(self.window)  # the composition lives as long as its window
+        from ui.service_manager import ServiceLink
+
+        self.service_manager = ServiceLink(self, notifier)  # READY, watchdog, nightly, stop
         self.window.setFixedSize(1280, 800)  # a kiosk screen; full screen takes the display's
         self._wire_nav_bar()
         warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
