@@ -14,7 +14,6 @@ from kiosk.catalog import Catalog
 from kiosk.config import KioskConfig
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
-from kiosk.system.notify import ServiceNotifier
 from ui.first_paint import after_first_paint, install_bench_probe
 from ui.fonts import load_fonts
 from ui.main_window import KioskWindow
@@ -65,10 +64,11 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
     window.kiosk.attach_voice()
 
 
-def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> None:
-    """After the first paint: mediator mode and the touch filters, the voice, the queue's
-    background sync, the demo's hub."""
-    window.kiosk.finish_start()
+def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool,
+                   notifier=None) -> None:
+    """After the first paint: the service manager's link (`notifier`), mediator mode and the
+    touch filters, the voice, the queue's background sync, the demo's hub."""
+    window.kiosk.finish_start(notifier)
     services = window.services
     if demo_hub:
         url = services.start_demo_hub()
@@ -90,14 +90,15 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
 def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
     """The exit status is the service manager's contract (kiosk.system.exit_codes)."""
     faulthandler.enable()  # the watchdog's SIGABRT writes where each thread was, to the journal
-    notifier = ServiceNotifier.from_environment()  # before any child process inherits it
     app = ensure_application()
-    window = build_window(config, finish_later=True,  # nothing of it is painted at first
-                          notifier=notifier)
-    window.kiosk.service_manager.close_on_sigterm()
+    window = build_window(config, finish_later=True)  # nothing of it is painted at first
 
     def painted() -> None:
-        start_services(window, config, demo_hub)
+        from kiosk.system.notify import ServiceNotifier
+
+        # Read (and taken out of the environment) before any child process can inherit it.
+        start_services(window, config, demo_hub, ServiceNotifier.from_environment())
+        window.kiosk.service_manager.close_on_sigterm()
         window.kiosk.service_manager.ready()  # READY=1 and the watchdog, from the event loop
 
     if not install_bench_probe(window.attract):

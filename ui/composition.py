@@ -66,9 +66,8 @@ class KioskApp(QObject):
             needs_assisted_consent=self._needs_assisted_consent)
         self.window = KioskWindow(self, self.site_name, lambda step: SCREENS[step](self))
         self.setParent(self.window)  # the composition lives as long as its window
-        from ui.service_manager import ServiceLink
-
-        self.service_manager = ServiceLink(self, notifier)  # READY, watchdog, nightly, stop
+        self._notifier = notifier
+        self.service_manager = None  # ui.service_manager.ServiceLink, from finish_start
         self.window.setFixedSize(1280, 800)  # a kiosk screen; full screen takes the display's
         self._wire_nav_bar()
         warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
@@ -87,14 +86,19 @@ class KioskApp(QObject):
         self.window.destroyed.connect(lambda *_: self.desk.close())
         self.present(self.journey.state)
 
-    def finish_start(self) -> None:
-        """Mediator mode, and the two filters that see every event of the application (the
-        idle watcher's, the tap guard's). Nobody can touch the attract screen before it is
+    def finish_start(self, notifier=None) -> None:
+        """The link to the service manager (READY, watchdog, nightly restart, clean stops;
+        `notifier` as in __init__, which `kiosk run` reads from the environment once painted),
+        mediator mode, and the two filters that see every event of the application (the idle
+        watcher's, the tap guard's). Nobody can touch the attract screen before it is
         painted, and a Python filter on the whole application makes PySide6 build the Python
         type of every object it is shown, hundreds of Qt enums with them: an eighth of the
         start-up's work when they came before the first paint (callgrind, `make bench`)."""
+        from ui.service_manager import ServiceLink
         from ui.tap_guard import install_tap_guard
 
+        if self.service_manager is None:
+            self.service_manager = ServiceLink(self, notifier or self._notifier)
         self.add_mediator_mode()
         if self.tap_guard is None:
             self.qt.installEventFilter(self.idle_watcher)
