@@ -177,6 +177,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("printer.pdf_paper", str, "a6",
             "Page of a PDF receipt (kinds pdf and system): a6, or roll80 (80 mm wide roll).",
             "'a6' or 'roll80'", lambda v: v in ("a6", "roll80")),
+    # Logs (kiosk/log_files.py, docs/operations.md 'Logs')
+    Setting("logs.keep_days", int, 30,
+            "Days the log files in logs/ of the data folder are kept; older ones are deleted.",
+            "a whole number of days from 1 to 365", _in_range(1, 365)),
+    Setting("logs.level", str, "info",
+            "Least important lines written to the log file: debug, info, warning or error.",
+            "one of 'debug', 'info', 'warning', 'error'",
+            lambda v: v in ("debug", "info", "warning", "error")),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 
