@@ -132,6 +132,8 @@ REDACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
      "[request id]"),
     (re.compile(rf"\b{_HEX}{{32}}\b"), "[request id]"),
     (re.compile(rf"\b{_REFERENCE_CHARS}{{3}}-{_REFERENCE_CHARS}{{3}}\b"), "[reference]"),
+    # A NIR of Corsica (2A, 2B in place of the department's digits), spaces or not.
+    (re.compile(r"\b\d(?:[ .]?\d){4}[ .]?2[ABab](?:[ .]?\d){6,8}\b"), "[number]"),
     # Phone numbers, NIR, IBAN, card numbers: 9 digits or more, spaces, dots or dashes between.
     (re.compile(r"\+?\d(?:[ .\-/]?\d){8,}"), "[number]"),
 )
