@@ -85,11 +85,11 @@ def end_citizen_session() -> None:
 
 def begin_staff_session() -> str:
     """Staff mode unlocked (on the PIN check's worker: hence a process-wide value, not a
-    context variable that the worker's end would forget)."""
+    context variable that the worker's end would forget). Returns the new session field,
+    for the line that says so (`extra={"session": ...}`: the worker's own is older)."""
     global _on_screen
-    pseudonym = f"staff-{_pseudonym()}"
-    _on_screen = replace(_on_screen, staff=pseudonym)
-    return pseudonym
+    _on_screen = replace(_on_screen, staff=f"staff-{_pseudonym()}")
+    return _on_screen.tag()
 
 
 def end_staff_session() -> None:

@@ -107,8 +107,7 @@ class MediatorDesk:
         result = self.services.auth.unlock(name_or_id, pin)
         if result.ok:
             self.staff = result.session
-            log_files.begin_staff_session()
-            log.info("staff mode opened")
+            log.info("staff mode opened", extra={"session": log_files.begin_staff_session()})
         else:
             log.log(logging.WARNING if result.retry_in_seconds else logging.INFO,
                     "staff mode not opened: %s", result.outcome.value)

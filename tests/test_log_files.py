@@ -11,6 +11,8 @@ import logging
 import os
 import re
 import stat
+import subprocess
+import sys
 import threading
 import time
 from datetime import date, datetime, timedelta
@@ -219,11 +221,13 @@ def test_staff_mode_is_marked_beside_the_citizen_session(tmp_path, logger):
     start_logging(LogSettings(tmp_path / "logs", 30, logging.INFO))
     staff = log_files.begin_staff_session()
     logger.info("staff alone")
+    logging.getLogger("kiosk.session").info("said", extra={"session": "tag as given"})
     citizen = log_files.begin_citizen_session()
     logger.info("assisting")
     sessions = {m["message"]: m["session"] for m in lines_of(tmp_path / "logs" / LOG_FILE)}
     assert re.fullmatch(r"staff-[0-9a-f]{8}", staff)
-    assert sessions == {"staff alone": staff, "assisting": f"{citizen}+{staff}"}
+    assert sessions == {"staff alone": staff, "said": "tag as given",
+                        "assisting": f"{citizen}+{staff}"}
 
 
 def test_an_uncaught_exception_goes_to_the_file_with_its_traceback_and_one_line_to_the_terminal(
@@ -317,3 +321,32 @@ def test_what_an_officer_needs_is_kept():
     kept = ("sync: 12 confirmed, 0 held, 3 to retry", "hub 127.0.0.1:8750 refused",
             "voice: worker exited 1", "ticket A-012, Guichet 1", "catalogue version 2026-11-30")
     assert [redact(text) for text in kept] == list(kept)
+
+
+def test_the_kiosk_process_logs_its_start_its_end_and_a_crash_in_a_qt_slot(tmp_path):
+    """The real start of `kiosk run` (ui.launch.run_window, offscreen, quitting at the first
+    paint) with a slot that raises: the traceback is in the file, one line on the terminal."""
+    site = tmp_path / "site.toml"
+    site.write_text(f'[storage]\ndata_dir = "{tmp_path / "data"}"\n[hub]\n'
+                    'url = "http://127.0.0.1:9"\n[voice]\nenabled = false\n')
+    script = (
+        "from PySide6.QtCore import QTimer\n"
+        "from kiosk.config import load_config\n"
+        "from ui.app import ensure_application\n"
+        "from ui.launch import run_window\n"
+        "app = ensure_application()\n"
+        "QTimer.singleShot(0, app, lambda: 1 / 0)\n"
+        f"raise SystemExit(run_window(load_config({str(site)!r}), fullscreen=False))\n"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+           "KIOSK_EXIT_AFTER_FIRST_PAINT": "1"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "unexpected error" in result.stderr and "ZeroDivisionError" in result.stderr
+    log = (tmp_path / "data" / "logs" / LOG_FILE).read_text()
+    messages = [m["message"] for m in lines_of(tmp_path / "data" / "logs" / LOG_FILE)]
+    assert messages[0].startswith("kiosk ") and "started" in messages[0]
+    assert messages[-1] == "kiosk stopped (exit status 0)"
+    assert "Traceback" in log and "ZeroDivisionError: division by zero" in log
