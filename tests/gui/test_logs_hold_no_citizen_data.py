@@ -12,6 +12,7 @@ is down. The log's clock runs from morning to past midnight, so the day's file i
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import secrets
@@ -212,6 +213,12 @@ def test_a_day_of_use_leaves_no_citizen_data_in_the_logs_and_tells_what_went_wro
     text = "\n".join(p.read_text(encoding="utf-8") for p in files)
     received = running_hub.uuids()
     assert len(received) >= 30  # the day's requests reached the hub
+    at_the_hub = json.dumps(running_hub.opened_payloads(), ensure_ascii=False)
+    # What the logs must not hold was really typed and sent: the test cannot pass empty.
+    assert sum(person.name in at_the_hub for person in people) == queued
+    for shape in ("nir", "email"):
+        assert any(getattr(person, shape) in at_the_hub for person in people), shape
+    assert any(re.sub(r"\D", "", person.phone)[1:] in at_the_hub for person in people)
     for person in people:
         for shape in person.shapes():
             assert shape not in text, f"{shape!r} is in the logs"
