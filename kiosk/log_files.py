@@ -307,7 +307,11 @@ def stop_logging() -> None:
     for handler in [h for h in root.handlers if getattr(h, "kiosk_log", False)]:
         root.removeHandler(handler)
         handler.close()
-    sys.excepthook, threading.excepthook = sys.__excepthook__, threading.__excepthook__
+    if _hooks_before:  # whatever was there before start_logging comes back
+        sys.excepthook, threading.excepthook = _hooks_before.pop()
+
+
+_hooks_before: list[tuple] = []  # the hooks start_logging replaced, for stop_logging
 
 
 def _catch_uncaught(log_path: str) -> None:
@@ -325,6 +329,8 @@ def _catch_uncaught(log_path: str) -> None:
         else:
             told(kind, error, trace)
 
+    if not _hooks_before:
+        _hooks_before.append((sys.excepthook, threading.excepthook))
     sys.excepthook = hook
     threading.excepthook = lambda args: told(args.exc_type, args.exc_value, args.exc_traceback)
 
