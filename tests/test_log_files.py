@@ -67,6 +67,9 @@ def paris(monkeypatch):
 
 @pytest.fixture
 def logger():
+    """A kiosk logger, with no session left open by an earlier test's journey."""
+    log_files.end_citizen_session()
+    log_files.end_staff_session()
     log = logging.getLogger("kiosk.printing.result")
     yield log
     stop_logging()
