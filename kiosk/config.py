@@ -183,6 +183,14 @@ SETTINGS: tuple[Setting, ...] = (
             "once no session is in progress; empty for never.",
             "a time such as '03:30' (00:00 to 23:59), or empty",
             lambda v: v == "" or re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", v) is not None),
+    # Logs (kiosk/log_files.py, docs/operations.md 'Logs')
+    Setting("logs.keep_days", int, 30,
+            "Days the log files in logs/ of the data folder are kept; older ones are deleted.",
+            "a whole number of days from 1 to 365", _in_range(1, 365)),
+    Setting("logs.level", str, "info",
+            "Least important lines written to the log file: debug, info, warning or error.",
+            "one of 'debug', 'info', 'warning', 'error'",
+            lambda v: v in ("debug", "info", "warning", "error")),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 
