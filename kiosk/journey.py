@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kiosk import log_files
+from kiosk import log_sessions
 from kiosk.catalog import Action, Catalog
 from kiosk.journey_state import (
     FORM_PLACES,
@@ -119,7 +119,7 @@ class Journey:
     def start(self) -> None:
         """The attract screen was touched."""
         if self._state.step is Step.ATTRACT:
-            log_files.begin_citizen_session()
+            log_sessions.begin_citizen_session()
             log.info("citizen session started")
             self._place(Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT)
 
@@ -398,7 +398,7 @@ class Journey:
                 log.info("citizen session ended on %s (%s)%s", ended.last_step,
                          ended.service_id or "no procedure",
                          ", request queued" if ended.completed else "")
-            log_files.end_citizen_session()
+            log_sessions.end_citizen_session()
 
 
 def _tell(listeners: list, event: object, reraise: bool) -> None:

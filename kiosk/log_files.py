@@ -8,13 +8,8 @@ files older than `logs.keep_days` deleted. A line is
 time with its UTC offset, level, component (the last two parts of the logger's name), the
 session pseudonym, the message; a traceback follows on indented lines.
 
-The pseudonym is 8 random hex characters drawn when a citizen touches the attract screen
-(`begin_citizen_session`) and dropped when the journey resets; nothing of the citizen goes
-into it. Staff mode adds `staff-<8 hex>` the same way. Which thread tells which: the GUI
-(main) thread, the session on screen; a task run through ui.tasks.run_task, the session that
-started it (`carry_session`), so a printer failure is told under the session that asked for
-the print even if it ended meanwhile; threads that serve every session (the sync engine, the
-voice worker), "-": a sync round belongs to no citizen.
+The pseudonym comes from kiosk.log_sessions; kiosk.log_process opens these files once the
+attract screen is painted (`kiosk run`, `kiosk demo`).
 
 Nothing a citizen typed may reach a line: the log calls name counts, states, service ids and
 exception types, and the formatter redacts whatever still has a known personal shape (e-mail,
@@ -28,99 +23,20 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from logging.handlers import TimedRotatingFileHandler
 from pathlib import Path
-from typing import TypeVar
 
-LOG_FOLDER = "logs"
-LOG_FILE = "kiosk.log"
+from kiosk.log_process import LOG_FILE, catch_uncaught, log_folder, release_uncaught
+from kiosk.log_sessions import NO_SESSION, SessionFilter
+
 LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING,
           "error": logging.ERROR}
-NO_SESSION = "-"
-T = TypeVar("T")
 
-
-
-@dataclass(frozen=True, slots=True)
-class SessionTags:
-    citizen: str = NO_SESSION
-    staff: str = ""
-
-    def tag(self) -> str:
-        """The line's session field: the citizen's pseudonym, '+' staff's when open."""
-        if not self.staff:
-            return self.citizen
-        return self.staff if self.citizen == NO_SESSION else f"{self.citizen}+{self.staff}"
-
-
-_on_screen = SessionTags()  # the session the screen holds; replaced whole, never mutated
-_task_tags: ContextVar[SessionTags | None] = ContextVar("task_session", default=None)
-
-
-# Session pseudonyms ----------------------------------------------------------------------
-def _pseudonym() -> str:
-    return secrets.token_hex(4)  # random: never derived from anything the citizen gave
-
-
-def begin_citizen_session() -> str:
-    """A citizen touched the attract screen: a new pseudonym for the lines that follow."""
-    global _on_screen
-    pseudonym = _pseudonym()
-    _on_screen = replace(_on_screen, citizen=pseudonym)
-    return pseudonym
-
-
-def end_citizen_session() -> None:
-    global _on_screen
-    _on_screen = replace(_on_screen, citizen=NO_SESSION)
-
-
-def begin_staff_session() -> str:
-    """Staff mode unlocked (on the PIN check's worker: hence a process-wide value, not a
-    context variable that the worker's end would forget). Returns the new session field,
-    for the line that says so (`extra={"session": ...}`: the worker's own is older)."""
-    global _on_screen
-    _on_screen = replace(_on_screen, staff=f"staff-{_pseudonym()}")
-    return _on_screen.tag()
-
-
-def end_staff_session() -> None:
-    global _on_screen
-    _on_screen = replace(_on_screen, staff="")
-
-
-def carry_session(work: Callable[[], T]) -> Callable[[], T]:
-    """`work` to run on another thread for the screen: its lines carry the session that
-    started it, even if that session ends before the work does."""
-    tags = _on_screen
-
-    def carried() -> T:
-        token = _task_tags.set(tags)
-        try:
-            return work()
-        finally:
-            _task_tags.reset(token)
-
-    return carried
-
-
-def session_tag() -> str:
-    """The session of the line being written: the screen's on the GUI (main) thread, the
-    starting session's in a carried task, "-" in threads that serve every session."""
-    carried = _task_tags.get()
-    if carried is not None:
-        return carried.tag()
-    if threading.current_thread() is threading.main_thread():
-        return _on_screen.tag()
-    return NO_SESSION
 
 
 # Redaction -------------------------------------------------------------------------------
@@ -167,15 +83,6 @@ class KioskFormatter(logging.Formatter):
         line = (f"{stamp.isoformat(timespec='milliseconds')} {record.levelname:<7} "
                 f"{component} [{session}] {first}")
         return "\n".join([line, *(f"    {more}" for more in rest)])
-
-
-class SessionFilter(logging.Filter):
-    """Stamps each record with the pseudonym of the thread's context, when it is made."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not hasattr(record, "session"):
-            record.session = session_tag()
-        return True
 
 
 # The rotating file -----------------------------------------------------------------------
@@ -234,10 +141,6 @@ def rotated_files(current: Path) -> Iterator[tuple[Path, date]]:
 
 
 # Starting it ---------------------------------------------------------------------------
-def log_folder(data_dir: Path) -> Path:
-    return data_dir / LOG_FOLDER
-
-
 @dataclass(frozen=True, slots=True)
 class LogSettings:
     folder: Path
@@ -272,34 +175,8 @@ def start_logging(settings: LogSettings, clock: Clock = time.time,
     for new in (handler, terminal):
         new.kiosk_log = True
         root.addHandler(new)
-    _catch_uncaught(handler.baseFilename)
+    catch_uncaught(handler.baseFilename)
     return handler
-
-
-def run_logged(config, run: Callable[[], int]) -> int:
-    """Run the kiosk process (`run()` returns its exit status) with its log files: a first
-    and last line say which kiosk started and how it ended; a crash is logged, not shown."""
-    from kiosk import __version__
-
-    settings = LogSettings.from_config(config)
-    try:
-        start_logging(settings)
-    except OSError as error:
-        print(f"kiosk: no log file can be written in {settings.folder} ({error.strerror}); "
-              "the kiosk runs without one: make storage.data_dir a writable folder",
-              file=sys.stderr, flush=True)
-        return run()
-    log = logging.getLogger("kiosk.process")
-    log.info("kiosk %s started: kiosk id %s, configuration %s, logs kept %d days",
-             __version__, config["site.kiosk_id"], config.source, settings.keep_days)
-    try:
-        status = run()
-    except Exception as error:
-        sys.excepthook(type(error), error, error.__traceback__)
-        status = 1
-    log.info("kiosk stopped (exit status %s)", status)
-    stop_logging()
-    return status
 
 
 def stop_logging() -> None:
@@ -307,32 +184,7 @@ def stop_logging() -> None:
     for handler in [h for h in root.handlers if getattr(h, "kiosk_log", False)]:
         root.removeHandler(handler)
         handler.close()
-    if _hooks_before:  # whatever was there before start_logging comes back
-        sys.excepthook, threading.excepthook = _hooks_before.pop()
-
-
-_hooks_before: list[tuple] = []  # the hooks start_logging replaced, for stop_logging
-
-
-def _catch_uncaught(log_path: str) -> None:
-    """An exception nobody caught (a Qt slot's, a thread's): its traceback to the file, one
-    line on the terminal, and the kiosk goes on (Qt keeps its event loop running)."""
-    log = logging.getLogger("kiosk.uncaught")
-
-    def told(kind: type[BaseException], error: BaseException, trace) -> None:
-        log.critical("unexpected error, a bug to report; its traceback is in %s", log_path,
-                     exc_info=(kind, error, trace))
-
-    def hook(kind, error, trace) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, error, trace)
-        else:
-            told(kind, error, trace)
-
-    if not _hooks_before:
-        _hooks_before.append((sys.excepthook, threading.excepthook))
-    sys.excepthook = hook
-    threading.excepthook = lambda args: told(args.exc_type, args.exc_value, args.exc_traceback)
+    release_uncaught()
 
 
 # What doctor says ----------------------------------------------------------------------

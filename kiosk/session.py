@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kiosk import log_files
+from kiosk import log_sessions
 from kiosk.config import KioskConfig
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class MediatorDesk:
         result = self.services.auth.unlock(name_or_id, pin)
         if result.ok:
             self.staff = result.session
-            log.info("staff mode opened", extra={"session": log_files.begin_staff_session()})
+            log.info("staff mode opened", extra={"session": log_sessions.begin_staff_session()})
         else:
             log.log(logging.WARNING if result.retry_in_seconds else logging.INFO,
                     "staff mode not opened: %s", result.outcome.value)
@@ -129,7 +129,7 @@ class MediatorDesk:
             self._assistance.check_staff()
         self.staff = None
         log.info("staff mode locked after inactivity")
-        log_files.end_staff_session()
+        log_sessions.end_staff_session()
         return True
 
     def quit_staff(self) -> None:
@@ -137,7 +137,7 @@ class MediatorDesk:
             self.staff.quit()
             self.staff = None
             log.info("staff mode closed")
-            log_files.end_staff_session()
+            log_sessions.end_staff_session()
 
     # Waiting list ------------------------------------------------------------------------
     def take_ticket(self, screen_id: str) -> Ticket:

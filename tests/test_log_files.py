@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.fr import nir
 
-from kiosk import log_files
+from kiosk import log_process, log_sessions
 from kiosk.catalog import load_catalog
 from kiosk.doctor import check_logs
 from kiosk.journey import Journey
@@ -31,12 +31,12 @@ from kiosk.log_files import (
     DailyLogFile,
     KioskFormatter,
     LogSettings,
-    SessionFilter,
     log_folder,
     redact,
     start_logging,
     stop_logging,
 )
+from kiosk.log_sessions import SessionFilter
 
 LINE = re.compile(r"^(?P<time>\S+) (?P<level>[A-Z]+) +(?P<component>\S+) "
                   r"\[(?P<session>[^\]]+)\] (?P<message>.*)$")
@@ -68,13 +68,13 @@ def paris(monkeypatch):
 @pytest.fixture
 def logger():
     """A kiosk logger, with no session left open by an earlier test's journey."""
-    log_files.end_citizen_session()
-    log_files.end_staff_session()
+    log_sessions.end_citizen_session()
+    log_sessions.end_staff_session()
     log = logging.getLogger("kiosk.printing.result")
     yield log
     stop_logging()
-    log_files.end_citizen_session()
-    log_files.end_staff_session()
+    log_sessions.end_citizen_session()
+    log_sessions.end_staff_session()
 
 
 def file_logger(path, keep_days: int, clock: Clock) -> tuple[logging.Logger, DailyLogFile]:
@@ -209,9 +209,9 @@ def test_each_citizen_session_has_its_own_pseudonym_and_none_outside(tmp_path, l
 
 def test_threads_say_the_session_that_started_their_work_or_none(tmp_path, logger):
     start_logging(LogSettings(tmp_path / "logs", 30, logging.INFO))
-    pseudonym = log_files.begin_citizen_session()
-    started_by_citizen = log_files.carry_session(lambda: logger.info("task"))
-    log_files.end_citizen_session()  # the session ends before its task runs
+    pseudonym = log_sessions.begin_citizen_session()
+    started_by_citizen = log_sessions.carry_session(lambda: logger.info("task"))
+    log_sessions.end_citizen_session()  # the session ends before its task runs
     for work in (started_by_citizen, lambda: logger.info("sync round")):
         thread = threading.Thread(target=work)
         thread.start()
@@ -222,10 +222,10 @@ def test_threads_say_the_session_that_started_their_work_or_none(tmp_path, logge
 
 def test_staff_mode_is_marked_beside_the_citizen_session(tmp_path, logger):
     start_logging(LogSettings(tmp_path / "logs", 30, logging.INFO))
-    staff = log_files.begin_staff_session()
+    staff = log_sessions.begin_staff_session()
     logger.info("staff alone")
     logging.getLogger("kiosk.session").info("said", extra={"session": "tag as given"})
-    citizen = log_files.begin_citizen_session()
+    citizen = log_sessions.begin_citizen_session()
     logger.info("assisting")
     sessions = {m["message"]: m["session"] for m in lines_of(tmp_path / "logs" / LOG_FILE)}
     assert re.fullmatch(r"staff-[0-9a-f]{8}", staff)
@@ -255,14 +255,14 @@ def test_a_data_folder_that_cannot_hold_logs_is_said_and_the_kiosk_still_runs(
     config = make_config()
     config.data_dir.mkdir()
     log_folder(config.data_dir).write_text("a file where the log folder should be")
-    assert log_files.run_logged(config, lambda: 0) == 0
+    assert log_process.run_logged(config, lambda _opened: 0) == 0
     said = capsys.readouterr().err
     assert "no log file can be written" in said and "storage.data_dir" in said
 
 
 def test_run_logged_writes_the_first_and_last_lines_of_the_kiosk_process(make_config):
     config = make_config(logs__keep_days=7)
-    assert log_files.run_logged(config, lambda: 75) == 75
+    assert log_process.run_logged(config, lambda _opened: 75) == 75
     messages = [m["message"] for m in lines_of(log_folder(config.data_dir) / LOG_FILE)]
     assert messages[0].startswith("kiosk ") and "borne-demo-01" in messages[0]
     assert "kept 7 days" in messages[0]
@@ -272,7 +272,7 @@ def test_run_logged_writes_the_first_and_last_lines_of_the_kiosk_process(make_co
 def test_doctor_says_where_the_logs_are_and_how_much_they_hold(make_config):
     config = make_config()
     assert "no log file yet" in check_logs(config).message
-    log_files.run_logged(config, lambda: 0)
+    log_process.run_logged(config, lambda _opened: 0)
     result = check_logs(config)
     assert result.ok and str(log_folder(config.data_dir)) in result.message
     assert "1 file(s)" in result.message and f"since {date.today()}" in result.message

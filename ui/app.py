@@ -6,6 +6,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -87,8 +88,10 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool,
     QApplication.instance().aboutToQuit.connect(services.close)
 
 
-def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
-    """The exit status is the service manager's contract (kiosk.system.exit_codes)."""
+def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False,
+              on_painted: Callable[[], None] = lambda: None) -> int:
+    """The exit status is the service manager's contract (kiosk.system.exit_codes).
+    `on_painted` runs first once the attract screen is painted (the log files open there)."""
     faulthandler.enable()  # the watchdog's SIGABRT writes where each thread was, to the journal
     app = ensure_application()
     window = build_window(config, finish_later=True)  # nothing of it is painted at first
@@ -96,6 +99,7 @@ def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> 
     def painted() -> None:
         from kiosk.system.notify import ServiceNotifier
 
+        on_painted()
         # Read (and taken out of the environment) before any child process can inherit it.
         start_services(window, config, demo_hub, ServiceNotifier.from_environment())
         window.kiosk.service_manager.close_on_sigterm()

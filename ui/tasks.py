@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from kiosk.log_files import carry_session
+from kiosk.log_sessions import carry_session
 
 
 class _Relay(QObject):
