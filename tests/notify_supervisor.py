@@ -169,11 +169,13 @@ class NotifySupervisor:
 
     def signal_kiosk(self, signum: int) -> float:
         """A signal to the kiosk alone, the main process's child: a test's lever (SIGUSR1,
-        SIGUSR2), or the SIGTERM a stop sends; the monotonic time it was sent."""
+        SIGUSR2), or the SIGTERM a stop sends; the monotonic time just before it was sent
+        (after, the kiosk may already have acted on it)."""
         main = self.current.pid
         [kiosk] = Path(f"/proc/{main}/task/{main}/children").read_text().split()
+        sent = time.monotonic()
         os.kill(int(kiosk), signum)
-        return time.monotonic()
+        return sent
 
     def _supervise(self, run: Run) -> bool:
         """Until the main process ends (True), or the supervisor is stopped (False)."""
