@@ -21,6 +21,7 @@ from kiosk.paths import demo_config_path, demo_key_path
 
 ENV_VAR = "KIOSK_CONFIG"
 SUPPORTED_LANGUAGES = ("fr", "en")
+MESSAGE_OF_THE_DAY_MAX = 100  # three lines at the largest text size on a portrait screen
 
 
 class ConfigError(Exception):
@@ -191,8 +192,26 @@ SETTINGS: tuple[Setting, ...] = (
             "Least important lines written to the log file: debug, info, warning or error.",
             "one of 'debug', 'info', 'warning', 'error'",
             lambda v: v in ("debug", "info", "warning", "error")),
+    # Opening hours (offline_cache/opening_hours.py checks them, for the hub too)
+    Setting("opening.hours", dict, {},
+            "The desk's hours: a table of days mon to sun, each '09:00-12:00, 14:00-17:30'; "
+            "a missing day or '' is closed; an empty table is always open.",
+            "a table of days, each a text like '09:00-12:00, 14:00-17:30'"),
+    Setting("opening.requests_when_closed", bool, True,
+            "Outside the hours, citizens can still use the kiosk and make requests; false "
+            "keeps it closed too (only the hours are shown).",
+            "true or false"),
+    Setting("opening.timezone", str, "Europe/Paris",
+            "Time zone of the hours (an overseas site sets its own, e.g. 'Indian/Reunion').",
+            "a time zone name such as 'Europe/Paris'"),
+    Setting("site.message_of_the_day", str, "",
+            "A short message on the attract screen, shown and spoken, e.g. "
+            "'Fermé le 24 décembre'; empty for none.",
+            f"one line of at most {MESSAGE_OF_THE_DAY_MAX} characters, or empty",
+            lambda v: len(v) <= MESSAGE_OF_THE_DAY_MAX and "\n" not in v),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
+TABLE_SETTINGS = frozenset(s.key for s in SETTINGS if s.kind is dict)  # a TOML table, whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +286,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for name, value in table.items():
         key = f"{prefix}{name}"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and key not in TABLE_SETTINGS:
             flat.update(_flatten(value, f"{key}."))
         else:
             flat[key] = value
@@ -300,6 +319,7 @@ def validate(raw: dict[str, Any], source: Path) -> KioskConfig:
             f"{values['interface.languages']!r}; add it there or pick one of those."
         )
     _check_printer(values, source)
+    _check_opening_hours(values, source)
     config = KioskConfig(values=values, source=source, base_dir=source.parent,
                          from_file=frozenset(written))
     from kiosk.config_files import check_files
@@ -327,6 +347,16 @@ def _check_printer(values: dict[str, Any], source: Path) -> None:
             raise ConfigError(f"{source}: key 'printer.device' is {device!r}, not host:port "
                               "as printer.kind 'escpos-network' needs, e.g. "
                               "'192.168.1.50:9100'.") from None
+
+
+def _check_opening_hours(values: dict[str, Any], source: Path) -> None:
+    """Each day's ranges and the time zone, with the day and the range named."""
+    from offline_cache.opening_hours import OpeningHoursError, parse_hours
+
+    try:
+        parse_hours(values["opening.hours"], values["opening.timezone"])
+    except OpeningHoursError as error:
+        raise ConfigError(f"{source}: {error}") from None
 
 
 def config_path(explicit: str | os.PathLike[str] | None) -> Path:

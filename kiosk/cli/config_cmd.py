@@ -30,6 +30,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 def _toml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, dict):  # a table setting (opening.hours), as an inline TOML table
+        pairs = ", ".join(f"{name} = {_toml(item)}" for name, item in value.items())
+        return f"{{ {pairs} }}" if pairs else "{}"
     return json.dumps(value, ensure_ascii=False)
 
 
