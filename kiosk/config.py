@@ -319,7 +319,8 @@ def validate(raw: dict[str, Any], source: Path) -> KioskConfig:
             f"{values['interface.languages']!r}; add it there or pick one of those."
         )
     _check_printer(values, source)
-    _check_opening_hours(values, source)
+    if any(key.startswith("opening.") for key in written):  # the defaults are valid
+        _check_opening_hours(values, source)
     config = KioskConfig(values=values, source=source, base_dir=source.parent,
                          from_file=frozenset(written))
     from kiosk.config_files import check_files

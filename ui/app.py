@@ -44,7 +44,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, finish_later: bool = False, notifier=None) -> KioskWindow:
+                 speaker=None, finish_later: bool = False, notifier=None,
+                 clock=None) -> KioskWindow:
     """The kiosk's window, built by its composition object (`window.kiosk`).
 
     `desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash,
@@ -52,12 +53,13 @@ def build_window(config: KioskConfig, catalog: Catalog | None = None,
     `finish_later`: mediator mode and the idle and tap filters wait for
     `window.kiosk.finish_start()` (`kiosk run` calls it after the first paint).
     `notifier`: systemd's (kiosk.system.notify.ServiceNotifier), told READY by `kiosk run`.
+    `clock` (like time.time) tells the opening hours what time it is.
     """
     from ui.composition import KioskApp
 
     return KioskApp(config, catalog=catalog, theme=theme, idle_warning_ms=idle_warning_ms,
                     services=services, desk=desk, speaker=speaker,
-                    finish_later=finish_later, notifier=notifier).window
+                    finish_later=finish_later, notifier=notifier, clock=clock).window
 
 
 def attach_voice(window: KioskWindow, config: KioskConfig) -> None:

@@ -23,6 +23,7 @@ from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
 from kiosk.views import Speech, ViewFacts, build_view
 from kiosk.views.records import ServiceAction
+from ui.desk_watch import DeskWatch
 from ui.main_window import KioskWindow
 from ui.screen_table import SCREENS
 from ui.tasks import run_task
@@ -38,11 +39,12 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, finish_later: bool = False, notifier=None):
+                 speaker=None, finish_later: bool = False, notifier=None, clock=None):
         """`finish_later`: what only a person's touch needs waits for `finish_start`, right
         after the first paint (`kiosk run`); otherwise it is built at once (tests,
         screenshots, the tour). `notifier`: the service manager's (kiosk.system.notify),
-        for `kiosk run` under systemd."""
+        for `kiosk run` under systemd. `clock` (seconds, like time.time) decides whether
+        the desk is open (tests move it)."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -64,6 +66,7 @@ class KioskApp(QObject):
                                     high_contrast=theme.palette is HIGH_CONTRAST,
                                     speech_rate=SpeechRate(config["voice.rate"])),
             needs_assisted_consent=self._needs_assisted_consent)
+        self.desk_hours = DeskWatch(lambda: self.config, clock, parent=self)
         self.window = KioskWindow(self, self.site_name, lambda step: SCREENS[step](self))
         self.setParent(self.window)  # the composition lives as long as its window
         self._notifier = notifier
@@ -83,6 +86,7 @@ class KioskApp(QObject):
         self._last_said: tuple[Speech, str] | None = None
         self._had_form = False
         self.journey.subscribe(self.present)
+        self.desk_hours.changed.connect(self._desk_hours_changed)
         self.window.destroyed.connect(lambda *_: self.desk.close())
         self.present(self.journey.state)
 
@@ -142,7 +146,15 @@ class KioskApp(QObject):
             # read from the settings, the printing code is not imported before the first paint.
             can_print=self.config["printer.kind"] != "none",
             read_answers_aloud=self.read_answers_aloud,
-            mediator_name=staff.mediator.name if staff is not None else "")
+            mediator_name=staff.mediator.name if staff is not None else "",
+            desk=self.desk_hours.status(),
+            message_of_the_day=self.config["site.message_of_the_day"])
+
+    def _desk_hours_changed(self) -> None:
+        """The desk opened or closed: the attract screen says so; other screens take it
+        when next shown (a citizen's page is not redrawn under their eyes)."""
+        if self.journey.state.step is Step.ATTRACT:
+            self.present(self.journey.state)
 
     def present(self, state: JourneyState) -> None:
         """Paint the screen on top and say it (only when what it says changed)."""

@@ -50,6 +50,7 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
         ("idle_warning", lambda: (journey.resume(), journey.idle_warning())),
         *_track_scenes(journey),
         *_staff_scenes(journey),
+        *_closed_scenes(journey),
     ]
 
 
@@ -72,6 +73,14 @@ def _staff_scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
 
     window = _window_of(journey)
     return staff_scenes(window, DEMO_REQUEST) if window is not None else []
+
+
+def _closed_scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
+    """The desk's hours, last: they leave the window's desk closed."""
+    from ui.screens.opening_screenshots import closed_scenes
+
+    window = _window_of(journey)
+    return closed_scenes(window) if window is not None else []
 
 
 FIXED_TIME = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)

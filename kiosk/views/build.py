@@ -18,6 +18,7 @@ from kiosk.journey_state import JourneyState, Step
 from kiosk.views.records import AttractView, Speech, StaffView
 
 if TYPE_CHECKING:
+    from kiosk.opening import DeskStatus
     from kiosk.views.records import View
 
 
@@ -31,6 +32,8 @@ class ViewFacts:
     can_print: bool = False  # is a printer configured?
     read_answers_aloud: bool = False  # voice.read_answers_aloud: the audio is a headset
     mediator_name: str = ""  # the mediator asking to help (assisted-mode consent)
+    desk: DeskStatus | None = None  # the front desk now (kiosk.opening); None: no hours set
+    message_of_the_day: str = ""  # site.message_of_the_day
 
 
 def build_view(journey: Journey, facts: ViewFacts = ViewFacts()) -> View:
@@ -40,10 +43,23 @@ def build_view(journey: Journey, facts: ViewFacts = ViewFacts()) -> View:
 
 
 def _attract(journey: Journey, state: JourneyState, facts: ViewFacts) -> AttractView:
-    lang = state.language
+    """The welcome and the site's message of the day; outside the desk's hours, when it
+    opens and whether the kiosk can still be used meanwhile."""
+    lang, desk, notice = state.language, facts.desk, facts.message_of_the_day.strip()
     welcome, touch = tr("attract.welcome", lang), tr("attract.touch", lang)
-    return AttractView(lang, welcome, touch, tr("attract.help", lang),
-                       Speech(f"{welcome} {touch}."))
+    closed = closed_said = closed_next = ""
+    can_start, help_key = True, "attract.help"
+    if desk is not None and not desk.open:  # kiosk.opening loads only for a site with hours
+        from kiosk.opening import closed_sentence, requests_sentence
+
+        sentence = closed_sentence(desk, lang)
+        closed, closed_said, closed_next = (sentence.shown, sentence.spoken,
+                                            requests_sentence(desk, lang))
+        can_start, help_key = desk.can_start, "attract.help_closed"  # nobody at the desk
+    said = [welcome, notice, closed_said, closed_next, f"{touch}." if can_start else ""]
+    return AttractView(lang, welcome, touch, tr(help_key, lang) if can_start else "",
+                       Speech(" ".join(part for part in said if part)),
+                       notice, closed, closed_next, can_start)
 
 
 def _staff(journey: Journey, state: JourneyState, facts: ViewFacts) -> StaffView:

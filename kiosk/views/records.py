@@ -66,6 +66,10 @@ class AttractView:
     touch: str
     help: str
     speech: Speech
+    notice: str = ""  # site.message_of_the_day, as the site wrote it
+    closed: str = ""  # "L'accueil est fermé. Il ouvre demain à 9 h."; empty while open
+    closed_next: str = ""  # what the kiosk still offers meanwhile
+    can_start: bool = True  # False: closed and opening.requests_when_closed is false
 
 
 @dataclass(frozen=True, slots=True)

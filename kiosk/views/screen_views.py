@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kiosk.catalog import Action, localized
 from kiosk.i18n import LANGUAGE_NAMES, tr
 from kiosk.journey_state import AssistedConsentStage, Confirm, JourneyState, SpeechRate, TextSize
+from kiosk.opening import closed_sentence
 from kiosk.tracking.messages import message as track_message
 from kiosk.views.records import Option, ServiceAction, Speech
 from kiosk.views.screen_records import (
@@ -101,7 +102,8 @@ def service(journey: Journey, state: JourneyState, facts: ViewFacts) -> ServiceV
     actions = []
     if Action.GUIDED_REQUEST in service.actions:
         actions.append(Option(ServiceAction.START_REQUEST, tr("service.start_request", lang)))
-    if Action.MEDIATOR_TICKET in service.actions:
+    closed = closed_sentence(facts.desk, lang)  # no ticket while nobody is at the desk
+    if Action.MEDIATOR_TICKET in service.actions and not closed.shown:
         actions.append(Option(ServiceAction.TAKE_TICKET, tr("help.take_ticket", lang)))
     if Action.CHECKLIST in service.actions and facts.can_print:
         actions.append(Option(ServiceAction.PRINT_CHECKLIST,
@@ -112,9 +114,11 @@ def service(journey: Journey, state: JourneyState, facts: ViewFacts) -> ServiceV
                  *(f"- {item}" for item in documents),
                  *((tr("service.checklist_link", lang, url=service.official_url),)
                    if service.official_url else ()))
-    what_now = tr("service.what_now", lang)
+    what_now = said_now = tr("service.what_now", lang)
+    if Action.MEDIATOR_TICKET in service.actions and closed.shown:  # instead of the ticket
+        what_now, said_now = f"{closed.shown} {what_now}", f"{closed.spoken} {what_now}"
     spoken = (f"{title}. {summary} {tr('service.who', lang)} {who}. "
-              f"{tr('service.documents', lang)} : {'. '.join(documents)}. {what_now} "
+              f"{tr('service.documents', lang)} : {'. '.join(documents)}. {said_now} "
               + " ".join(f"{option.label}." for option in actions))
     return ServiceView(lang, service.id, title, summary, tr("service.who", lang), who,
                        tr("service.documents", lang), documents, service.official_url,
@@ -138,6 +142,11 @@ def help(journey: Journey, state: JourneyState, facts: ViewFacts) -> HelpView:
     ticket = tr("help.take_ticket", lang)
     sentence = messages.text("ticket.taken", lang, code=state.ticket) if state.ticket else ""
     spoken = sentence or f"{title} {body} {ticket} ?"
+    closed = closed_sentence(facts.desk, lang)
+    if closed.shown and not state.ticket:  # nobody to ask: when they are back, instead
+        alone = tr("help.closed_alone", lang)
+        body, ticket = f"{closed.shown} {alone}", ""
+        spoken = f"{title} {closed.spoken} {alone}"
     return HelpView(lang, title, body, ticket, tr("help.back", lang), state.ticket or "",
                     sentence, Speech(spoken))
 

@@ -37,7 +37,8 @@ def view_prompts(catalog: Any, config: Any) -> Iterator[tuple[str, str]]:
     from kiosk.views import ViewFacts
 
     facts = ViewFacts(idle_reset_seconds=config["interface.idle_reset_seconds"],
-                      can_print=config["printer.kind"] != "none")
+                      can_print=config["printer.kind"] != "none",
+                      message_of_the_day=config["site.message_of_the_day"])
     languages = tuple(config["interface.languages"])
     for lang in languages:
         yield from _walk(catalog, languages, lang, facts)

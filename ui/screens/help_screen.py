@@ -1,7 +1,8 @@
 """How to get a person's help; "go back" returns exactly where the citizen was.
 
 "Prendre un ticket" gives a number, shown big and spoken, with no personal data; the
-mediators also learn which screen the citizen called from.
+mediators also learn which screen the citizen called from. While the desk is closed there is
+no ticket to take: the view says when it opens instead (kiosk.opening).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class HelpScreen(Screen):
         taken = bool(view.ticket_code)  # the number replaces the button: one per visit
         self.ticket_code.setVisible(taken)
         self.ticket_text.setVisible(taken)
-        self.ticket_button.setVisible(not taken)
+        self.ticket_button.setVisible(not taken and bool(view.ticket_label))  # desk closed
         self.ticket_button.setEnabled(True)
 
     def _ask_ticket(self) -> None:
