@@ -55,7 +55,7 @@ def test_ranges_may_be_written_loosely_and_come_out_sorted():
 
 
 def test_an_unknown_time_zone_is_refused_with_examples():
-    with pytest.raises(OpeningHoursError, match="'Europe/Pariss'.*Indian/Reunion"):
+    with pytest.raises(OpeningHoursError, match=r"'Europe/Pariss'.*Indian/Reunion"):
         parse_hours(TOWN_HALL, "Europe/Pariss")
 
 

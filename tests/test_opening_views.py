@@ -46,7 +46,7 @@ def test_the_closed_desk_says_when_it_opens_in_plain_french(when, shown, spoken)
 
 def test_a_desk_open_one_day_a_week_says_next_week_after_closing():
     desk = desk_at(2026, 12, 8, 12, 0, **{"opening.hours": {"tue": "09:00-12:00"}})
-    assert closed_sentence(desk, "fr").shown == "L'accueil est fermé. Il ouvre mardi prochain à 9 h."
+    assert closed_sentence(desk, "fr").shown.endswith("Il ouvre mardi prochain à 9 h.")
 
 
 def test_in_english_too():

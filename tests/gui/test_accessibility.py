@@ -47,6 +47,9 @@ def test_on_every_screen_buttons_are_large_and_named(qtbot, window):
         qtbot.wait(10)
         screen = window.current_screen
         visible_buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+        if screen is window.attract and not screen.view.can_start:
+            assert not visible_buttons  # resting with its desk (opening.requests_when_closed)
+            continue
         assert visible_buttons, type(screen).__name__
         for button in visible_buttons:
             assert button.height() >= MIN_TOUCH_PX, (type(screen).__name__, button.text())
