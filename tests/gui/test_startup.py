@@ -15,7 +15,7 @@ from ui.voice_bridge import RecordingSpeaker
 
 NOT_BEFORE_THE_FIRST_PAINT = ("ui.staff.controller", "ui.staff.dashboard", "kiosk.mediator",
                               "sqlite_utils", "requests", "qrcode", "kiosk.outbox_service",
-                              "kiosk.printing")
+                              "kiosk.printing", "kiosk.opening", "offline_cache.opening_hours")
 
 
 def test_the_first_paint_needs_neither_mediator_mode_nor_the_queue(tmp_path):
