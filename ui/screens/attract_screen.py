@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from kiosk.views.records import AttractView
 from ui.screens.base import Screen
@@ -27,20 +28,21 @@ class AttractScreen(Screen):
         self.setAccessibleName(site_name)
         self.welcome = text_label(role="hero", centered=True)
         self.site = text_label(site_name, role="title", centered=True)
-        self.notice = text_label(role="strong", centered=True)  # the message of the day
-        self.closed = text_label(role="strong", centered=True)  # when the desk opens
-        self.closed_next = text_label(centered=True)  # what the kiosk offers meanwhile
         self.help = text_label(role="muted", centered=True)
-        self.call = text_label(role="reference", centered=True)  # "Ticket A-012, Guichet 2"
-        self.call.hide()
+        # Lines most sites rarely show, built the first time they have words: a label costs
+        # the first paint its polish even while hidden (about 20 M instructions each).
+        self.call: QLabel | None = None  # "Ticket A-012, Guichet 2"
+        self.notice: QLabel | None = None  # the message of the day
+        self.closed: QLabel | None = None  # when the desk opens
+        self.closed_next: QLabel | None = None  # what the kiosk offers meanwhile
+        self._top, self._notes = QVBoxLayout(), QVBoxLayout()
         self.start_button = BigButton("", role="primary")
         self.start_button.clicked.connect(self.started)
-        self.layout_.addWidget(self.call)
+        self.layout_.addLayout(self._top)
         self.layout_.addStretch(2)
         self.layout_.addWidget(self.welcome)
         self.layout_.addWidget(self.site)
-        for label in (self.notice, self.closed, self.closed_next):
-            self.layout_.addWidget(label)
+        self.layout_.addLayout(self._notes)
         # The start button low on the screen: the next screen's language buttons sit high, so a
         # double tap on "Touchez l'écran" finds no button where the finger lands again.
         self.layout_.addStretch(3)
@@ -55,14 +57,12 @@ class AttractScreen(Screen):
         """The ticket just called, shown until the next citizen starts; it takes the
         welcome's place (with the hours and a message of the day, both would not fit an
         800 px screen at the largest text)."""
-        self.call.setText(text)
-        self.call.setAccessibleName(text)
-        self.call.show()
+        call = self._line("call", text)
+        call.setAccessibleName(text)
         self.welcome.hide()
 
     def clear_call(self) -> None:
-        self.call.clear()
-        self.call.hide()
+        self._line("call", "")
         self.welcome.show()
 
     def present(self, view: AttractView) -> None:
@@ -70,10 +70,25 @@ class AttractScreen(Screen):
         self.welcome.setText(view.welcome)
         self.start_button.set_text(view.touch)
         self.start_button.setVisible(view.can_start)
-        for label, text in ((self.help, view.help), (self.notice, view.notice),
-                            (self.closed, view.closed), (self.closed_next, view.closed_next)):
+        self.help.setText(view.help)
+        self.help.setVisible(bool(view.help))
+        for name in _NOTES:
+            self._line(name, getattr(view, name))
+
+    def _line(self, name: str, text: str) -> QLabel | None:
+        """The optional line `name` showing `text`, hidden when there is none; built (in its
+        place among the others) the first time it has words."""
+        label = getattr(self, name)
+        if label is None and text:
+            label = text_label(role=_ROLES[name], centered=True)
+            order = ("call",) if name == "call" else _NOTES
+            earlier = sum(getattr(self, other) is not None for other in order[:order.index(name)])
+            (self._top if name == "call" else self._notes).insertWidget(earlier, label)
+            setattr(self, name, label)
+        if label is not None:
             label.setText(text)
             label.setVisible(bool(text))
+        return label
 
     def _touched(self) -> None:
         if self.view is None or self.view.can_start:
@@ -84,3 +99,7 @@ class AttractScreen(Screen):
         if event.button() == Qt.MouseButton.LeftButton:
             self._touched()
         super().mousePressEvent(event)
+
+
+_NOTES = ("notice", "closed", "closed_next")  # under the site's name, in this order
+_ROLES = {"call": "reference", "notice": "strong", "closed": "strong", "closed_next": ""}
