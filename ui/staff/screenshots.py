@@ -69,7 +69,10 @@ def staff_scenes(window, request_id: str) -> list[tuple[str, Callable[[], None]]
         staff.quit()
         journey.reset()
         unlock()
-        staff.call_next()
+        staff.call_next()  # on a worker: the attract screen shows the call once it is done
+        wait_until(lambda: window.current_screen is window.attract
+                   and window.attract.call is not None and window.attract.call.isVisible(),
+                   10, "calling the next person")
 
     return [
         ("staff-pin", pin_screen),
