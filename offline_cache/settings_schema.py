@@ -1,0 +1,176 @@
+"""The settings schema: every setting of the kiosk's configuration, declared once as data.
+
+Why here, in the layer both ends share: the kiosk validates its TOML file against it
+(kiosk/config.py), and the back office validates the settings it sends to kiosks against the
+very same entries (the hub never imports the kiosk). One entry per setting: its key, type,
+default, range or check, and the help line docs/configuration.md repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+SUPPORTED_LANGUAGES = ("fr", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str  # "section.name" as written in the TOML file
+    kind: type | tuple[type, ...]
+    default: Any
+    help: str
+    expected: str  # what a valid value looks like, in the operator's words
+    check: Callable[[Any], bool] = lambda _value: True
+
+
+def in_range(low: int, high: int) -> Callable[[Any], bool]:
+    return lambda value: low <= value <= high
+
+
+def languages_ok(value: Any) -> bool:
+    return bool(value) and all(lang in SUPPORTED_LANGUAGES for lang in value)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("site.name", str, "Mairie de démonstration", "Name shown on the attract screen.",
+            "a non-empty text", lambda v: bool(v.strip())),
+    Setting("site.commune", str, "Démoville", "Commune where the kiosk stands.",
+            "a non-empty text", lambda v: bool(v.strip())),
+    Setting("site.kiosk_id", str, "borne-demo-01",
+            "Identifier of this kiosk at the hub (letters, digits, dash).",
+            "letters, digits and dashes, 3 to 40 characters",
+            lambda v: re.fullmatch(r"[A-Za-z0-9-]{3,40}", v) is not None),
+    Setting("hub.url", str, "http://127.0.0.1:8750", "Base URL of the back-office hub.",
+            "an http:// or https:// URL", lambda v: re.match(r"https?://[^\s/]+", v) is not None),
+    Setting("hub.token", str, "demo-token", "Bearer token this kiosk presents to the hub.",
+            "a non-empty text", lambda v: bool(v.strip())),
+    Setting("interface.languages", list, ["fr", "en"],
+            "Languages offered to citizens, in order.",
+            f"a list drawn from {list(SUPPORTED_LANGUAGES)}", languages_ok),
+    Setting("interface.default_language", str, "fr", "Language of the attract screen.",
+            f"one of {list(SUPPORTED_LANGUAGES)}", lambda v: v in SUPPORTED_LANGUAGES),
+    Setting("interface.fullscreen", bool, True, "Show the kiosk full screen (`kiosk run`).",
+            "true or false"),
+    Setting("interface.idle_warning_seconds", int, 90,
+            "Seconds without a touch before the 'are you still there?' warning.",
+            "a whole number of seconds from 15 to 1800", in_range(15, 1800)),
+    Setting("interface.idle_reset_seconds", int, 30,
+            "Seconds the warning waits before wiping the session.",
+            "a whole number of seconds from 10 to 600", in_range(10, 600)),
+    Setting("storage.data_dir", str, "",
+            "Folder for the queue and caches; empty means the platform's data folder.",
+            "a folder path, or empty"),
+    # Voice
+    Setting("voice.enabled", bool, True,
+            "Read every screen aloud; false keeps the kiosk silent.",
+            "true or false"),
+    Setting("voice.rate", str, "normal",
+            "Speech rate at the start of a session; citizens change it on the comfort screen.",
+            "one of 'slow', 'normal', 'fast'", lambda v: v in ("slow", "normal", "fast")),
+    Setting("voice.volume", int, 100,
+            "Loudness of the voice, percent of the engine's normal level.",
+            "a whole number from 0 to 100", in_range(0, 100)),
+    Setting("voice.read_answers_aloud", bool, False,
+            "Read a citizen's personal answers aloud (review, tracking); only for a kiosk whose "
+            "audio is a headset. False: they are shown, and the voice says so.",
+            "true or false"),
+    Setting("voice.cache_mb", int, 64,
+            "Disk space for synthesised sentences (least recently used go first).",
+            "a whole number of megabytes from 0 to 4096", in_range(0, 4096)),
+    Setting("voice.player", str, "auto",
+            "Program that plays the voice: auto, aplay, paplay, pw-play, play, or a command "
+            "line with {file}.",
+            "auto, aplay, paplay, pw-play, play, or a command line containing {file}",
+            lambda v: bool(v.strip())),
+    # Outbox and sync
+    Setting("hub.public_key", str, "",
+            "PEM file of the hub's X25519 public key that seals every request on this kiosk; "
+            "empty means the DEMO key, which is public: never for real data.",
+            "a file path (relative to this file), or empty"),
+    Setting("hub.catalog_public_key", str, "",
+            "PEM file of the Ed25519 key that must have signed a catalogue update; "
+            "empty means the DEMO key.",
+            "a file path (relative to this file), or empty"),
+    Setting("sync.interval_seconds", int, 60,
+            "Seconds between sync rounds and heartbeats when nothing else wakes the engine.",
+            "a whole number of seconds from 5 to 3600", in_range(5, 3600)),
+    Setting("sync.probe_seconds", int, 15,
+            "While the hub is unreachable, seconds between small probes that detect its return.",
+            "a whole number of seconds from 2 to 600", in_range(2, 600)),
+    Setting("sync.batch_size", int, 50, "Most requests sent together in one HTTP request.",
+            "a whole number from 1 to 500", in_range(1, 500)),
+    Setting("sync.connect_timeout_seconds", int, 10,
+            "Seconds to wait for the hub to accept a connection.",
+            "a whole number of seconds from 1 to 120", in_range(1, 120)),
+    Setting("sync.request_deadline_seconds", int, 120,
+            "Overall limit for one request, sending and receiving included, however slowly "
+            "the link trickles.",
+            "a whole number of seconds from 5 to 1800", in_range(5, 1800)),
+    Setting("sync.max_backoff_seconds", int, 900,
+            "Longest wait between attempts after repeated failures.",
+            "a whole number of seconds from 10 to 86400", in_range(10, 86400)),
+    Setting("outbox.held_retention_days", int, 30,
+            "Days a request refused by the hub is kept for a person to fix before deletion.",
+            "a whole number of days from 1 to 365", in_range(1, 365)),
+    Setting("outbox.held_warning_days", int, 7,
+            "Days before that deletion when the kiosk starts warning about it.",
+            "a whole number of days from 1 to 60", in_range(1, 60)),
+    # Mediator
+    Setting("mediator.counter_name", str, "Guichet 1",
+            "Where a called ticket should go, shown and spoken: 'Ticket A-012, Guichet 1'.",
+            "a non-empty text of at most 40 characters", lambda v: 0 < len(v.strip()) <= 40),
+    Setting("mediator.ticket_prefix", str, "A",
+            "Letter in front of the ticket numbers of this kiosk (A-001, A-002...).",
+            "one capital letter from A to Z", lambda v: re.fullmatch(r"[A-Z]", v) is not None),
+    Setting("mediator.idle_lock_seconds", int, 180,
+            "Seconds without a touch before staff mode locks itself.",
+            "a whole number of seconds from 30 to 3600", in_range(30, 3600)),
+    Setting("mediator.max_pin_attempts", int, 5,
+            "Wrong PINs in a row that lock a staff account.",
+            "a whole number from 3 to 10", in_range(3, 10)),
+    Setting("mediator.lockout_seconds", int, 30,
+            "First lock-out delay; each further lock-out in a row doubles it (up to one hour).",
+            "a whole number of seconds from 5 to 3600", in_range(5, 3600)),
+    # Printer (kiosk/printing, docs/printing.md)
+    Setting("printer.kind", str, "none",
+            "Where receipts go: none, pdf (files in printer.pdf_dir), escpos-usb, "
+            "escpos-serial, escpos-network (thermal printers) or system (a CUPS queue).",
+            "one of 'none', 'pdf', 'escpos-usb', 'escpos-serial', 'escpos-network', 'system'",
+            lambda v: v in ("none", "pdf", "escpos-usb", "escpos-serial", "escpos-network",
+                            "system")),
+    Setting("printer.device", str, "",
+            "The printer: a device path (/dev/usb/lp0, /dev/ttyUSB0), host:port "
+            "(192.168.1.50:9100), or a CUPS queue name; empty for none and pdf.",
+            "a device path, host:port, a CUPS queue name, or empty"),
+    Setting("printer.codepage", str, "cp858",
+            "ESC/POS character table that prints French accents: cp858 (ESC t 19, has €), "
+            "cp1252 (ESC t 16) or cp850 (ESC t 2, no €).",
+            "one of 'cp858', 'cp1252', 'cp850'", lambda v: v in ("cp858", "cp1252", "cp850")),
+    Setting("printer.width_chars", int, 48,
+            "Characters per line on the thermal printer: 48 (80 mm), 42 (80 mm, 512 dots), "
+            "32 (58 mm).",
+            "32, 42 or 48", lambda v: v in (32, 42, 48)),
+    Setting("printer.baudrate", int, 9600,
+            "Speed of a serial thermal printer (escpos-serial); see its self-test page.",
+            "one of 9600, 19200, 38400, 57600, 115200",
+            lambda v: v in (9600, 19200, 38400, 57600, 115200)),
+    Setting("printer.timeout_seconds", int, 10,
+            "Seconds to reach a network printer or hand a receipt to it before giving up.",
+            "a whole number of seconds from 1 to 120", in_range(1, 120)),
+    Setting("printer.pdf_dir", str, "",
+            "Folder for PDF receipts (kind pdf); empty means receipts/ in the data folder.",
+            "a folder path, or empty"),
+    Setting("printer.pdf_paper", str, "a6",
+            "Page of a PDF receipt (kinds pdf and system): a6, or roll80 (80 mm wide roll).",
+            "'a6' or 'roll80'", lambda v: v in ("a6", "roll80")),
+)
+BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+
+def type_ok(setting: Setting, value: Any) -> bool:
+    if setting.kind is int and isinstance(value, bool):
+        return False  # TOML `true` must not pass for a number of seconds
+    return isinstance(value, setting.kind)
