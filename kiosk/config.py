@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from offline_cache.settings_schema import (  # noqa: F401 (Setting, SUPPORTED_LA
     SETTINGS,
     SUPPORTED_LANGUAGES,
     Setting,
+    combination_problems,
     type_ok,
 )
 
@@ -79,6 +80,18 @@ class KioskConfig:
             raw.setdefault(section, {})[name] = value
         return validate(raw, self.source)
 
+    def overlaid(self, changes: dict[str, Any]) -> KioskConfig:
+        """A copy with settings the back office sent (each checked against the schema by the
+        caller): their combination with the rest is checked again; the files are not re-read,
+        since no file or folder setting can come from the back office."""
+        values = {**self.values, **changes}
+        label = Path("settings sent by the back office")
+        problems = combination_problems(values)
+        if problems:
+            raise ConfigError(f"{label}: {problems[0]}.")
+        _check_printer(values, label)
+        return replace(self, values=values)
+
     @property
     def data_dir(self) -> Path:
         configured = self.values["storage.data_dir"]
@@ -125,12 +138,9 @@ def validate(raw: dict[str, Any], source: Path) -> KioskConfig:
                 f"{source}: key '{key}' has the value {value!r}; expected {setting.expected}."
             )
         values[key] = value
-    if values["interface.default_language"] not in values["interface.languages"]:
-        raise ConfigError(
-            f"{source}: key 'interface.default_language' is "
-            f"{values['interface.default_language']!r}, which is not in 'interface.languages' "
-            f"{values['interface.languages']!r}; add it there or pick one of those."
-        )
+    problems = combination_problems(values)
+    if problems:
+        raise ConfigError(f"{source}: {problems[0]}.")
     _check_printer(values, source)
     config = KioskConfig(values=values, source=source, base_dir=source.parent,
                          from_file=frozenset(written))

@@ -3,17 +3,32 @@
 Why here, in the layer both ends share: the kiosk validates its TOML file against it
 (kiosk/config.py), and the back office validates the settings it sends to kiosks against the
 very same entries (the hub never imports the kiosk). One entry per setting: its key, type,
-default, range or check, and the help line docs/configuration.md repeats.
+default, range or check, the help line docs/configuration.md repeats, and whether the back
+office may send it (`remote`). Making a setting editable from the back office is that one
+field: the hub's form, its check and the kiosk's acceptance all read it.
 """
 
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 SUPPORTED_LANGUAGES = ("fr", "en")
+
+
+class Remote(enum.Enum):
+    """When a setting sent by the back office takes effect on a running kiosk."""
+
+    LIVE = "live"  # at once: the kiosk reads it at each use or is told of the change
+    AT_RESTART = "at_restart"  # at the next start (planned nightly restart or by hand)
+
+
+# What must work offline stays in the site's TOML file: the hub's address, the keys, the
+# kiosk's identity and its data folder. The back office can never send these.
+LOCAL_ONLY_PREFIXES = ("hub.", "site.kiosk_id", "storage.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +39,11 @@ class Setting:
     help: str
     expected: str  # what a valid value looks like, in the operator's words
     check: Callable[[Any], bool] = lambda _value: True
+    remote: Remote | None = None  # None: only the site's TOML file sets it
+
+    def __post_init__(self) -> None:
+        if self.remote is not None and self.key.startswith(LOCAL_ONLY_PREFIXES):
+            raise ValueError(f"{self.key} must work offline: it cannot be set remotely")
 
 
 def in_range(low: int, high: int) -> Callable[[Any], bool]:
@@ -49,42 +69,52 @@ SETTINGS: tuple[Setting, ...] = (
             "a non-empty text", lambda v: bool(v.strip())),
     Setting("interface.languages", list, ["fr", "en"],
             "Languages offered to citizens, in order.",
-            f"a list drawn from {list(SUPPORTED_LANGUAGES)}", languages_ok),
+            f"a list drawn from {list(SUPPORTED_LANGUAGES)}", languages_ok,
+            remote=Remote.AT_RESTART),
     Setting("interface.default_language", str, "fr", "Language of the attract screen.",
-            f"one of {list(SUPPORTED_LANGUAGES)}", lambda v: v in SUPPORTED_LANGUAGES),
+            f"one of {list(SUPPORTED_LANGUAGES)}", lambda v: v in SUPPORTED_LANGUAGES,
+            remote=Remote.AT_RESTART),
     Setting("interface.fullscreen", bool, True, "Show the kiosk full screen (`kiosk run`).",
             "true or false"),
     Setting("interface.idle_warning_seconds", int, 90,
             "Seconds without a touch before the 'are you still there?' warning.",
-            "a whole number of seconds from 15 to 1800", in_range(15, 1800)),
+            "a whole number of seconds from 15 to 1800", in_range(15, 1800),
+            remote=Remote.LIVE),
     Setting("interface.idle_reset_seconds", int, 30,
             "Seconds the warning waits before wiping the session.",
-            "a whole number of seconds from 10 to 600", in_range(10, 600)),
+            "a whole number of seconds from 10 to 600", in_range(10, 600),
+            remote=Remote.LIVE),
     Setting("storage.data_dir", str, "",
             "Folder for the queue and caches; empty means the platform's data folder.",
             "a folder path, or empty"),
     # Voice
     Setting("voice.enabled", bool, True,
             "Read every screen aloud; false keeps the kiosk silent.",
-            "true or false"),
+            "true or false",
+            remote=Remote.AT_RESTART),
     Setting("voice.rate", str, "normal",
             "Speech rate at the start of a session; citizens change it on the comfort screen.",
-            "one of 'slow', 'normal', 'fast'", lambda v: v in ("slow", "normal", "fast")),
+            "one of 'slow', 'normal', 'fast'", lambda v: v in ("slow", "normal", "fast"),
+            remote=Remote.LIVE),
     Setting("voice.volume", int, 100,
             "Loudness of the voice, percent of the engine's normal level.",
-            "a whole number from 0 to 100", in_range(0, 100)),
+            "a whole number from 0 to 100", in_range(0, 100),
+            remote=Remote.LIVE),
     Setting("voice.read_answers_aloud", bool, False,
             "Read a citizen's personal answers aloud (review, tracking); only for a kiosk whose "
             "audio is a headset. False: they are shown, and the voice says so.",
-            "true or false"),
+            "true or false",
+            remote=Remote.AT_RESTART),
     Setting("voice.cache_mb", int, 64,
             "Disk space for synthesised sentences (least recently used go first).",
-            "a whole number of megabytes from 0 to 4096", in_range(0, 4096)),
+            "a whole number of megabytes from 0 to 4096", in_range(0, 4096),
+            remote=Remote.AT_RESTART),
     Setting("voice.player", str, "auto",
             "Program that plays the voice: auto, aplay, paplay, pw-play, play, or a command "
             "line with {file}.",
             "auto, aplay, paplay, pw-play, play, or a command line containing {file}",
-            lambda v: bool(v.strip())),
+            lambda v: bool(v.strip()),
+            remote=Remote.AT_RESTART),
     # Outbox and sync
     Setting("hub.public_key", str, "",
             "PEM file of the hub's X25519 public key that seals every request on this kiosk; "
@@ -140,32 +170,39 @@ SETTINGS: tuple[Setting, ...] = (
             "escpos-serial, escpos-network (thermal printers) or system (a CUPS queue).",
             "one of 'none', 'pdf', 'escpos-usb', 'escpos-serial', 'escpos-network', 'system'",
             lambda v: v in ("none", "pdf", "escpos-usb", "escpos-serial", "escpos-network",
-                            "system")),
+                            "system"),
+            remote=Remote.AT_RESTART),
     Setting("printer.device", str, "",
             "The printer: a device path (/dev/usb/lp0, /dev/ttyUSB0), host:port "
             "(192.168.1.50:9100), or a CUPS queue name; empty for none and pdf.",
-            "a device path, host:port, a CUPS queue name, or empty"),
+            "a device path, host:port, a CUPS queue name, or empty",
+            remote=Remote.AT_RESTART),
     Setting("printer.codepage", str, "cp858",
             "ESC/POS character table that prints French accents: cp858 (ESC t 19, has €), "
             "cp1252 (ESC t 16) or cp850 (ESC t 2, no €).",
-            "one of 'cp858', 'cp1252', 'cp850'", lambda v: v in ("cp858", "cp1252", "cp850")),
+            "one of 'cp858', 'cp1252', 'cp850'", lambda v: v in ("cp858", "cp1252", "cp850"),
+            remote=Remote.AT_RESTART),
     Setting("printer.width_chars", int, 48,
             "Characters per line on the thermal printer: 48 (80 mm), 42 (80 mm, 512 dots), "
             "32 (58 mm).",
-            "32, 42 or 48", lambda v: v in (32, 42, 48)),
+            "32, 42 or 48", lambda v: v in (32, 42, 48),
+            remote=Remote.AT_RESTART),
     Setting("printer.baudrate", int, 9600,
             "Speed of a serial thermal printer (escpos-serial); see its self-test page.",
             "one of 9600, 19200, 38400, 57600, 115200",
-            lambda v: v in (9600, 19200, 38400, 57600, 115200)),
+            lambda v: v in (9600, 19200, 38400, 57600, 115200),
+            remote=Remote.AT_RESTART),
     Setting("printer.timeout_seconds", int, 10,
             "Seconds to reach a network printer or hand a receipt to it before giving up.",
-            "a whole number of seconds from 1 to 120", in_range(1, 120)),
+            "a whole number of seconds from 1 to 120", in_range(1, 120),
+            remote=Remote.AT_RESTART),
     Setting("printer.pdf_dir", str, "",
             "Folder for PDF receipts (kind pdf); empty means receipts/ in the data folder.",
             "a folder path, or empty"),
     Setting("printer.pdf_paper", str, "a6",
             "Page of a PDF receipt (kinds pdf and system): a6, or roll80 (80 mm wide roll).",
-            "'a6' or 'roll80'", lambda v: v in ("a6", "roll80")),
+            "'a6' or 'roll80'", lambda v: v in ("a6", "roll80"),
+            remote=Remote.AT_RESTART),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -174,3 +211,25 @@ def type_ok(setting: Setting, value: Any) -> bool:
     if setting.kind is int and isinstance(value, bool):
         return False  # TOML `true` must not pass for a number of seconds
     return isinstance(value, setting.kind)
+REMOTE_SETTINGS = tuple(setting for setting in SETTINGS if setting.remote is not None)
+
+
+def value_problem(key: str, value: Any) -> str | None:
+    """Why `value` cannot be sent for `key` from the back office, or None when it can."""
+    setting = BY_KEY.get(key)
+    if setting is None:
+        return f"unknown key '{key}'"
+    if setting.remote is None:
+        return f"key '{key}' is set only in the kiosk's configuration file, never remotely"
+    if not type_ok(setting, value) or not setting.check(value):
+        return f"key '{key}' has the value {value!r}; expected {setting.expected}"
+    return None
+
+
+def combination_problems(values: Mapping[str, Any]) -> list[str]:
+    """What is wrong between settings that are each valid (both keys present in `values`)."""
+    languages, default = values.get("interface.languages"), values.get("interface.default_language")
+    if languages is not None and default is not None and default not in languages:
+        return [f"key 'interface.default_language' is {default!r}, which is not in "
+                f"'interface.languages' {languages!r}; add it there or pick one of those"]
+    return []
