@@ -45,8 +45,8 @@ class KioskApp(QObject):
         from ui.app import apply_theme, ensure_application
 
         self.qt = ensure_application()
-        self.config = config
         self.services = services or KioskServices(config)
+        config = self.config  # the settings in effect: the file's, the back office's over them
         self.desk = desk or MediatorDesk(config)
         self.speaker = speaker or SilentSpeaker()
         self.site_name = config["site.name"]
@@ -70,6 +70,9 @@ class KioskApp(QObject):
         self.idle_warning_seconds = warning_ms // 1000
         self.idle_watcher = self._idle_watcher(warning_ms)
         self.voice_volume = config["voice.volume"]
+        from ui.remote_settings_bridge import SettingsBridge
+
+        self.settings_bridge = SettingsBridge(self)  # live changes sent by the back office
         self.staff = None  # ui.staff.controller.StaffController, from add_mediator_mode
         if not staff_later:
             self.add_mediator_mode()
@@ -85,6 +88,11 @@ class KioskApp(QObject):
         self.journey.subscribe(self.present)
         self.window.destroyed.connect(lambda *_: self.desk.close())
         self.present(self.journey.state)
+
+    @property
+    def config(self) -> KioskConfig:
+        """Read at each use: a live setting the back office changes shows at once."""
+        return self.services.config
 
     def add_mediator_mode(self) -> None:
         """The staff gesture, PIN screen, dashboard and assisted-mode banner. Nobody can make
