@@ -88,9 +88,10 @@ def checker(local: KioskConfig):
     return problem
 
 
-def load_stored(local: KioskConfig) -> RemoteSettings | None:
+def load_stored(local: KioskConfig, set_aside: bool = True) -> RemoteSettings | None:
     """The document accepted last time (its signature was checked before it was written), or
-    None; one this kiosk version no longer accepts is set aside, with the reason recorded."""
+    None; one this kiosk version no longer accepts is set aside, with the reason recorded
+    (`set_aside=False`, for `kiosk doctor` while the kiosk runs: only read)."""
     try:
         body = (cache_dir(local) / SETTINGS_FILE).read_bytes()
     except FileNotFoundError:
@@ -99,6 +100,8 @@ def load_stored(local: KioskConfig) -> RemoteSettings | None:
         remote = parse(body, local["site.kiosk_id"])
         wanted(local, remote)
     except SettingsRefused as refused:
+        if not set_aside:
+            return None
         record_refusal(local, f"the stored settings are not usable ({refused}); the site's "
                               "configuration file alone is in use")
         (cache_dir(local) / SETTINGS_FILE).unlink()  # so the next fetch is not a 304

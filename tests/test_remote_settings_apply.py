@@ -9,6 +9,7 @@ import json
 import pytest
 
 from kiosk import remote_settings
+from kiosk.doctor import check_remote_settings
 from kiosk.remote_settings import RemoteSettings, SettingsRefused
 from kiosk.services import KioskServices
 
@@ -93,3 +94,21 @@ def test_parse_refuses_what_is_not_a_settings_document(config):
     for body in (b"<html>captive portal</html>", b"[]", b'{"settings": 3}'):
         with pytest.raises(SettingsRefused):
             remote_settings.parse(body, KIOSK_ID)
+
+
+def test_kiosk_doctor_names_the_settings_in_use_and_a_refusal(config):
+    services = KioskServices(config, sync=False)
+    assert check_remote_settings(config).ok
+    body = document({"voice.volume": 70}, version="ab12")
+    folder = remote_settings.cache_dir(config)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / remote_settings.SETTINGS_FILE).write_bytes(body)
+    services.take_settings(remote_settings.parse(body, KIOSK_ID))
+    result = check_remote_settings(config)
+    assert result.ok and "version ab12" in result.message and "voice.volume = 70" in result.message
+
+    remote_settings.record_refusal(config, "unsigned or badly signed update refused")
+    result = check_remote_settings(config)
+    assert not result.ok
+    assert "REFUSED" in result.message and "unsigned or badly signed" in result.message
+    assert "version ab12" in result.message  # the previous one, still in use
