@@ -5,6 +5,8 @@ it does with a stored document this version no longer accepts."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from kiosk import remote_settings
 from kiosk.doctor import check_remote_settings
 from kiosk.remote_settings import RemoteSettings, SettingsRefused
 from kiosk.services import KioskServices
+from offline_cache.settings_schema import REMOTE_SETTINGS, Remote
 
 KIOSK_ID = "borne-sault-01"
 
@@ -112,3 +115,14 @@ def test_kiosk_doctor_names_the_settings_in_use_and_a_refusal(config):
     assert not result.ok
     assert "REFUSED" in result.message and "unsigned or badly signed" in result.message
     assert "version ab12" in result.message  # the previous one, still in use
+
+
+def test_every_setting_the_back_office_may_send_is_documented_with_when_it_applies():
+    text = (Path(__file__).resolve().parent.parent / "docs" / "configuration.md").read_text()
+    section = text.split("## Settings from the back office", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    for setting in REMOTE_SETTINGS:
+        row = next((r for r in rows if f"`{setting.key}`" in r), None)
+        assert row is not None, f"{setting.key} is not in the table"
+        when = "at once" if setting.remote is Remote.LIVE else "at the next start"
+        assert re.search(rf"\|\s*{when}", row), f"{setting.key}: expected '{when}'"
