@@ -18,6 +18,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from hub.fleet.models import Kiosk
+from hub.fleet.remote_settings import version_of
+
+NOTHING_SENT = version_of({})  # the version of a document without any setting
 
 NOT_REPORTED = "non signalé"
 # Words for the values kiosks send for voice and printer; anything else is shown as sent.
@@ -137,12 +140,19 @@ class Versions:
     catalog_applied: str
 
     @property
-    def config_current(self) -> bool:
-        return bool(self.config_offered) and self.config_applied == self.config_offered
+    def nothing_sent(self) -> bool:
+        """No setting is sent to this kiosk, and it uses none: its file alone, as intended."""
+        return self.config_offered == NOTHING_SENT and not self.config_applied
 
     @property
-    def catalog_current(self) -> bool:
-        return bool(self.catalog_offered) and self.catalog_applied == self.catalog_offered
+    def config_current(self) -> bool:
+        return self.nothing_sent or (bool(self.config_offered)
+                                     and self.config_applied == self.config_offered)
+
+    @property
+    def catalog_waiting(self) -> bool:
+        """The kiosk named its catalogue, and it is not the one the hub serves."""
+        return bool(self.catalog_applied) and self.catalog_applied != self.catalog_offered
 
     @classmethod
     def of(cls, kiosk: Kiosk, status: dict[str, Any], config_offered: str,

@@ -39,8 +39,8 @@ def field_name(key: str) -> str:
 def _field(setting: Setting, inherited: Any) -> forms.Field:
     inherited_words = ("" if inherited is None else
                        f" Sans valeur ici : {shown(inherited)} (réglage pour toutes les bornes).")
-    help_text = f"{setting.help} Attendu : {setting.expected}. {WHEN[setting.remote]}" \
-                f"{inherited_words}"
+    expected = "" if setting.kind is bool else f" Attendu : {setting.expected}."
+    help_text = f"{setting.help}{expected} {WHEN[setting.remote]}{inherited_words}"
     if setting.kind is bool:
         return forms.ChoiceField(label=setting.key, required=False, help_text=help_text,
                                  choices=[(NOT_SET, "(non réglé ici)"), ("true", "oui"),

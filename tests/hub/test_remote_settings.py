@@ -138,3 +138,12 @@ def test_the_kiosks_page_shows_the_version_sent_and_the_one_applied(staff_client
     kiosk.save()
     page = staff_client.get(reverse("fleet:kiosk", args=[kiosk.kiosk_id])).content.decode()
     assert "Refusés par la borne : unsigned or badly signed update refused" in page
+
+
+def test_a_kiosk_sent_no_setting_is_not_shown_waiting(staff_client, kiosk_with_token):
+    kiosk, _token = kiosk_with_token
+    kiosk.status = {"app_version": "1.0"}  # an older kiosk: it does not ask for settings
+    kiosk.save()
+    page = staff_client.get(reverse("fleet:kiosks")).content.decode()
+    assert "aucun envoyé" in page and "pas encore appliquée" not in page
+    assert "Nouveau catalogue" not in page  # it did not say which catalogue it shows
