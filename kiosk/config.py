@@ -50,7 +50,8 @@ KEY_SETTINGS = {
                                  "requests are sealed with"),
     "hub.catalog_public_key": KeySetting("Ed25519", "catalog-ed25519-public.pem",
                                          "the catalogue-signing key",
-                                         "catalogue updates are checked against"),
+                                         "catalogue and settings updates are "
+                                         "checked against"),
 }
 ESCPOS_DEVICE_EXAMPLES = {
     "escpos-usb": "/dev/usb/lp0",

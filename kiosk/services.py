@@ -154,9 +154,13 @@ class KioskServices:
                  f", changed now: {', '.join(sorted(live))}" if live else "",
                  f", at the next start: {', '.join(self.pending_restart)}"
                  if self.pending_restart else "")
-        for listener in list(self._settings_listeners) if live else ():
+        if live:
+            self._tell_settings_listeners(live)
+
+    def _tell_settings_listeners(self, changes: dict[str, Any]) -> None:
+        for listener in list(self._settings_listeners):
             try:
-                listener(live)
+                listener(changes)
             except Exception:  # one broken listener must not keep the others from hearing
                 log.exception("settings listener failed")
 

@@ -121,7 +121,7 @@ SETTINGS: tuple[Setting, ...] = (
             "empty means the DEMO key, which is public: never for real data.",
             "a file path (relative to this file), or empty"),
     Setting("hub.catalog_public_key", str, "",
-            "PEM file of the Ed25519 key that must have signed a catalogue update; "
+            "PEM file of the Ed25519 key that must have signed a catalogue or settings update; "
             "empty means the DEMO key.",
             "a file path (relative to this file), or empty"),
     Setting("sync.interval_seconds", int, 60,

@@ -47,6 +47,9 @@ def _field(setting: Setting, inherited: Any) -> forms.Field:
                                           ("false", "non")])
     if setting.kind is int:
         return forms.IntegerField(label=setting.key, required=False, help_text=help_text)
+    if setting.kind is dict:  # a TOML table, e.g. opening hours: one "name = value" a line
+        return forms.CharField(label=setting.key, required=False, help_text=help_text,
+                               max_length=2000, widget=forms.Textarea(attrs={"rows": 7}))
     return forms.CharField(label=setting.key, required=False, help_text=help_text,
                            max_length=300, strip=True)
 
@@ -57,10 +60,12 @@ def shown(value: Any) -> str:
         return "oui" if value else "non"
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(f"{name} = {item}" for name, item in value.items())
     return str(value)
 
 
-def _typed(setting: Setting, raw: Any) -> Any:
+def typed_value(setting: Setting, raw: Any) -> Any:
     """The form's input as the TOML would hold it; None when the field is empty."""
     if raw in (None, NOT_SET):
         return None
@@ -68,13 +73,16 @@ def _typed(setting: Setting, raw: Any) -> Any:
         return raw == "true"
     if setting.kind is list:
         return [part.strip() for part in str(raw).split(",") if part.strip()]
+    if setting.kind is dict:
+        lines = [line.partition("=") for line in str(raw).splitlines() if line.strip()]
+        return {name.strip(): item.strip() for name, _, item in lines}
     return raw
 
 
 def _initial(setting: Setting, value: Any) -> Any:
     if setting.kind is bool:
         return "true" if value else "false"
-    return shown(value) if setting.kind is list else value
+    return shown(value) if setting.kind in (list, dict) else value
 
 
 class RemoteSettingsForm(forms.Form):
@@ -105,7 +113,7 @@ class RemoteSettingsForm(forms.Form):
         """key -> value for every field filled in (after is_valid())."""
         found = {}
         for setting in REMOTE_SETTINGS:
-            value = _typed(setting, self.cleaned_data.get(field_name(setting.key)))
+            value = typed_value(setting, self.cleaned_data.get(field_name(setting.key)))
             if value is not None:
                 found[setting.key] = value
         return found
@@ -116,7 +124,7 @@ class RemoteSettingsForm(forms.Form):
             name = field_name(setting.key)
             if name in self.errors:
                 continue
-            value = _typed(setting, cleaned.get(name))
+            value = typed_value(setting, cleaned.get(name))
             problem = value_problem(setting.key, value) if value is not None else None
             if problem:
                 self.add_error(name, f"valeur refusée : attendu {setting.expected}.")

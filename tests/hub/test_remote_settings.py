@@ -13,10 +13,11 @@ import pytest
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from django.urls import reverse
 
+from hub.fleet import settings_forms
 from hub.fleet.models import Kiosk, KioskToken, RemoteSetting
 from hub.fleet.remote_settings import document_for
 from hub.keys import demo_keys_dir
-from offline_cache.settings_schema import REMOTE_SETTINGS
+from offline_cache.settings_schema import REMOTE_SETTINGS, Remote, Setting
 
 pytestmark = pytest.mark.django_db
 inbox_addresses = backoffice_helpers.inbox_addresses
@@ -147,3 +148,18 @@ def test_a_kiosk_sent_no_setting_is_not_shown_waiting(staff_client, kiosk_with_t
     page = staff_client.get(reverse("fleet:kiosks")).content.decode()
     assert "aucun envoyé" in page and "pas encore appliquée" not in page
     assert "Nouveau catalogue" not in page  # it did not say which catalogue it shows
+
+
+@pytest.mark.parametrize("setting, value", [
+    (Setting("opening.hours", dict, {}, "Opening hours.", "a table", remote=Remote.LIVE),
+     {"mon": "09:00-12:00, 14:00-17:30", "sat": "09:00-12:00"}),
+    (Setting("interface.languages", list, [], "Languages.", "a list", remote=Remote.AT_RESTART),
+     ["fr", "en"]),
+    (Setting("voice.enabled", bool, True, "Voice.", "true or false", remote=Remote.AT_RESTART),
+     False),
+])
+def test_a_value_shown_in_the_form_reads_back_as_the_same_value(setting, value):
+    """So a table setting (opening hours, once in the schema) needs no form code of its own."""
+    shown_in_form = settings_forms.shown(value) if setting.kind is not bool else (
+        "true" if value else "false")
+    assert settings_forms.typed_value(setting, shown_in_form) == value
