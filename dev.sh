@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages: Qt's offscreen and X11 platforms, speech, audio measurement, venv, bundling.
+# Debian packages: Qt's offscreen, X11 and Wayland platforms, speech, audio measurement, venv, bundling.
 DEB_PACKAGES=(
   python3 python3-venv python3-pip
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
@@ -25,6 +25,9 @@ DEB_PACKAGES=(
   poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
   chromium chromium-driver  # selenium drives the back office in a real headless browser
   postgresql  # the hub's production database: the hub's tests run on it too
+  cage xwayland grim  # the kiosk's session: cage (which will not start without Xwayland); grim screenshots it
+  libwayland-client0 libwayland-cursor0 libwayland-egl1  # PySide6's wayland platform plugin, cage's client
+  systemd  # systemctl --root and systemd-analyze verify: install-session and its tests
 )
 VENV=.venv
 STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"

@@ -42,18 +42,19 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, staff_later: bool = False) -> KioskWindow:
+                 speaker=None, finish_later: bool = False) -> KioskWindow:
     """The kiosk's window, built by its composition object (`window.kiosk`).
 
     `desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash,
     and a `speaker` that records what would be said (ui.voice_bridge.RecordingSpeaker).
-    `staff_later`: mediator mode waits for `window.kiosk.add_mediator_mode()`.
+    `finish_later`: mediator mode and the idle and tap filters wait for
+    `window.kiosk.finish_start()` (`kiosk run` calls it after the first paint).
     """
     from ui.composition import KioskApp
 
     return KioskApp(config, catalog=catalog, theme=theme, idle_warning_ms=idle_warning_ms,
                     services=services, desk=desk, speaker=speaker,
-                    staff_later=staff_later).window
+                    finish_later=finish_later).window
 
 
 def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
@@ -62,9 +63,9 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
 
 
 def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> None:
-    """After the first paint: mediator mode, the voice, the queue's background sync, the
-    demo's hub."""
-    window.kiosk.add_mediator_mode()
+    """After the first paint: mediator mode and the touch filters, the voice, the queue's
+    background sync, the demo's hub."""
+    window.kiosk.finish_start()
     services = window.services
     if demo_hub:
         url = services.start_demo_hub()
@@ -85,7 +86,7 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
 
 def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
     app = ensure_application()
-    window = build_window(config, staff_later=True)  # nothing of it is painted at first
+    window = build_window(config, finish_later=True)  # nothing of it is painted at first
     if not install_bench_probe(window.attract):
         after_first_paint(window.attract, lambda: start_services(window, config, demo_hub))
     if fullscreen:

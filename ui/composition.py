@@ -38,9 +38,10 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, staff_later: bool = False):
-        """`staff_later`: mediator mode is built by `add_mediator_mode`, after the first
-        paint (`kiosk run`); otherwise at once (tests, screenshots, the tour)."""
+                 speaker=None, finish_later: bool = False):
+        """`finish_later`: what only a person's touch needs waits for `finish_start`, right
+        after the first paint (`kiosk run`); otherwise it is built at once (tests,
+        screenshots, the tour)."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -70,17 +71,11 @@ class KioskApp(QObject):
         self.idle_warning_seconds = warning_ms // 1000
         self.idle_watcher = self._idle_watcher(warning_ms)
         self.voice_volume = config["voice.volume"]
-        from ui.remote_settings_bridge import SettingsBridge
-
-        self.settings_bridge = SettingsBridge(self)  # live changes sent by the back office
+        self.settings_bridge = None  # ui.remote_settings_bridge.SettingsBridge, finish_start
         self.staff = None  # ui.staff.controller.StaffController, from add_mediator_mode
-        if not staff_later:
-            self.add_mediator_mode()
-        from ui.tap_guard import install_tap_guard
-
-        # A tap right after the screen changed is dropped; it still counts as "someone is here".
-        self.tap_guard = install_tap_guard(self.window.stack)
-        self.tap_guard.tap_ignored.connect(self.idle_watcher.still_here)
+        self.tap_guard = None  # ui.tap_guard.TapGuard, from finish_start
+        if not finish_later:
+            self.finish_start()
         self._comfort: Comfort | None = None
         self._last_view = None
         self._last_said: tuple[Speech, str] | None = None
@@ -93,6 +88,27 @@ class KioskApp(QObject):
     def config(self) -> KioskConfig:
         """Read at each use: a live setting the back office changes shows at once."""
         return self.services.config
+
+    def finish_start(self) -> None:
+        """Mediator mode, the two filters that see every event of the application (the idle
+        watcher's, the tap guard's) and the bridge for live settings. Nobody can touch the
+        attract screen before it is painted, and a Python filter on the whole application makes
+        PySide6 build the Python type of every object it is shown, hundreds of Qt enums with
+        them: an eighth of the start-up's work when they came before the first paint
+        (callgrind, `make bench`)."""
+        from ui.tap_guard import install_tap_guard
+
+        self.add_mediator_mode()
+        if self.tap_guard is None:
+            self.qt.installEventFilter(self.idle_watcher)
+            # A tap right after the screen changed is dropped; it still counts as someone here.
+            self.tap_guard = install_tap_guard(self.window.stack)
+            self.tap_guard.tap_ignored.connect(self.idle_watcher.still_here)
+            from ui.remote_settings_bridge import SettingsBridge
+
+            # Live settings the back office changes (fetched by the background jobs, which
+            # start after the first paint too).
+            self.settings_bridge = SettingsBridge(self)
 
     def add_mediator_mode(self) -> None:
         """The staff gesture, PIN screen, dashboard and assisted-mode banner. Nobody can make
@@ -118,7 +134,6 @@ class KioskApp(QObject):
                               self.config["interface.idle_reset_seconds"],
                               on_countdown=lambda seconds: self.window.idle.show_countdown(
                                   seconds), parent=self.window)
-        self.qt.installEventFilter(watcher)
         return watcher
 
     # Showing the journey --------------------------------------------------------------------

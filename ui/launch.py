@@ -6,6 +6,7 @@ commands never load Qt.
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -16,7 +17,15 @@ def use_offscreen_platform() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+# PySide6 reads the source of every module imported after it, looking for "PySide6" (its
+# __feature__ switch, PYSIDE-2029); modules imported before it are never read. The kiosk's
+# Qt-free core goes first, so the first paint does not wait for that reading.
+QT_FREE_CORE = ("kiosk.services", "kiosk.journey", "kiosk.session", "kiosk.views")
+
+
 def run_window(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
+    for module in QT_FREE_CORE:
+        importlib.import_module(module)
     from ui.app import run_kiosk
 
     return run_kiosk(config, fullscreen=fullscreen, demo_hub=demo_hub)

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kiosk.cli.voice_cmd",
     "kiosk.cli.print_cmd",
     "kiosk.cli.mediator_cmd",
+    "kiosk.cli.session_cmd",
 )
 
 

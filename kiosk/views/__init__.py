@@ -7,6 +7,6 @@ are decided once, here, and `kiosk voice prepare` can list every sentence a scre
 """
 
 from kiosk.views.build import ViewFacts, build_view
-from kiosk.views.records import Speech, View
+from kiosk.views.records import Speech
 
-__all__ = ["Speech", "View", "ViewFacts", "build_view"]
+__all__ = ["Speech", "ViewFacts", "build_view"]

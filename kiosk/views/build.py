@@ -9,39 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from kiosk.catalog import Action, localized
-from kiosk.i18n import LANGUAGE_NAMES, tr
+from kiosk.i18n import tr
 from kiosk.journey import Journey
-from kiosk.journey_state import (
-    AssistedConsentStage,
-    Confirm,
-    JourneyState,
-    SpeechRate,
-    Step,
-    TextSize,
-)
-from kiosk.tracking.messages import message as track_message
-from kiosk.views import form_views
-from kiosk.views.records import (
-    AssistedConsentView,
-    AttractView,
-    ComfortRow,
-    ComfortView,
-    ConfirmView,
-    HelpView,
-    HomeView,
-    IdleView,
-    LanguageView,
-    Option,
-    ServiceAction,
-    ServiceView,
-    Speech,
-    StaffView,
-    ThemeView,
-    TrackView,
-    View,
-)
+from kiosk.journey_state import JourneyState, Step
+from kiosk.views.records import AttractView, Speech, StaffView
+
+if TYPE_CHECKING:
+    from kiosk.views.records import View
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +31,6 @@ class ViewFacts:
     can_print: bool = False  # is a printer configured?
     read_answers_aloud: bool = False  # voice.read_answers_aloud: the audio is a headset
     mediator_name: str = ""  # the mediator asking to help (assisted-mode consent)
-
-
-# (setting, label key, [(value, option label key)])
-COMFORT_ROWS = (
-    ("text_size", "comfort.text_size", ((TextSize.NORMAL, "comfort.size.normal"),
-                                        (TextSize.LARGE, "comfort.size.large"),
-                                        (TextSize.LARGER, "comfort.size.larger"))),
-    ("high_contrast", "comfort.colors", ((False, "comfort.standard"),
-                                         (True, "comfort.high_contrast"))),
-    ("voice_on", "comfort.voice", ((True, "comfort.voice_on"), (False, "comfort.voice_off"))),
-    ("speech_rate", "comfort.rate", ((SpeechRate.SLOW, "comfort.rate.slow"),
-                                     (SpeechRate.NORMAL, "comfort.rate.normal"),
-                                     (SpeechRate.FAST, "comfort.rate.fast"))),
-)
 
 
 def build_view(journey: Journey, facts: ViewFacts = ViewFacts()) -> View:
@@ -83,155 +46,26 @@ def _attract(journey: Journey, state: JourneyState, facts: ViewFacts) -> Attract
                        Speech(f"{welcome} {touch}."))
 
 
-def _language(journey: Journey, state: JourneyState, facts: ViewFacts) -> LanguageView:
-    languages = journey.languages
-    options = tuple(Option(code, LANGUAGE_NAMES[code]) for code in languages)
-    spoken = " ".join(f"{tr('language.title', code)} : {LANGUAGE_NAMES[code]}."
-                      for code in languages)
-    return LanguageView(state.language, "\n".join(tr("language.title", code)
-                                                  for code in languages), options,
-                        Speech(spoken))
-
-
-def _comfort(journey: Journey, state: JourneyState, facts: ViewFacts) -> ComfortView:
-    lang = state.language
-    rows, spoken = [], [tr("comfort.title", lang) + ".", tr("comfort.hint", lang)]
-    for setting, label_key, choices in COMFORT_ROWS:
-        current = getattr(state.comfort, setting)
-        options = tuple(Option(value, tr(key, lang), value == current) for value, key in choices)
-        rows.append(ComfortRow(setting, tr(label_key, lang), options))
-        chosen = next(option.label for option in options if option.chosen)
-        spoken.append(f"{tr(label_key, lang)} : {chosen}.")
-    label = tr("comfort.continue", lang)
-    return ComfortView(lang, tr("comfort.title", lang), tuple(rows), label,
-                       Speech(" ".join([*spoken, f"{label} ?"])))
-
-
-def _home(journey: Journey, state: JourneyState, facts: ViewFacts) -> HomeView:
-    lang = state.language
-    tiles = tuple(Option(theme.id, localized(theme.title, lang))
-                  for theme in journey.catalog.themes)
-    title, hint = tr("home.title", lang), tr("home.hint", lang)
-    track = track_message("track.open", lang)
-    spoken = f"{title} {hint} {', '.join(tile.label for tile in tiles)}. {track}."
-    return HomeView(lang, title, hint, tiles, track, Speech(spoken))
-
-
-def _theme(journey: Journey, state: JourneyState, facts: ViewFacts) -> ThemeView:
-    lang = state.language
-    catalog = journey.catalog
-    services = tuple(Option(service.id, localized(service.title, lang),
-                            description=localized(service.summary, lang))
-                     for service in catalog.services_for(state.theme_id))
-    title, hint = localized(catalog.theme(state.theme_id).title, lang), tr("theme.hint", lang)
-    spoken = f"{title}. {hint} {', '.join(option.label for option in services)}."
-    return ThemeView(lang, title, hint, services, Speech(spoken))
-
-
-def _service(journey: Journey, state: JourneyState, facts: ViewFacts) -> ServiceView:
-    lang = state.language
-    service = journey.catalog.service(state.service_id)
-    title, summary = localized(service.title, lang), localized(service.summary, lang)
-    who = localized(service.authority, lang)
-    documents = tuple(service.documents.get(lang) or service.documents["fr"])
-    actions = []
-    if Action.GUIDED_REQUEST in service.actions:
-        actions.append(Option(ServiceAction.START_REQUEST, tr("service.start_request", lang)))
-    if Action.MEDIATOR_TICKET in service.actions:
-        actions.append(Option(ServiceAction.TAKE_TICKET, tr("help.take_ticket", lang)))
-    if Action.CHECKLIST in service.actions and facts.can_print:
-        actions.append(Option(ServiceAction.PRINT_CHECKLIST,
-                              tr("service.print_checklist", lang)))
-    actions.append(Option(ServiceAction.OTHER_SERVICE, tr("service.other", lang)))
-    checklist = (tr("service.checklist_title", lang, service=title),
-                 tr("service.checklist_where", lang, authority=who),
-                 *(f"- {item}" for item in documents),
-                 *((tr("service.checklist_link", lang, url=service.official_url),)
-                   if service.official_url else ()))
-    what_now = tr("service.what_now", lang)
-    spoken = (f"{title}. {summary} {tr('service.who', lang)} {who}. "
-              f"{tr('service.documents', lang)} : {'. '.join(documents)}. {what_now} "
-              + " ".join(f"{option.label}." for option in actions))
-    return ServiceView(lang, service.id, title, summary, tr("service.who", lang), who,
-                       tr("service.documents", lang), documents, service.official_url,
-                       tr("service.qr", lang), what_now, tuple(actions), checklist,
-                       Speech(spoken))
-
-
-def _track(journey: Journey, state: JourneyState, facts: ViewFacts) -> TrackView:
-    lang = state.language
-    title, prompt = track_message("track.title", lang), track_message("track.prompt", lang)
-    return TrackView(lang, title, f"{prompt} {track_message('track.example', lang)}",
-                     track_message("track.field", lang), prompt,
-                     track_message("track.again", lang), Speech(f"{title}. {prompt}"))
-
-
-def _help(journey: Journey, state: JourneyState, facts: ViewFacts) -> HelpView:
-    from kiosk.mediator import messages
-
-    lang = state.language
-    title, body = tr("help.title", lang), tr("help.body", lang)
-    ticket = tr("help.take_ticket", lang)
-    sentence = messages.text("ticket.taken", lang, code=state.ticket) if state.ticket else ""
-    spoken = sentence or f"{title} {body} {ticket} ?"
-    return HelpView(lang, title, body, ticket, tr("help.back", lang), state.ticket or "",
-                    sentence, Speech(spoken))
-
-
-def _idle(journey: Journey, state: JourneyState, facts: ViewFacts) -> IdleView:
-    lang = state.language
-    title = tr("idle.title", lang)
-    body = tr("idle.body", lang, seconds=facts.idle_reset_seconds)
-    more = tr("idle.more_time", lang)
-    return IdleView(lang, title, body, more, tr("idle.finish", lang),
-                    Speech(f"{title} {body} {more} ?"))
-
-
-def _confirm(journey: Journey, state: JourneyState, facts: ViewFacts) -> ConfirmView:
-    lang = state.language
-    if state.confirm is Confirm.LEAVE_FORM:
-        prefix, fields = "confirm.leave", {}
-    else:
-        reference = journey.submission.reference if journey.submission else ""
-        prefix, fields = "confirm.finish", {"reference": reference}
-    title, body = tr(f"{prefix}.title", lang), tr(f"{prefix}.body", lang, **fields)
-    yes, no = tr(f"{prefix}.yes", lang), tr(f"{prefix}.no", lang)
-    return ConfirmView(lang, state.confirm, title, body, yes, no,
-                       Speech(f"{title}. {body} {no} ? {yes} ?"))
-
-
-def _assisted(journey: Journey, state: JourneyState, facts: ViewFacts) -> AssistedConsentView:
-    from kiosk.session import ConsentRequest
-
-    lang = state.language
-    service_id = journey.form.service.id if journey.form is not None else state.service_id
-    if service_id:  # the words the recorded consent keeps (kiosk.session.ConsentRequest)
-        request = ConsentRequest.for_service(journey.catalog.service(service_id), lang)
-    else:
-        request = ConsentRequest("", tr("assisted.any_procedure", lang),
-                                 (tr("assisted.general", lang),), "", lang)
-    text = request.text(facts.mediator_name)
-    go_on = tr("assisted.refused.continue", lang)
-    if state.assisted is AssistedConsentStage.REFUSED:
-        title = tr("assisted.refused.title", lang)
-        body = tr("assisted.refused.body", lang)
-        speech = Speech(f"{title}. {body} {go_on}.")
-    else:
-        title, body = text["title"], text["body"]
-        speech = Speech(f"{title}. {body} {text['accept']} ? {text['refuse']} ?")
-    return AssistedConsentView(lang, state.assisted or AssistedConsentStage.ASKED, service_id,
-                               title, body, text["accept"], text["refuse"], go_on, speech)
-
-
 def _staff(journey: Journey, state: JourneyState, facts: ViewFacts) -> StaffView:
     return StaffView(state.language)
 
 
+def _later(module: str, name: str) -> Callable[[Journey, JourneyState, ViewFacts], View]:
+    """A builder of kiosk.views.screen_views or form_views: those modules and their records
+    load the first time a screen of theirs is shown, not before the first paint."""
+    def build(journey: Journey, state: JourneyState, facts: ViewFacts) -> View:
+        return getattr(import_module(f"kiosk.views.{module}"), name)(journey, state, facts)
+    return build
+
+
 _BUILDERS: dict[Step, Callable[[Journey, JourneyState, ViewFacts], View]] = {
-    Step.ATTRACT: _attract, Step.LANGUAGE: _language, Step.COMFORT: _comfort,
-    Step.HOME: _home, Step.THEME: _theme, Step.SERVICE: _service, Step.TRACK: _track,
-    Step.HELP: _help, Step.IDLE_WARNING: _idle, Step.CONFIRM: _confirm,
-    Step.ASSISTED_CONSENT: _assisted, Step.STAFF: _staff,
-    Step.QUESTION: form_views.question, Step.REVIEW: form_views.review,
-    Step.CONSENT: form_views.consent, Step.RECEIPT: form_views.receipt,
+    Step.ATTRACT: _attract, Step.STAFF: _staff,
+    **{step: _later("screen_views", name) for step, name in (
+        (Step.LANGUAGE, "language"), (Step.COMFORT, "comfort"), (Step.HOME, "home"),
+        (Step.THEME, "theme"), (Step.SERVICE, "service"), (Step.TRACK, "track"),
+        (Step.HELP, "help"), (Step.IDLE_WARNING, "idle"), (Step.CONFIRM, "confirm"),
+        (Step.ASSISTED_CONSENT, "assisted_consent"))},
+    **{step: _later("form_views", name) for step, name in (
+        (Step.QUESTION, "question"), (Step.REVIEW, "review"), (Step.CONSENT, "consent"),
+        (Step.RECEIPT, "receipt"))},
 }

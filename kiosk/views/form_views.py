@@ -13,15 +13,9 @@ from kiosk.forms.messages import message as form_message
 from kiosk.i18n import tr
 from kiosk.journey_state import JourneyState
 from kiosk.receipt import qr_payload, receipt_lines, spell_reference, spoken_receipt
+from kiosk.views.form_records import ConsentView, QuestionView, ReceiptView, ReviewRow, ReviewView
 from kiosk.views.privacy import is_private, shown_instead_key
-from kiosk.views.records import (
-    ConsentView,
-    QuestionView,
-    ReceiptView,
-    ReviewRow,
-    ReviewView,
-    Speech,
-)
+from kiosk.views.records import Speech
 
 if TYPE_CHECKING:
     from kiosk.journey import Journey

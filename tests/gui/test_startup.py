@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.services import KioskServices
+from tests.gui.conftest import shown_window, tap
 from ui.app import build_window
 from ui.voice_bridge import RecordingSpeaker
 
@@ -36,15 +37,32 @@ def test_the_first_paint_needs_neither_mediator_mode_nor_the_queue(tmp_path):
 def test_mediator_mode_added_after_the_first_paint_opens_with_the_gesture(qtbot, kiosk_config):
     services = KioskServices(kiosk_config, sync=False)
     window = build_window(kiosk_config, services=services, speaker=RecordingSpeaker(),
-                          staff_later=True)
+                          finish_later=True)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     assert window.staff is None
-    window.kiosk.add_mediator_mode()  # what `kiosk run` does once the attract screen is painted
+    window.kiosk.finish_start()  # what `kiosk run` does once the attract screen is painted
     corner = QPoint(window.attract.width() - 20, 20)
     qtbot.mousePress(window.attract, Qt.MouseButton.LeftButton, pos=corner)
     qtbot.waitUntil(lambda: window.staff.pin_screen is not None
                     and window.current_screen is window.staff.pin_screen, timeout=4000)
     qtbot.mouseRelease(window.attract, Qt.MouseButton.LeftButton, pos=corner)
     services.close()
+
+
+def test_taps_and_idle_time_are_watched_once_the_start_is_finished(qtbot, kiosk_config):
+    """`kiosk run` adds the double-tap guard and the idle watcher after the first paint: from
+    then on they work as when built at once."""
+    with shown_window(qtbot, kiosk_config, finish_later=True) as window:
+        window.kiosk.finish_start()
+        tap(qtbot, window.attract.start_button)
+        qtbot.mouseClick(window.language.buttons["fr"], Qt.MouseButton.LeftButton)  # at once
+        assert window.current_screen is window.language
+        qtbot.waitUntil(lambda: not window.kiosk.tap_guard.holding)
+        window.kiosk.idle_watcher.set_warning_after_ms(300)
+        for _ in range(4):
+            qtbot.wait(150)
+            qtbot.mouseClick(window.language.title, Qt.MouseButton.LeftButton)
+        assert window.current_screen is window.language  # touches postponed the warning
+        qtbot.waitUntil(lambda: window.current_screen is window.idle, timeout=3000)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.views.build import COMFORT_ROWS
-from kiosk.views.records import ComfortView
+from kiosk.views.screen_records import ComfortView
+from kiosk.views.screen_views import COMFORT_ROWS
 from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.icons import Sign

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from kiosk.views.records import ConsentView
+from kiosk.views.form_records import ConsentView
 from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import error_label, text_label

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from kiosk.views.records import QuestionView
+from kiosk.views.form_records import QuestionView
 from ui.screens.base import Screen
 from ui.widgets.answer_inputs import AnswerInput, build_input
 from ui.widgets.buttons import BigButton

@@ -12,7 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
-from kiosk.views.records import ServiceAction, ServiceView
+from kiosk.views.records import ServiceAction
+from kiosk.views.screen_records import ServiceView
 from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.tracking.lookup import TrackingView
-from kiosk.views.records import TrackView
+from kiosk.views.screen_records import TrackView
 from ui.screens.base import Screen
 from ui.widgets.answer_inputs import answer_field
 from ui.widgets.buttons import BigButton

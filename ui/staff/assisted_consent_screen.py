@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from kiosk.journey_state import AssistedConsentStage
-from kiosk.views.records import AssistedConsentView
+from kiosk.views.screen_records import AssistedConsentView
 from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
