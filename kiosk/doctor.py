@@ -7,6 +7,7 @@ so an IT officer reads one report.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -83,6 +84,18 @@ def check_data_dir(config: KioskConfig) -> CheckResult:
     return CheckResult("data folder", free_mb > 200,
                        f"{folder}, {free_mb} MB free" + ("" if free_mb > 200 else
                        ": free some disk space (at least 200 MB)"))
+
+
+def check_logs(config: KioskConfig) -> CheckResult:
+    """Where `kiosk run` writes its log files and how much they hold (kiosk.log_files)."""
+    from kiosk.log_files import log_folder, log_holdings
+
+    holdings = log_holdings(log_folder(config.data_dir))
+    summary = holdings.summary(config["logs.keep_days"])
+    if holdings.folder.exists() and not os.access(holdings.folder, os.W_OK | os.X_OK):
+        return CheckResult("logs", False, f"{summary}; the folder is not writable by this "
+                           "account: give it to the kiosk's user (chown), mode 0700")
+    return CheckResult("logs", True, summary)
 
 
 def check_queue(config: KioskConfig) -> CheckResult:
@@ -232,8 +245,8 @@ def check_hub(config: KioskConfig) -> CheckResult:
 
 
 CHECKS: tuple[Check, ...] = (
-    check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_queue,
-    check_keys, check_staff, check_printer, check_hub, check_catalog_update,
+    check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_logs,
+    check_queue, check_keys, check_staff, check_printer, check_hub, check_catalog_update,
     check_remote_settings,
 )
 

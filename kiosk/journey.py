@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kiosk import log_sessions
 from kiosk.catalog import Action, Catalog
 from kiosk.journey_state import (
     FORM_PLACES,
@@ -118,6 +119,8 @@ class Journey:
     def start(self) -> None:
         """The attract screen was touched."""
         if self._state.step is Step.ATTRACT:
+            log_sessions.begin_citizen_session()
+            log.info("citizen session started")
             self._place(Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT)
 
     def choose_language(self, language: str) -> None:
@@ -392,6 +395,10 @@ class Journey:
         finally:
             if ended is not None:
                 _tell(self._end_listeners, ended, reraise=False)
+                log.info("citizen session ended on %s (%s)%s", ended.last_step,
+                         ended.service_id or "no procedure",
+                         ", request queued" if ended.completed else "")
+            log_sessions.end_citizen_session()
 
 
 def _tell(listeners: list, event: object, reraise: bool) -> None:

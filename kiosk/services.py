@@ -111,8 +111,12 @@ class KioskServices:
     def refresh_catalog(self, transport: HttpTransport | None = None) -> RefreshResult | None:
         """Ask the hub for a newer signed catalogue (If-None-Match); used from the next start."""
         result = self.outbox().refresh_catalog(transport)
-        if result is not None:
-            log.info("catalogue: %s (%s)", result.outcome.value, result.detail)
+        if result is not None:  # a refused signature is for the IT officer to see
+            from offline_cache.content_cache import RefreshOutcome
+
+            refused = result.outcome is RefreshOutcome.REJECTED
+            log.log(logging.WARNING if refused else logging.INFO, "catalogue: %s (%s)",
+                    result.outcome.value, result.detail)
         return result
 
     def add_settings_listener(self, listener: Callable[[dict[str, Any]], None]) -> None:

@@ -14,10 +14,12 @@ kiosk.mediator.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kiosk import log_sessions
 from kiosk.config import KioskConfig
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     )
     from kiosk.mediator.accounts import Mediator
 
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class ConsentRequest:
@@ -104,6 +107,10 @@ class MediatorDesk:
         result = self.services.auth.unlock(name_or_id, pin)
         if result.ok:
             self.staff = result.session
+            log.info("staff mode opened", extra={"session": log_sessions.begin_staff_session()})
+        else:
+            log.log(logging.WARNING if result.retry_in_seconds else logging.INFO,
+                    "staff mode not opened: %s", result.outcome.value)
         return result
 
     @property
@@ -121,12 +128,16 @@ class MediatorDesk:
         if self._assistance is not None:
             self._assistance.check_staff()
         self.staff = None
+        log.info("staff mode locked after inactivity")
+        log_sessions.end_staff_session()
         return True
 
     def quit_staff(self) -> None:
         if self.staff is not None:
             self.staff.quit()
             self.staff = None
+            log.info("staff mode closed")
+            log_sessions.end_staff_session()
 
     # Waiting list ------------------------------------------------------------------------
     def take_ticket(self, screen_id: str) -> Ticket:

@@ -203,6 +203,20 @@ SETTINGS: tuple[Setting, ...] = (
             "Page of a PDF receipt (kinds pdf and system): a6, or roll80 (80 mm wide roll).",
             "'a6' or 'roll80'", lambda v: v in ("a6", "roll80"),
             remote=Remote.AT_RESTART),
+    # Field (kiosk/system: the kiosk as a service of its machine, docs/configuration.md)
+    Setting("field.nightly_restart", str, "03:30",
+            "Hour (HH:MM, 24-hour clock) of the daily restart under the service manager, "
+            "once no session is in progress; empty for never.",
+            "a time such as '03:30' (00:00 to 23:59), or empty",
+            lambda v: v == "" or re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", v) is not None),
+    # Logs (kiosk/log_files.py, docs/operations.md 'Logs')
+    Setting("logs.keep_days", int, 30,
+            "Days the log files in logs/ of the data folder are kept; older ones are deleted.",
+            "a whole number of days from 1 to 365", in_range(1, 365)),
+    Setting("logs.level", str, "info",
+            "Least important lines written to the log file: debug, info, warning or error.",
+            "one of 'debug', 'info', 'warning', 'error'",
+            lambda v: v in ("debug", "info", "warning", "error")),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 

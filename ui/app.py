@@ -3,8 +3,10 @@ its composition object (ui.composition.KioskApp)."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -42,19 +44,20 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
 def build_window(config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, finish_later: bool = False) -> KioskWindow:
+                 speaker=None, finish_later: bool = False, notifier=None) -> KioskWindow:
     """The kiosk's window, built by its composition object (`window.kiosk`).
 
     `desk` is mediator mode (opened on first use); tests pass one with a cheap PIN hash,
     and a `speaker` that records what would be said (ui.voice_bridge.RecordingSpeaker).
     `finish_later`: mediator mode and the idle and tap filters wait for
     `window.kiosk.finish_start()` (`kiosk run` calls it after the first paint).
+    `notifier`: systemd's (kiosk.system.notify.ServiceNotifier), told READY by `kiosk run`.
     """
     from ui.composition import KioskApp
 
     return KioskApp(config, catalog=catalog, theme=theme, idle_warning_ms=idle_warning_ms,
                     services=services, desk=desk, speaker=speaker,
-                    finish_later=finish_later).window
+                    finish_later=finish_later, notifier=notifier).window
 
 
 def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
@@ -62,10 +65,11 @@ def attach_voice(window: KioskWindow, config: KioskConfig) -> None:
     window.kiosk.attach_voice()
 
 
-def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> None:
-    """After the first paint: mediator mode and the touch filters, the voice, the queue's
-    background sync, the demo's hub."""
-    window.kiosk.finish_start()
+def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool,
+                   notifier=None) -> None:
+    """After the first paint: the service manager's link (`notifier`), mediator mode and the
+    touch filters, the voice, the queue's background sync, the demo's hub."""
+    window.kiosk.finish_start(notifier)
     services = window.services
     if demo_hub:
         url = services.start_demo_hub()
@@ -84,11 +88,25 @@ def start_services(window: KioskWindow, config: KioskConfig, demo_hub: bool) -> 
     QApplication.instance().aboutToQuit.connect(services.close)
 
 
-def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
+def run_kiosk(config: KioskConfig, fullscreen: bool, demo_hub: bool = False,
+              on_painted: Callable[[], None] = lambda: None) -> int:
+    """The exit status is the service manager's contract (kiosk.system.exit_codes).
+    `on_painted` runs first once the attract screen is painted (the log files open there)."""
+    faulthandler.enable()  # the watchdog's SIGABRT writes where each thread was, to the journal
     app = ensure_application()
     window = build_window(config, finish_later=True)  # nothing of it is painted at first
+
+    def painted() -> None:
+        from kiosk.system.notify import ServiceNotifier
+
+        on_painted()
+        # Read (and taken out of the environment) before any child process can inherit it.
+        start_services(window, config, demo_hub, ServiceNotifier.from_environment())
+        window.kiosk.service_manager.close_on_sigterm()
+        window.kiosk.service_manager.ready()  # READY=1 and the watchdog, from the event loop
+
     if not install_bench_probe(window.attract):
-        after_first_paint(window.attract, lambda: start_services(window, config, demo_hub))
+        after_first_paint(window.attract, painted)
     if fullscreen:
         window.setMinimumSize(0, 0)
         window.setMaximumSize(16777215, 16777215)

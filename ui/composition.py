@@ -38,10 +38,11 @@ class KioskApp(QObject):
     def __init__(self, config: KioskConfig, catalog: Catalog | None = None,
                  theme: Theme | None = None, idle_warning_ms: int | None = None,
                  services: KioskServices | None = None, desk: MediatorDesk | None = None,
-                 speaker=None, finish_later: bool = False):
+                 speaker=None, finish_later: bool = False, notifier=None):
         """`finish_later`: what only a person's touch needs waits for `finish_start`, right
         after the first paint (`kiosk run`); otherwise it is built at once (tests,
-        screenshots, the tour)."""
+        screenshots, the tour). `notifier`: the service manager's (kiosk.system.notify),
+        for `kiosk run` under systemd."""
         super().__init__()
         from ui.app import apply_theme, ensure_application
 
@@ -65,6 +66,8 @@ class KioskApp(QObject):
             needs_assisted_consent=self._needs_assisted_consent)
         self.window = KioskWindow(self, self.site_name, lambda step: SCREENS[step](self))
         self.setParent(self.window)  # the composition lives as long as its window
+        self._notifier = notifier
+        self.service_manager = None  # ui.service_manager.ServiceLink, from finish_start
         self.window.setFixedSize(1280, 800)  # a kiosk screen; full screen takes the display's
         self._wire_nav_bar()
         warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
@@ -89,15 +92,20 @@ class KioskApp(QObject):
         """Read at each use: a live setting the back office changes shows at once."""
         return self.services.config
 
-    def finish_start(self) -> None:
-        """Mediator mode, the two filters that see every event of the application (the idle
+    def finish_start(self, notifier=None) -> None:
+        """The link to the service manager (READY, watchdog, nightly restart, clean stops;
+        `notifier` as in __init__, which `kiosk run` reads from the environment once painted),
+        mediator mode, the two filters that see every event of the application (the idle
         watcher's, the tap guard's) and the bridge for live settings. Nobody can touch the
         attract screen before it is painted, and a Python filter on the whole application makes
         PySide6 build the Python type of every object it is shown, hundreds of Qt enums with
         them: an eighth of the start-up's work when they came before the first paint
         (callgrind, `make bench`)."""
+        from ui.service_manager import ServiceLink
         from ui.tap_guard import install_tap_guard
 
+        if self.service_manager is None:
+            self.service_manager = ServiceLink(self, notifier or self._notifier)
         self.add_mediator_mode()
         if self.tap_guard is None:
             self.qt.installEventFilter(self.idle_watcher)

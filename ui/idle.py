@@ -53,6 +53,8 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() not in ACTIVITY_EVENTS or not isinstance(watched, QWidget):
             return False  # a window receives a touch before the widget under it: wait
+        if not self.parent().isVisible():
+            return False  # a closed window's watcher (another test's) sees nobody's touch
         if self._tick_timer.isActive() and not _on_a_button(watched):
             self._journey.resume()
             return True  # the touch that woke the screen does nothing else

@@ -24,11 +24,14 @@ QT_FREE_CORE = ("kiosk.services", "kiosk.journey", "kiosk.session", "kiosk.views
 
 
 def run_window(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) -> int:
+    """The kiosk process (`kiosk run`, `kiosk demo`): it writes the log files."""
     for module in QT_FREE_CORE:
         importlib.import_module(module)
+    from kiosk.log_process import run_logged
     from ui.app import run_kiosk
 
-    return run_kiosk(config, fullscreen=fullscreen, demo_hub=demo_hub)
+    return run_logged(config, lambda open_files: run_kiosk(
+        config, fullscreen=fullscreen, demo_hub=demo_hub, on_painted=open_files))
 
 
 def render_screenshots(config: KioskConfig, out_dir: Path, variants: bool) -> list[Path]:

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from kiosk.log_sessions import carry_session
+
 
 class _Relay(QObject):
     finished = Signal(object, object)  # result, exception
@@ -32,7 +34,9 @@ class _Task(QRunnable):
 
 def run_task(work: Callable[[], Any], done: Callable[[Any, Exception | None], None],
              parent: QObject) -> None:
-    """Run `work()` on the thread pool; call `done(result, error)` on the GUI thread."""
+    """Run `work()` on the thread pool; call `done(result, error)` on the GUI thread.
+
+    What `work` logs carries the session that started it (kiosk.log_files)."""
     relay = _Relay(parent)  # lives on the GUI thread: its queued signal lands there
 
     def finish(result: Any, error: Exception | None) -> None:
@@ -40,7 +44,7 @@ def run_task(work: Callable[[], Any], done: Callable[[Any, Exception | None], No
         done(result, error)
 
     relay.finished.connect(finish)
-    QThreadPool.globalInstance().start(_Task(work, relay))
+    QThreadPool.globalInstance().start(_Task(carry_session(work), relay))
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:

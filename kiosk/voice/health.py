@@ -71,9 +71,19 @@ class HealthTracker:
         worst = next((h for h in _PRIORITY if h in self._problems), VoiceHealth.OK)
         status = VoiceStatus(worst, self._problems.get(worst, ""), self.engine)
         if status != self.status:
+            self._log_change(self.status, status)
             self.status = status
             if self._on_change is not None:
                 try:
                     self._on_change(status)
                 except Exception:  # a broken listener must not stop the voice
                     logger.exception("voice health callback failed")
+
+    @staticmethod
+    def _log_change(before: VoiceStatus, after: VoiceStatus) -> None:
+        """What the IT officer reads in the log: each new problem once, and its end."""
+        problem = not after.health.available and after.health is not VoiceHealth.DISABLED
+        if problem and (after.health, after.detail) != (before.health, before.detail):
+            logger.warning("voice unavailable (%s): %s", after.health.value, after.detail)
+        elif after.health is VoiceHealth.OK and not before.health.available:
+            logger.info("voice available again")

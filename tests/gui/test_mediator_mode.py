@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from hub.keys import demo_keys_dir
 from kiosk.journey import Step
 from kiosk.session import MediatorDesk
+from kiosk.system.exit_codes import STOPPED_BY_STAFF
 from offline_cache.envelope import load_private_key, open_sealed
 from offline_cache.outbox import ItemState
 from tests.gui.conftest import enter_pin, shown_window
@@ -247,15 +248,15 @@ def test_volume_behind_the_pin_changes_the_voice_and_is_journaled(citizen, windo
 def test_stopping_the_kiosk_is_journaled_then_the_application_quits(citizen, window, desk,
                                                                      monkeypatch):
     quits = []
-    # Quitting the real application would end the test run itself: record the call instead.
-    monkeypatch.setattr("ui.staff.controller.QApplication.quit", lambda: quits.append(1))
+    # Quitting the real application would end the test run itself: record the status instead.
+    monkeypatch.setattr("ui.service_manager.QApplication.exit", quits.append)
     enter_pin(citizen, window, "Claire", PIN)
     citizen.tap(window.staff.dashboard.tabs["settings"])
     settings = window.staff.dashboard.panels["settings"]
     citizen.tap(settings.stop_button)
     assert quits == []  # one tap only asks (issue 11); "Oui, arrêter" stops
     citizen.tap(settings.stop_yes)
-    assert quits == [1]
+    assert quits == [STOPPED_BY_STAFF]
     assert [e["event"] for e in desk.services.journal.entries()][-2:] == ["kiosk_stop",
                                                                           "staff_lock"]
     assert desk.services.journal.verify().ok

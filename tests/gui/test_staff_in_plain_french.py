@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 
 from kiosk.session import MediatorDesk
+from kiosk.system.exit_codes import STOPPED_BY_STAFF
 from tests.gui.conftest import enter_pin, shown_window
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
 
@@ -65,8 +66,8 @@ def test_today_counts_name_services_and_screens(citizen, window, desk):
 
 def test_stopping_the_kiosk_asks_once_more(citizen, window, monkeypatch):
     quits = []
-    # Quitting the real application would end the test run: record the call instead.
-    monkeypatch.setattr("ui.staff.controller.QApplication.quit", lambda: quits.append(1))
+    # Quitting the real application would end the test run: record the status instead.
+    monkeypatch.setattr("ui.service_manager.QApplication.exit", quits.append)
     open_tab(citizen, window, "settings")
     settings = window.staff.dashboard.panels["settings"]
     where_stop_was = on_window(window, settings.stop_button)
@@ -78,7 +79,7 @@ def test_stopping_the_kiosk_asks_once_more(citizen, window, monkeypatch):
     assert quits == [] and settings.stop_button.isVisible()
     citizen.tap(settings.stop_button)
     citizen.tap(settings.stop_yes)
-    assert quits == [1]
+    assert quits == [STOPPED_BY_STAFF]
 
 
 def test_an_export_that_cannot_be_written_is_said_in_plain_french(citizen, window):

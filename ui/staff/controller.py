@@ -310,10 +310,11 @@ class StaffController(QObject):
                                old, value)
 
     def stop_kiosk(self) -> None:
-        """Maintenance: journaled, then the application quits."""
+        """Maintenance: journaled, then the kiosk quits with STOPPED_BY_STAFF, which its
+        service manager does not restart (ui.service_manager)."""
         self.desk.services.journal.record(Event.KIOSK_STOP, self.desk.staff.mediator.id)
         self.quit()
-        QApplication.quit()
+        self.kiosk.service_manager.stop_by_staff()
 
     # The citizen's session ----------------------------------------------------------------
     def _on_state(self, state: JourneyState) -> None:
