@@ -57,6 +57,7 @@ class ServiceInfo:
 
 class Catalogue:
     def __init__(self, document: dict[str, Any], lang: str = FALLBACK) -> None:
+        self.version = str(document.get("version", ""))  # what GET /v1/catalog serves
         themes = {t["id"]: _text(t.get("title"), lang) for t in document.get("themes", [])}
         self.services: dict[str, ServiceInfo] = {}
         for raw in document.get("services", []):

@@ -216,6 +216,24 @@ def _offered_version(config: KioskConfig) -> str | None:
     return _version_of(fetched.body) if signed_properly(fetched, verify) else None
 
 
+def check_remote_settings(config: KioskConfig) -> CheckResult:
+    """The settings the back office sent that a start uses, and the last refused document."""
+    from kiosk import remote_settings
+
+    remote = remote_settings.load_stored(config, set_aside=False)
+    in_use = ("none from the back office: the configuration file alone" if remote is None else
+              f"version {remote.version} from the back office ("
+              + (", ".join(f"{key} = {value!r}" for key, value in sorted(remote.values.items()))
+                 or "no setting") + ")")
+    refused = remote_settings.last_refusal(config)
+    if refused:
+        return CheckResult("remote settings", False, f"{in_use}; the last document the hub "
+                           f"sent was REFUSED at {refused.get('at')}: {refused.get('reason')}. "
+                           "Correct it on the back office's settings pages, or check the "
+                           "network for a proxy that changes answers, and hub.catalog_public_key")
+    return CheckResult("remote settings", True, in_use)
+
+
 def check_hub(config: KioskConfig) -> CheckResult:
     url = config["hub.url"]
     try:
@@ -229,6 +247,7 @@ def check_hub(config: KioskConfig) -> CheckResult:
 CHECKS: tuple[Check, ...] = (
     check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_logs,
     check_queue, check_keys, check_staff, check_printer, check_hub, check_catalog_update,
+    check_remote_settings,
 )
 
 

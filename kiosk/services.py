@@ -1,7 +1,11 @@
 """The kiosk's services behind one object: the request queue (opened on first use, because
-SQLite and cryptography cost start-up time) and, for the demo, a hub on loopback.
+SQLite and cryptography cost start-up time), the settings in effect and, for the demo, a hub
+on loopback.
 
-The UI talks to this object; it never builds storage or network parts itself.
+The UI talks to this object; it never builds storage or network parts itself. `config` is
+the settings in effect: the site's TOML file with the back office's settings over it
+(kiosk/remote_settings.py); a setting marked live changes here while the kiosk runs, and
+`add_settings_listener` hears of it.
 """
 
 from __future__ import annotations
@@ -13,15 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from kiosk import remote_settings
 from kiosk.catalog import Catalog, CatalogError, load_catalog
 from kiosk.config import KioskConfig
 from kiosk.paths import downloaded_catalog_path
+from offline_cache.settings_schema import Remote
 
 if TYPE_CHECKING:
     from kiosk.outbox_service import OutboxService
     from kiosk.tracking.lookup import TrackingView
     from kiosk.tracking.store import StateBook
-    from offline_cache.content_cache import RefreshResult
+    from offline_cache.content_cache import ContentCache, RefreshResult
     from offline_cache.transport import HttpTransport
 
 CATALOG_REFRESH_SECONDS = 6 * 3600  # a catalogue change is rare; a rural link is precious
@@ -32,7 +38,13 @@ log = logging.getLogger(__name__)
 class KioskServices:
     def __init__(self, config: KioskConfig, sync: bool = True):
         """`sync=False` keeps the queue local (screenshots, tours without a hub)."""
-        self.config = config
+        self.local_config = config  # the site's file: what must work offline
+        self.remote = remote_settings.load_stored(config)  # the back office's, last accepted
+        self.config = remote_settings.wanted(config, self.remote)  # in effect
+        self.pending_restart: tuple[str, ...] = ()  # sent, accepted, waiting for a start
+        self.settings_refusal = remote_settings.last_refusal(config)  # {"reason", "at"}
+        self._settings_listeners: list[Callable[[dict[str, Any]], None]] = []
+        self._settings_cache: ContentCache | None = None
         self.sync = sync
         self._outbox: OutboxService | None = None
         self._stop_hub: Callable[[], None] | None = None
@@ -107,6 +119,66 @@ class KioskServices:
                     result.outcome.value, result.detail)
         return result
 
+    def add_settings_listener(self, listener: Callable[[dict[str, Any]], None]) -> None:
+        """`listener(changes)` after live settings changed, on the background thread."""
+        self._settings_listeners.append(listener)
+
+    def refresh_settings(self, transport: HttpTransport) -> RefreshResult:
+        """Ask the hub for this kiosk's settings (If-None-Match); apply a new accepted one.
+
+        A refused one (unsigned, tampered, a key out of range or local-only) is recorded for
+        the heartbeat and `kiosk doctor`; the settings in effect do not change.
+        """
+        from offline_cache.content_cache import RefreshOutcome
+        from offline_cache.protocol import CONFIG_PATH
+
+        cache = self._settings_document()
+        result = cache.refresh(transport, CONFIG_PATH)
+        if result.outcome is RefreshOutcome.REJECTED:
+            if (self.settings_refusal or {}).get("reason") != result.detail:
+                log.warning("settings from the back office refused: %s", result.detail)
+            self.settings_refusal = remote_settings.record_refusal(self.config, result.detail)
+        elif result.outcome is RefreshOutcome.UPDATED:
+            self.take_settings(remote_settings.parse(cache.current() or b"",
+                                                     self.local_config["site.kiosk_id"]))
+        return result
+
+    def take_settings(self, remote: remote_settings.RemoteSettings) -> None:
+        """Apply accepted settings: the live ones now, the others marked for the next start."""
+        target = remote_settings.wanted(self.local_config, remote)
+        live = {key: target[key] for key in remote_settings.keys_that(Remote.LIVE)
+                if target[key] != self.config[key]}
+        self.config = self.config.overlaid(live)
+        self.pending_restart = tuple(key for key in remote_settings.keys_that(Remote.AT_RESTART)
+                                     if target[key] != self.config[key])
+        self.remote = remote
+        remote_settings.clear_refusal(self.config)
+        self.settings_refusal = None
+        log.info("settings from the back office: version %s in use%s%s", remote.version,
+                 f", changed now: {', '.join(sorted(live))}" if live else "",
+                 f", at the next start: {', '.join(self.pending_restart)}"
+                 if self.pending_restart else "")
+        if live:
+            self._tell_settings_listeners(live)
+
+    def _tell_settings_listeners(self, changes: dict[str, Any]) -> None:
+        for listener in list(self._settings_listeners):
+            try:
+                listener(changes)
+            except Exception:  # one broken listener must not keep the others from hearing
+                log.exception("settings listener failed")
+
+    def _settings_document(self) -> ContentCache:
+        if self._settings_cache is None:
+            from offline_cache.content_cache import ContentCache, ed25519_verifier
+
+            key, _demo = self.local_config.key_file("hub.catalog_public_key")
+            self._settings_cache = ContentCache(
+                remote_settings.cache_dir(self.local_config), remote_settings.SETTINGS_FILE,
+                ed25519_verifier(key.read_bytes()),
+                accept=remote_settings.checker(self.local_config))
+        return self._settings_cache
+
     def send_journal(self, transport: HttpTransport | None = None) -> int:
         """Send the mediators' audit journal to the hub with a heartbeat (blocking)."""
         from kiosk.journal_sync import send_journal
@@ -127,7 +199,8 @@ class KioskServices:
                 transport.close()
 
     def start_background_jobs(self) -> None:
-        """Until close(): the journal every sync interval, the catalogue every few hours.
+        """Until close(): the journal and the settings (a 304 when unchanged) every sync
+        interval, the catalogue every few hours.
 
         The thread has its own HTTP client: the sync engine's is not thread-safe.
         """
@@ -140,7 +213,7 @@ class KioskServices:
             seconds_to_catalog = 0.0
             waited = 0.0
             while not self._closing.wait(waited):
-                jobs = [self.send_journal]
+                jobs = [self.send_journal, self.refresh_settings]
                 if seconds_to_catalog <= 0:
                     jobs.append(self.refresh_catalog)
                     seconds_to_catalog = CATALOG_REFRESH_SECONDS
@@ -187,9 +260,14 @@ class KioskServices:
 
         status: dict[str, Any] = {
             "app_version": __version__, "catalog_version": self.catalog_version,
+            "config_version": self.remote.version if self.remote else "",
             "site": self.config["site.name"],
             "printer": "none" if self.config["printer.kind"] == "none" else "configured",
         }
+        if self.pending_restart:
+            status["config_pending_restart"] = list(self.pending_restart)
+        if self.settings_refusal:
+            status["config_refused"] = self.settings_refusal
         if not self.config["voice.enabled"]:
             status["voice"] = "off"
         elif self.voice_state is not None:

@@ -75,13 +75,20 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 class ContentCache:
-    """One named document in `folder`, with its ETag in a sidecar file."""
+    """One named document in `folder`, with its ETag in a sidecar file.
 
-    def __init__(self, folder: Path, name: str, verify: Callable[[bytes, bytes], bool]) -> None:
+    `accept` looks at a body whose signature verified and returns why it cannot be used (a
+    field this version does not know, a value out of range), or None: a signed document can
+    still be wrong, and it is refused like an unsigned one, the previous one kept.
+    """
+
+    def __init__(self, folder: Path, name: str, verify: Callable[[bytes, bytes], bool],
+                 accept: Callable[[bytes], str | None] | None = None) -> None:
         self.folder = Path(folder)
         self.path = self.folder / name
         self.meta_path = self.folder / f"{name}.meta.json"
         self.verify = verify
+        self.accept = accept
 
     def current(self) -> bytes | None:
         try:
@@ -104,6 +111,9 @@ class ContentCache:
         if not signed_properly(fetched, self.verify):
             return RefreshResult(RefreshOutcome.REJECTED, "unsigned or badly signed update "
                                  "refused; keeping the previous one")
+        problem = self.accept(fetched.body) if self.accept is not None else None
+        if problem is not None:
+            return RefreshResult(RefreshOutcome.REJECTED, f"{problem}; keeping the previous one")
         self.folder.mkdir(parents=True, exist_ok=True)
         _write_atomically(self.path, fetched.body)
         etag = {k.lower(): v for k, v in fetched.headers.items()}.get("etag")

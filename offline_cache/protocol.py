@@ -18,6 +18,10 @@ MAX_JOURNAL_ENTRIES = 200  # per heartbeat
 MAX_STATES = 200  # request states per heartbeat answer
 TRACKING_PATH = "/suivi/"
 CATALOG_PATH = "/v1/catalog"  # the signed catalogue, with ETag and its signature header
+# The settings the back office sends this kiosk, signed and with ETag like the catalogue: a JSON
+# object {"protocol", "kiosk_id", "version", "settings": {key: value}} (offline_cache/
+# settings_schema.py says which keys may come and what values they take).
+CONFIG_PATH = "/v1/config"
 # A USB export (`kiosk outbox export`, read by `kiosk-hub import`): a header line with this
 # format and version 1, then one item per line in the wire form.
 EXPORT_FORMAT = "kiosk-outbox-export"

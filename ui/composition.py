@@ -49,8 +49,8 @@ class KioskApp(QObject):
         from ui.app import apply_theme, ensure_application
 
         self.qt = ensure_application()
-        self.config = config
         self.services = services or KioskServices(config)
+        config = self.config  # the settings in effect: the file's, the back office's over them
         self.desk = desk or MediatorDesk(config)
         self.speaker = speaker or SilentSpeaker()
         self.site_name = config["site.name"]
@@ -77,6 +77,7 @@ class KioskApp(QObject):
         self.idle_warning_seconds = warning_ms // 1000
         self.idle_watcher = self._idle_watcher(warning_ms)
         self.voice_volume = config["voice.volume"]
+        self.settings_bridge = None  # ui.remote_settings_bridge.SettingsBridge, finish_start
         self.staff = None  # ui.staff.controller.StaffController, from add_mediator_mode
         self.tap_guard = None  # ui.tap_guard.TapGuard, from finish_start
         if not finish_later:
@@ -86,18 +87,24 @@ class KioskApp(QObject):
         self._last_said: tuple[Speech, str] | None = None
         self._had_form = False
         self.journey.subscribe(self.present)
-        self.desk_hours.changed.connect(self._desk_hours_changed)
+        self.desk_hours.changed.connect(self.desk_changed)
         self.window.destroyed.connect(lambda *_: self.desk.close())
         self.present(self.journey.state)
+
+    @property
+    def config(self) -> KioskConfig:
+        """Read at each use: a live setting the back office changes shows at once."""
+        return self.services.config
 
     def finish_start(self, notifier=None) -> None:
         """The link to the service manager (READY, watchdog, nightly restart, clean stops;
         `notifier` as in __init__, which `kiosk run` reads from the environment once painted),
-        mediator mode, and the two filters that see every event of the application (the idle
-        watcher's, the tap guard's). Nobody can touch the attract screen before it is
-        painted, and a Python filter on the whole application makes PySide6 build the Python
-        type of every object it is shown, hundreds of Qt enums with them: an eighth of the
-        start-up's work when they came before the first paint (callgrind, `make bench`)."""
+        mediator mode, the two filters that see every event of the application (the idle
+        watcher's, the tap guard's) and the bridge for live settings. Nobody can touch the
+        attract screen before it is painted, and a Python filter on the whole application makes
+        PySide6 build the Python type of every object it is shown, hundreds of Qt enums with
+        them: an eighth of the start-up's work when they came before the first paint
+        (callgrind, `make bench`)."""
         from ui.service_manager import ServiceLink
         from ui.tap_guard import install_tap_guard
 
@@ -109,6 +116,11 @@ class KioskApp(QObject):
             # A tap right after the screen changed is dropped; it still counts as someone here.
             self.tap_guard = install_tap_guard(self.window.stack)
             self.tap_guard.tap_ignored.connect(self.idle_watcher.still_here)
+            from ui.remote_settings_bridge import SettingsBridge
+
+            # Live settings the back office changes (fetched by the background jobs, which
+            # start after the first paint too).
+            self.settings_bridge = SettingsBridge(self)
 
     def add_mediator_mode(self) -> None:
         """The staff gesture, PIN screen, dashboard and assisted-mode banner. Nobody can make
@@ -150,9 +162,10 @@ class KioskApp(QObject):
             desk=self.desk_hours.status(),
             message_of_the_day=self.config["site.message_of_the_day"])
 
-    def _desk_hours_changed(self) -> None:
-        """The desk opened or closed: the attract screen says so; other screens take it
-        when next shown (a citizen's page is not redrawn under their eyes)."""
+    def desk_changed(self) -> None:
+        """The desk opened or closed, or the back office changed its hours or message of the
+        day: the attract screen says so; other screens take it when next shown (a citizen's
+        page is not redrawn under their eyes)."""
         if self.journey.state.step is Step.ATTRACT:
             self.present(self.journey.state)
 

@@ -38,6 +38,10 @@ class IdleWatcher(QObject):
     def set_warning_after_ms(self, milliseconds: int) -> None:
         self._warning_timer.setInterval(milliseconds)
 
+    def set_reset_after_s(self, seconds: int) -> None:
+        """From the next warning on; a countdown already running keeps its course."""
+        self._reset_after_s = seconds
+
     def still_here(self) -> None:
         """Someone touched the screen (also a touch another filter held back, such as the
         tap guard's: connect its `tap_ignored` here)."""

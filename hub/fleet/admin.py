@@ -7,7 +7,7 @@ read and revoke them, never add one, never see or edit a hash.
 from django.contrib import admin
 from django.utils import timezone
 
-from hub.fleet.models import Kiosk, KioskToken
+from hub.fleet.models import Kiosk, KioskToken, RemoteSetting
 
 
 class TokenInline(admin.TabularInline):
@@ -25,7 +25,8 @@ class TokenInline(admin.TabularInline):
 class KioskAdmin(admin.ModelAdmin):
     list_display = ["kiosk_id", "site", "last_seen_at", "created_at"]
     search_fields = ["kiosk_id", "site"]
-    readonly_fields = ["last_seen_at", "status", "created_at"]
+    readonly_fields = ["last_seen_at", "status", "created_at", "config_sent_version",
+                       "config_sent_at"]
     inlines = [TokenInline]
 
 
@@ -45,4 +46,20 @@ class KioskTokenAdmin(admin.ModelAdmin):
     actions = [revoke]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(RemoteSetting)
+class RemoteSettingAdmin(admin.ModelAdmin):
+    """Read only: settings are edited on the settings pages (/bornes/reglages/toutes/ and
+    each kiosk's), whose forms check every value against the kiosk's settings schema."""
+
+    list_display = ["key", "kiosk", "value", "updated_at", "updated_by"]
+    list_filter = ["key"]
+    search_fields = ["key", "kiosk__kiosk_id"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -18,6 +18,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from hub.fleet.models import Kiosk
+from hub.fleet.remote_settings import version_of
+
+NOTHING_SENT = version_of({})  # the version of a document without any setting
 
 NOT_REPORTED = "non signalé"
 # Words for the values kiosks send for voice and printer; anything else is shown as sent.
@@ -101,9 +104,11 @@ class KioskHealth:
     printer: str
     app_version: str
     catalog_version: str
+    versions: Versions | None = None
 
     @classmethod
-    def of(cls, kiosk: Kiosk, now: datetime) -> KioskHealth:
+    def of(cls, kiosk: Kiosk, now: datetime, config_offered: str = "",
+           catalog_offered: str = "") -> KioskHealth:
         status = kiosk.status if isinstance(kiosk.status, dict) else {}
         counts = status.get("counts")
         if kiosk.last_seen_at is None:
@@ -118,4 +123,48 @@ class KioskHealth:
                    _count(counts, "pending") + _count(counts, "sending"), _count(counts, "held"),
                    parse_time(status.get("oldest_pending_at")),
                    health_words(status.get("voice")), health_words(status.get("printer")),
-                   _text(status.get("app_version")), _text(status.get("catalog_version")))
+                   _text(status.get("app_version")), _text(status.get("catalog_version")),
+                   Versions.of(kiosk, status, config_offered, catalog_offered))
+
+
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """What the back office sent the kiosk, against what the kiosk says it runs."""
+
+    config_offered: str  # the settings' version the hub serves this kiosk now
+    config_sent: str  # the version the kiosk last fetched ("" never)
+    config_applied: str  # the version the kiosk's heartbeat says is in use ("" none)
+    config_at_restart: tuple[str, ...]  # keys accepted, waiting for the kiosk's next start
+    config_refused: str  # why the kiosk refused the last document ("" it did not)
+    catalog_offered: str
+    catalog_applied: str
+
+    @property
+    def nothing_sent(self) -> bool:
+        """No setting is sent to this kiosk, and it uses none: its file alone, as intended."""
+        return self.config_offered == NOTHING_SENT and not self.config_applied
+
+    @property
+    def config_current(self) -> bool:
+        return self.nothing_sent or (bool(self.config_offered)
+                                     and self.config_applied == self.config_offered)
+
+    @property
+    def catalog_waiting(self) -> bool:
+        """The kiosk named its catalogue, and it is not the one the hub serves."""
+        return bool(self.catalog_applied) and self.catalog_applied != self.catalog_offered
+
+    @classmethod
+    def of(cls, kiosk: Kiosk, status: dict[str, Any], config_offered: str,
+           catalog_offered: str) -> Versions:
+        waiting = status.get("config_pending_restart")
+        refused = status.get("config_refused")
+        reason = refused.get("reason") if isinstance(refused, dict) else None
+        applied = status.get("config_version")
+        catalog = status.get("catalog_version")
+        return cls(config_offered, kiosk.config_sent_version,
+                   applied.strip()[:64] if isinstance(applied, str) else "",
+                   tuple(str(key)[:80] for key in waiting[:20]) if isinstance(waiting, list)
+                   else (),
+                   reason.strip()[:300] if isinstance(reason, str) else "",
+                   catalog_offered, catalog.strip()[:80] if isinstance(catalog, str) else "")

@@ -1,4 +1,5 @@
-"""Kiosks, as the hub knows them: who may send, what they last said, their audit journals."""
+"""Kiosks, as the hub knows them: who may send, what they last said, their audit journals,
+and the settings the back office sends them."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ class Kiosk(models.Model):
     status = models.JSONField("dernier état reçu", default=dict, blank=True)
     # The highest journal seq held with none missing before it (hub.intake.heartbeat).
     journal_through = models.PositiveIntegerField(default=0, editable=False)
+    # The version of the settings document the kiosk last received (GET /v1/config): "sent";
+    # what it applied comes back in its heartbeat (status["config_version"]).
+    config_sent_version = models.CharField(max_length=64, blank=True, editable=False)
+    config_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["kiosk_id"]
@@ -80,3 +85,33 @@ class JournalEntry(models.Model):
         ordering = ["kiosk", "seq"]
         constraints = [models.UniqueConstraint(fields=["kiosk", "seq"],
                                                name="journal_once_per_kiosk_seq")]
+
+
+class RemoteSetting(models.Model):
+    """One setting the back office sends: for every kiosk (`kiosk` empty) or one kiosk's own.
+
+    A kiosk receives the settings for every kiosk with its own over them; a setting nobody set
+    here stays as the kiosk's configuration file has it. Keys and values are checked against
+    offline_cache/settings_schema.py by the forms (hub.fleet.settings_forms) before they land.
+    """
+
+    kiosk = models.ForeignKey(Kiosk, null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="remote_settings")
+    key = models.CharField(max_length=80)
+    value = models.JSONField()
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "réglage envoyé aux bornes"
+        constraints = [
+            models.UniqueConstraint(fields=["kiosk", "key"], name="remote_setting_once_per_kiosk",
+                                    condition=models.Q(kiosk__isnull=False)),
+            models.UniqueConstraint(fields=["key"], name="remote_setting_once_for_all",
+                                    condition=models.Q(kiosk__isnull=True)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.kiosk or 'toutes les bornes'})"

@@ -17,21 +17,31 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hub.access import staff_required
+from hub.catalog import catalogue
 from hub.fleet.forms import KioskForm, TokenForm
 from hub.fleet.health import KioskHealth, is_silent, silent_first
 from hub.fleet.journal_view import JournalLine, chain_verdict
 from hub.fleet.models import Kiosk, KioskToken
+from hub.fleet.remote_settings import settings_for_many, version_of
 
 log = logging.getLogger(__name__)
 KIOSKS_PER_PAGE = 50
 JOURNAL_PER_PAGE = 50
 
 
+def _health_rows(kiosks: list[Kiosk], now) -> list[KioskHealth]:
+    """Each kiosk's health with the versions the hub offers it (settings, catalogue)."""
+    offered = settings_for_many(kiosks)
+    catalog_version = catalogue().version
+    return [KioskHealth.of(kiosk, now, version_of(offered[kiosk.pk]), catalog_version)
+            for kiosk in kiosks]
+
+
 def _kiosks_page(request, form: KioskForm, status: int = 200):
     now = timezone.now()
     page = Paginator(silent_first(Kiosk.objects.all(), now), KIOSKS_PER_PAGE).get_page(
         request.GET.get("page"))
-    rows = [KioskHealth.of(kiosk, now) for kiosk in page]
+    rows = _health_rows(list(page), now)
     return render(request, "fleet/kiosks.html",
                   {"page": page, "rows": rows, "form": form,
                    "silent_minutes": settings.HUB_KIOSK_SILENT_MINUTES,
@@ -58,7 +68,7 @@ def _kiosk_context(request, kiosk: Kiosk) -> dict:
     journal = Paginator(kiosk.journal.order_by("-seq"), JOURNAL_PER_PAGE).get_page(
         request.GET.get("page"))
     check, verdict = chain_verdict(kiosk)
-    return {"kiosk": kiosk, "health": KioskHealth.of(kiosk, timezone.now()),
+    return {"kiosk": kiosk, "health": _health_rows([kiosk], timezone.now())[0],
             "tokens": kiosk.tokens.order_by("-created_at"), "token_form": TokenForm(),
             "journal": journal, "lines": [JournalLine.of(row.entry) for row in journal],
             "chain_intact": check.ok, "chain_verdict": verdict,

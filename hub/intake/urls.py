@@ -9,4 +9,5 @@ urlpatterns = [
     path("submissions", views.submissions, name="submissions"),
     path("heartbeat", views.heartbeat, name="heartbeat"),
     path("catalog", views.catalog, name="catalog"),
+    path("config", views.settings_document, name="config"),
 ]

@@ -6,8 +6,6 @@ a bearer token on every request).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from typing import Any
 
@@ -17,9 +15,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hub.catalog import catalog_path
 from hub.fleet.auth import KioskRefused, authenticate_kiosk
+from hub.fleet.remote_settings import document_for, record_sent
 from hub.intake.heartbeat import heartbeat as record_heartbeat
 from hub.intake.receive import BodyError, maybe_gzip, read_json, receive_items
-from hub.keys import current_keys
+from hub.signed import signed_response
 from offline_cache.protocol import MAX_BODY, MAX_ITEMS, PROTOCOL
 
 
@@ -80,13 +79,16 @@ def catalog(request: HttpRequest) -> HttpResponse:
         authenticate_kiosk(request)
     except KioskRefused as reason:
         return _refused(request, reason)
-    body = catalog_path().read_bytes()
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponse(status=304)
-        response["ETag"] = etag
-        return response
-    response = HttpResponse(body, content_type="application/json")
-    response["ETag"] = etag
-    response["X-Signature"] = base64.b64encode(current_keys().sign_private.sign(body)).decode()
-    return response
+    return signed_response(request, catalog_path().read_bytes())
+
+
+@require_GET
+def settings_document(request: HttpRequest) -> HttpResponse:
+    """The settings the back office sends this kiosk (hub.fleet.remote_settings), signed."""
+    try:
+        kiosk = authenticate_kiosk(request)
+    except KioskRefused as reason:
+        return _refused(request, reason)
+    body, version = document_for(kiosk)
+    record_sent(kiosk, version)
+    return signed_response(request, body)

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 
-from kiosk.config import MESSAGE_OF_THE_DAY_MAX
 from kiosk.journey import Step
 from kiosk.services import KioskServices
 from kiosk.views.records import ServiceAction
+from offline_cache.settings_schema import MESSAGE_OF_THE_DAY_MAX
 from tests.gui.conftest import Citizen, shown_window, tap
 from ui import desk_watch
 from ui.app import build_window

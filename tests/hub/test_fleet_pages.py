@@ -71,7 +71,7 @@ def test_the_kiosks_page_shows_what_the_heartbeat_said(staff_client):
     assert "1 à traiter sur la borne" in row
     assert "la plus ancienne depuis le 01/12/2026 09:30" in row  # in Paris time
     assert "en service" in row and "en panne (plus de papier)" in row
-    assert "application 1.4.0" in row and "catalogue 2026-11-30" in row
+    assert "application 1.4.0" in row and "appliqué <code>2026-11-30</code>" in row
 
 
 def test_a_kiosk_without_a_site_in_the_back_office_shows_the_one_it_reports(staff_client):
