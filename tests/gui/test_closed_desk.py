@@ -152,3 +152,22 @@ def test_the_longest_message_and_the_hours_fit_at_the_largest_text(qtbot, site, 
         assert audit(window) == []
     finally:
         window.services.close()
+
+
+def test_hours_and_a_message_sent_by_the_back_office_show_on_the_attract_screen_at_once(
+        qtbot, make_config):
+    """Live settings (ui.remote_settings_bridge): the attract screen does not wait for the
+    next check of the hours, nor for a citizen, to say the new message and hours."""
+    from kiosk.remote_settings import RemoteSettings
+
+    clock = Clock(2026, 12, 4, 19, 0)  # a Friday evening
+    with shown_window(qtbot, make_config(hub__url="http://127.0.0.1:9"),
+                      clock=clock) as window:
+        attract = window.attract
+        assert attract.notice is None and attract.closed is None  # always open, no message
+        window.services.take_settings(RemoteSettings("v2", {
+            "opening.hours": HOURS, "site.message_of_the_day": MESSAGE}))
+        qtbot.waitUntil(lambda: attract.closed is not None and attract.closed.isVisible(),
+                        timeout=2000)
+        assert attract.closed.text() == "L'accueil est fermé. Il ouvre lundi à 9 h."
+        assert attract.notice.text() == MESSAGE and MESSAGE in said(window)[-1]
