@@ -144,8 +144,6 @@ def validate(raw: dict[str, Any], source: Path) -> KioskConfig:
     if problems:
         raise ConfigError(f"{source}: {problems[0]}.")
     _check_printer(values, source)
-    if any(key.startswith("opening.") for key in written):  # the defaults are valid
-        _check_opening_hours(values, source)
     config = KioskConfig(values=values, source=source, base_dir=source.parent,
                          from_file=frozenset(written))
     from kiosk.config_files import check_files
@@ -173,16 +171,6 @@ def _check_printer(values: dict[str, Any], source: Path) -> None:
             raise ConfigError(f"{source}: key 'printer.device' is {device!r}, not host:port "
                               "as printer.kind 'escpos-network' needs, e.g. "
                               "'192.168.1.50:9100'.") from None
-
-
-def _check_opening_hours(values: dict[str, Any], source: Path) -> None:
-    """Each day's ranges and the time zone, with the day and the range named."""
-    from offline_cache.opening_hours import OpeningHoursError, parse_hours
-
-    try:
-        parse_hours(values["opening.hours"], values["opening.timezone"])
-    except OpeningHoursError as error:
-        raise ConfigError(f"{source}: {error}") from None
 
 
 def config_path(explicit: str | os.PathLike[str] | None) -> Path:

@@ -55,28 +55,6 @@ def languages_ok(value: Any) -> bool:
     return bool(value) and all(lang in SUPPORTED_LANGUAGES for lang in value)
 
 
-def hours_ok(value: Any) -> bool:
-    """A valid opening.hours table (kiosk/config.py names the day and range at fault).
-    offline_cache.opening_hours loads only when hours are written: not before a first paint."""
-    from offline_cache.opening_hours import OpeningHoursError, parse_hours
-
-    try:
-        parse_hours(value)
-    except OpeningHoursError:
-        return False
-    return True
-
-
-def timezone_ok(value: Any) -> bool:
-    from offline_cache.opening_hours import OpeningHoursError, parse_timezone
-
-    try:
-        parse_timezone(value)
-    except OpeningHoursError:
-        return False
-    return True
-
-
 SETTINGS: tuple[Setting, ...] = (
     Setting("site.name", str, "Mairie de démonstration", "Name shown on the attract screen.",
             "a non-empty text", lambda v: bool(v.strip())),
@@ -244,15 +222,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("opening.hours", dict, {},
             "The desk's hours: a table of days mon to sun, each '09:00-12:00, 14:00-17:30'; "
             "a missing day or '' is closed; an empty table is always open.",
-            "a table of days, each a text like '09:00-12:00, 14:00-17:30'", hours_ok,
-            remote=Remote.LIVE),
+            "a table of days, each a text like '09:00-12:00, 14:00-17:30'",
+            remote=Remote.LIVE),  # each day's ranges: combination_problems, with the zone
     Setting("opening.requests_when_closed", bool, True,
             "Outside the hours, citizens can still use the kiosk and make requests; false "
             "keeps it closed too (only the hours are shown).",
             "true or false", remote=Remote.LIVE),
     Setting("opening.timezone", str, "Europe/Paris",
             "Time zone of the hours (an overseas site sets its own, e.g. 'Indian/Reunion').",
-            "a time zone name such as 'Europe/Paris'", timezone_ok, remote=Remote.LIVE),
+            "a time zone name such as 'Europe/Paris'", remote=Remote.LIVE),
     Setting("site.message_of_the_day", str, "",
             "A short message on the attract screen, shown and spoken, e.g. "
             "'Fermé le 24 décembre'; empty for none.",
@@ -282,9 +260,20 @@ def value_problem(key: str, value: Any) -> str | None:
 
 
 def combination_problems(values: Mapping[str, Any]) -> list[str]:
-    """What is wrong between settings that are each valid (both keys present in `values`)."""
+    """What is wrong between settings that are each valid (both keys present in `values`),
+    and in the opening hours, whose days and ranges are named (with their time zone)."""
+    problems = []
     languages, default = values.get("interface.languages"), values.get("interface.default_language")
     if languages is not None and default is not None and default not in languages:
-        return [f"key 'interface.default_language' is {default!r}, which is not in "
-                f"'interface.languages' {languages!r}; add it there or pick one of those"]
-    return []
+        problems.append(f"key 'interface.default_language' is {default!r}, which is not in "
+                        f"'interface.languages' {languages!r}; add it there or pick one of those")
+    hours, zone = values.get("opening.hours"), values.get("opening.timezone")
+    if hours or zone not in (None, BY_KEY["opening.timezone"].default):
+        # Loaded only for a site with hours: not before a first paint otherwise.
+        from offline_cache.opening_hours import OpeningHoursError, parse_hours
+
+        try:
+            parse_hours(hours or {}, zone or BY_KEY["opening.timezone"].default)
+        except OpeningHoursError as error:
+            problems.append(str(error).rstrip("."))
+    return problems

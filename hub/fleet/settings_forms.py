@@ -131,9 +131,7 @@ class RemoteSettingsForm(forms.Form):
         if not self.errors:
             problems = combination_problems({**self.shared, **self.values()})
             if problems:
-                raise forms.ValidationError(
-                    "La langue par défaut (interface.default_language) doit faire partie des "
-                    "langues proposées (interface.languages).")
+                raise forms.ValidationError([_in_french(problem) for problem in problems])
         return cleaned
 
     def save(self, by=None) -> list[str]:
@@ -153,3 +151,13 @@ class RemoteSettingsForm(forms.Form):
                         defaults={"value": wanted[key], "updated_by": by,
                                   "updated_at": timezone.now()})
         return changed
+
+
+def _in_french(problem: str) -> str:
+    """A problem between settings (offline_cache.settings_schema.combination_problems), for
+    the IT officer: the languages' in a sentence, the opening hours' with the day and range
+    the schema names."""
+    if "interface.default_language" in problem:
+        return ("La langue par défaut (interface.default_language) doit faire partie des "
+                "langues proposées (interface.languages).")
+    return f"Horaires d'ouverture refusés : {problem}."

@@ -5,6 +5,7 @@ kiosks page showing the version sent beside the version each kiosk applied."""
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 
@@ -87,6 +88,16 @@ def test_a_default_language_the_kiosk_would_not_offer_is_refused(staff_client):
         "interface.languages": "fr", "interface.default_language": "en"}))
     assert answer.status_code == 400
     assert "doit faire partie des langues proposées" in answer.content.decode()
+
+
+def test_opening_hours_that_end_before_they_start_are_refused_naming_the_day(staff_client):
+    answer = staff_client.post(reverse("fleet:fleet_settings"), settings_form(**{
+        "opening.hours": "mon = 09:00-12:00\ntue = 14:00-12:00"}))
+    assert answer.status_code == 400
+    page = html.unescape(answer.content.decode())
+    assert "Horaires d'ouverture refusés" in page
+    assert "opening.hours.tue" in page and "14:00-12:00" in page
+    assert not RemoteSetting.objects.exists()
 
 
 def test_what_must_work_offline_is_never_editable_nor_sent(staff_client, kiosk_with_token):
