@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 
+from kiosk.remote_settings import RemoteSettings
+
 DEMO_HOURS = {day: "09:00-12:00, 14:00-17:30" for day in ("mon", "tue", "wed", "thu", "fri")}
 FRIDAY_EVENING = datetime(2026, 12, 11, 18, 0, tzinfo=ZoneInfo("Europe/Paris")).timestamp()
 DEMO_MESSAGE = ("Fermé le jeudi 24 décembre après-midi. Permanence des impôts le mardi matin, "
@@ -24,9 +26,10 @@ def closed_scenes(window) -> list[tuple[str, Callable[[], None]]]:
     kiosk, journey = window.kiosk, window.journey
 
     def close(requests_when_closed: bool = True) -> None:
-        kiosk.config = kiosk.config.with_values({
+        # As the back office sends them: applied live (kiosk.services, the settings bridge).
+        kiosk.services.take_settings(RemoteSettings("screenshots", {
             "opening.hours": DEMO_HOURS, "site.message_of_the_day": DEMO_MESSAGE,
-            "opening.requests_when_closed": requests_when_closed})
+            "opening.requests_when_closed": requests_when_closed}))
         kiosk.desk_hours.clock = lambda: FRIDAY_EVENING
         QThreadPool.globalInstance().waitForDone()  # the last scene's call, then gone
         QCoreApplication.processEvents()
