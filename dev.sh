@@ -23,6 +23,7 @@ DEB_PACKAGES=(
   espeak-ng libespeak-ng1 alsa-utils sox
   binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
   poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
+  valgrind  # make bench counts the start-up's instructions with callgrind (the load-proof figure)
   chromium chromium-driver  # selenium drives the back office in a real headless browser
   postgresql  # the hub's production database: the hub's tests run on it too
   cage xwayland grim  # the kiosk's session: cage (which will not start without Xwayland); grim screenshots it
