@@ -10,12 +10,11 @@ without a touch, after "Appeler la personne suivante" (the screen goes back to t
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.journey_state import JourneyState, SessionEnd, SpeechRate, Step
+from kiosk.journey_state import JourneyState, SessionEnd, Step
 from kiosk.mediator import messages
 from kiosk.mediator.audit import record_export, record_settings_change
 from kiosk.mediator.journal import Event
@@ -295,17 +294,13 @@ class StaffController(QObject):
                 "interface.default_language": self.journey.default_language}
 
     def apply_setting(self, key: str, value) -> None:
+        from ui.remote_settings_bridge import apply_live_settings
+
         old = self.settings()[key]
-        if key == "interface.idle_warning_seconds":
-            self.kiosk.idle_warning_seconds = value
-            self.kiosk.idle_watcher.set_warning_after_ms(value * 1000)
-        elif key == "voice.rate":
-            self.journey.default_comfort = replace(self.journey.default_comfort,
-                                                   speech_rate=SpeechRate(value))
-        elif key == "interface.default_language":
+        if key == "interface.default_language":
             self.journey.default_language = value
-        elif key == "voice.volume":
-            self.kiosk.set_voice_volume(value)
+        else:  # the same path as the back office's live settings
+            apply_live_settings(self.kiosk, {key: value})
         record_settings_change(self.desk.services.journal, self.desk.staff.mediator.id, key,
                                old, value)
 
