@@ -9,7 +9,10 @@
 #                     default tests/hub; the slow tests left out)
 #   ./dev.sh bench    set up, then print the benchmark figures
 #   ./dev.sh bundle   set up, then build the PyInstaller one-folder bundle in dist/kiosk
-#   ./dev.sh setup    only set up
+#   ./dev.sh messages set up, then extract the French messages (pybabel extract), update every
+#                     language's .po files, write the services' translations into the catalogue
+#                     and compile the .mo files
+#   ./dev.sh setup    only set up (this compiles the .po translations to .mo too)
 # Idempotent: a second run installs nothing and starts in seconds.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -74,15 +77,41 @@ install_python_packages() {
   touch "$STAMP"
 }
 
+LOCALES=assets/locale
+DOMAINS=(kiosk staff catalog)  # catalog: the services' texts, written into catalog.json
+
+compile_messages() {  # .po -> .mo, every language; quick, so on every set-up
+  local domain
+  for domain in kiosk staff; do
+    "$VENV/bin/pybabel" compile -d "$LOCALES" -D "$domain" > /dev/null
+  done
+}
+
+update_messages() {
+  local domain
+  for domain in "${DOMAINS[@]}"; do
+    "$VENV/bin/pybabel" extract -F "scripts/babel-$domain.cfg" --no-location --sort-output \
+      --project=borne-kiosk -o "$LOCALES/$domain.pot" . > /dev/null
+    "$VENV/bin/pybabel" update -i "$LOCALES/$domain.pot" -d "$LOCALES" -D "$domain" -w 100 \
+      --init-missing --ignore-obsolete > /dev/null
+  done
+  "$VENV/bin/python" scripts/catalog_translations.py
+}
+
 setup() {
   install_debian_packages
   install_python_packages
+  compile_messages
 }
 
 task=${1:-help}
 shift || true
 case "$task" in
   setup) setup ;;
+  messages)
+    setup
+    update_messages
+    compile_messages ;;
   demo)
     setup
     exec "$VENV/bin/kiosk" demo "$@" ;;
@@ -106,6 +135,6 @@ case "$task" in
     setup
     exec "$VENV/bin/pyinstaller" --noconfirm --clean --distpath dist --workpath build kiosk.spec ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2 ;;
 esac

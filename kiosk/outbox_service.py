@@ -173,7 +173,7 @@ class OutboxService:
                                days=round(engine.held_warning / 86400)))
         if self.outbox.recovery is not None:
             alerts.append(text("queue.alert.recovered", lang,
-                               rows=self.outbox.recovery.rows_recovered))
+                               count=self.outbox.recovery.rows_recovered))
         if status.hub_wait_until:
             alerts.append(text("queue.alert.hub_wait", lang, time=time.strftime(
                 "%H:%M", time.localtime(status.hub_wait_until))))

@@ -22,6 +22,11 @@ def fonts_dir() -> Path:
     return assets_dir() / "fonts"
 
 
+def locale_dir() -> Path:
+    """The gettext catalogues: assets/locale/<lang>/LC_MESSAGES/<domain>.po and compiled .mo."""
+    return assets_dir() / "locale"
+
+
 def catalog_dir() -> Path:
     return assets_dir() / "catalog"
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kiosk.catalog.model import Service, localized
+from kiosk.formats import clock, short_date
 from kiosk.forms.messages import message
 from offline_cache.protocol import (  # noqa: F401  (re-exported for the kiosk)
     ALPHABET,
@@ -114,8 +115,8 @@ def receipt_lines(
     lines = [
         message("receipt.title", lang),
         message("receipt.reference", lang, reference=reference),
-        message("receipt.date", lang, date=local.strftime("%d/%m/%Y"),
-                time=local.strftime("%H:%M")),
+        message("receipt.date", lang, date=short_date(local.date(), lang),
+                time=clock(local, lang)),
         localized(service.title, lang),
         message("receipt.sent_to", lang, authority=localized(service.authority, lang)),
     ]

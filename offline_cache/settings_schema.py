@@ -16,7 +16,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-SUPPORTED_LANGUAGES = ("fr", "en")
+from offline_cache.languages import CODES
+
+SUPPORTED_LANGUAGES = CODES  # offline_cache/languages.py: the registry
 MESSAGE_OF_THE_DAY_MAX = 100  # three lines at the largest text size on a portrait screen
 
 

@@ -13,6 +13,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.fr import nir as stdnum_nir
 
 from kiosk.catalog.model import Step, localized
+from kiosk.formats import long_date, whole_number
 from kiosk.forms.messages import message
 from kiosk.forms.validators import PHONE_REGIONS
 
@@ -31,12 +32,9 @@ def display_answer(step: Step, value: Any, lang: str) -> str:
     if step.kind == "multiple_choice":
         return ", ".join(labels.get(item, str(item)) for item in value)
     if step.kind == "date_of_birth":
-        born = date.fromisoformat(value)
-        day = message("date.first_day", lang) if born.day == 1 else str(born.day)
-        return f"{day} {message(f'date.month.{born.month}', lang)} {born.year}"
+        return long_date(date.fromisoformat(value), lang)
     if step.kind == "number":
-        grouped = f"{value:,}"
-        return grouped.replace(",", "\u202f") if lang == "fr" else grouped
+        return whole_number(value, lang)
     if step.kind == "phone":
         number = phonenumbers.parse(value, None)
         region = phonenumbers.region_code_for_number(number)

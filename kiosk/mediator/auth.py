@@ -103,7 +103,7 @@ class UnlockResult:
         """The sentence for the PIN pad, in the citizen-facing catalogue's style."""
         wait = self.retry_in_seconds or 0
         fields = {"name": self.mediator.name if self.mediator else "",
-                  "attempts_left": self.attempts_left, "minutes": wait // 60,
+                  "count": self.attempts_left, "minutes": wait // 60,
                   "seconds": wait % 60}
         return messages.text(f"unlock.{'ok' if self.ok else self.outcome.value}", language,
                              **fields)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.formats import day_and_month
 from kiosk.receipt import spell_reference
 from kiosk.tracking.messages import message
 from kiosk.tracking.store import KnownState, StateBook
@@ -59,8 +60,7 @@ def when_words(moment: datetime, lang: str, now: datetime) -> str:
         return message("track.today", lang, time=clock)
     if days == 1:
         return message("track.yesterday", lang, time=clock)
-    month = message("track.months", lang).split()[moment.month - 1]
-    return message("track.on_date", lang, day=moment.day, month=month, time=clock)
+    return message("track.on_date", lang, date=day_and_month(moment.date(), lang), time=clock)
 
 
 def _local(iso: str) -> datetime | None:

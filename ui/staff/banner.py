@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from kiosk.i18n import tr
+from kiosk.mediator import messages
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
 
@@ -39,6 +39,6 @@ class AssistBanner(QWidget):
             return
         self.text.setText(text)
         self.text.setAccessibleName(text)
-        self.hand_back_button.set_text(tr("staff.hand_back", lang))
-        self.dashboard_button.set_text(tr("staff.dashboard", lang))
+        self.hand_back_button.set_text(messages.text("staff.hand_back", lang))
+        self.dashboard_button.set_text(messages.text("staff.dashboard", lang))
         self.show()

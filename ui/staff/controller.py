@@ -282,9 +282,7 @@ class StaffController(QObject):
             self.dashboard.say(text)
 
     def _tr(self, key: str, **fields) -> str:
-        from kiosk.i18n import tr
-
-        return tr(key, self.lang, **fields)
+        return messages.text(key, self.lang, **fields)
 
     # Settings (for the running kiosk only) -------------------------------------------------
     def settings(self) -> dict:

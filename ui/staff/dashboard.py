@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget
 
-from kiosk.i18n import tr
+from kiosk.mediator import messages
 from ui.staff.base import StaffScreen
 from ui.staff.panel import Panel
 from ui.widgets.buttons import BigButton
@@ -26,7 +26,7 @@ class Dashboard(StaffScreen):
         super().__init__(parent)
         self.lang = lang
         self.panels = panels
-        self.quit_button = BigButton(tr("staff.quit", lang), role="primary")
+        self.quit_button = BigButton(messages.text("staff.quit", lang), role="primary")
         self.quit_button.clicked.connect(self.quit_requested)
         header = QHBoxLayout()
         self.layout_.removeWidget(self.title)
@@ -37,7 +37,7 @@ class Dashboard(StaffScreen):
         row = QHBoxLayout()
         self.stack = QStackedWidget()
         for name in TABS:
-            button = BigButton(tr(f"staff.tab.{name}", lang))
+            button = BigButton(messages.text(f"staff.tab.{name}", lang))
             button.setCheckable(True)
             button.clicked.connect(lambda _c=False, n=name: self.show_tab(n))
             self.tabs[name] = button
@@ -48,7 +48,7 @@ class Dashboard(StaffScreen):
         self.current = TABS[0]
 
     def open_for(self, mediator_name: str) -> None:
-        self.title.setText(tr("staff.title", self.lang, name=mediator_name))
+        self.title.setText(messages.text("staff.title", self.lang, name=mediator_name))
         self.say("")
         self.show_tab(TABS[0])
 
@@ -57,11 +57,12 @@ class Dashboard(StaffScreen):
         alone, and says so to a screen reader: checked, and "onglet affiché" in its description."""
         self.current = name
         for tab, button in self.tabs.items():
-            label = tr(f"staff.tab.{tab}", self.lang)
+            label = messages.text(f"staff.tab.{tab}", self.lang)
             shown = tab == name
             button.setChecked(shown)
             button.set_sign(Sign.CURRENT if shown else None)
-            button.set_text(label, tr("staff.tab.shown", self.lang, tab=label) if shown else "")
+            shown_words = messages.text("staff.tab.shown", self.lang, tab=label) if shown else ""
+            button.set_text(label, shown_words)
         self.refresh()
         self.stack.setCurrentWidget(self.panels[name])
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.i18n import tr
+from kiosk.mediator import messages
 from ui.staff.panel import Panel
 
 
@@ -36,12 +37,14 @@ class HealthPanel(Panel):
         link, printer_ok, free_gb = data
         p, lang = self.probes, self.lang
         self.set_lines([
-            tr("staff.health.link", lang, state=tr(f"staff.link.{link}", lang)),
-            tr("staff.health.hub", lang, url=p.hub_url),
-            tr("staff.health.voice", lang,
-               state=tr("staff.state.ok" if p.voice_ok() else "staff.state.unavailable", lang)),
-            tr("staff.health.printer", lang, state=tr(
+            messages.text("staff.health.link", lang,
+                          state=messages.text(f"staff.link.{link}", lang)),
+            messages.text("staff.health.hub", lang, url=p.hub_url),
+            messages.text("staff.health.voice", lang,
+                          state=messages.text("staff.state.ok" if p.voice_ok()
+                                              else "staff.state.unavailable", lang)),
+            messages.text("staff.health.printer", lang, state=tr(
                 "staff.state.configured" if printer_ok else "staff.state.absent", lang)),
-            tr("staff.health.disk", lang, free=f"{free_gb:.1f}"),
-            tr("staff.health.catalog", lang, version=p.catalog_version),
+            messages.text("staff.health.disk", lang, free=f"{free_gb:.1f}"),
+            messages.text("staff.health.catalog", lang, version=p.catalog_version),
         ])

@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
+from kiosk.mediator import messages
 from ui.tasks import run_task
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -57,7 +58,7 @@ class Panel(QWidget):
     def read_failed(self, error: Exception) -> None:
         """On the GUI thread, when `read` raised: this panel's own words for it."""
         log.error("staff screen: %s could not be read: %s", type(self).__name__, error)
-        self.set_lines([tr("staff.unreadable", self.lang)])
+        self.set_lines([messages.text("staff.unreadable", self.lang)])
 
     def refresh(self) -> None:
         self._asked += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit
 
-from kiosk.i18n import tr
+from kiosk.mediator import messages
 from ui.staff.base import StaffScreen
 from ui.widgets.answer_inputs import answer_field
 from ui.widgets.buttons import BigButton
@@ -28,7 +28,8 @@ class StaffPinScreen(StaffScreen):
         self.account_id: str | None = None
         self.account_buttons: dict[str, BigButton] = {}
         self.accounts_grid = QGridLayout()
-        self.field = answer_field(tr("staff.pin.field", lang), tr("staff.pin.field", lang))
+        field_words = messages.text("staff.pin.field", lang)
+        self.field = answer_field(field_words, field_words)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)  # dots, never the digits
         self.field.setMaxLength(PIN_MAX)
         self.pad = OnScreenKeyboard(KeyboardMode.NUMERIC)
@@ -36,9 +37,9 @@ class StaffPinScreen(StaffScreen):
         self.pad.attach(self.field)
         self.pad.done.connect(self._submit)
         self.field.returnPressed.connect(self._submit)
-        self.other_button = BigButton(tr("staff.other_account", lang))
+        self.other_button = BigButton(messages.text("staff.other_account", lang))
         self.other_button.clicked.connect(self.choose_account)
-        self.cancel_button = BigButton(tr("staff.cancel", lang))
+        self.cancel_button = BigButton(messages.text("staff.cancel", lang))
         self.cancel_button.clicked.connect(self.cancelled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.other_button)
@@ -61,12 +62,12 @@ class StaffPinScreen(StaffScreen):
             self.accounts_grid.addWidget(button, index // 3, index % 3)
         self.choose_account()
         if not accounts:
-            self.say(tr("staff.pin.no_accounts", self.lang))
+            self.say(messages.text("staff.pin.no_accounts", self.lang))
 
     def choose_account(self) -> None:
         self.account_id = None
         self.field.clear()
-        self.title.setText(tr("staff.pin.choose", self.lang))
+        self.title.setText(messages.text("staff.pin.choose", self.lang))
         self.say("")
         for button in self.account_buttons.values():
             button.show()
@@ -76,7 +77,7 @@ class StaffPinScreen(StaffScreen):
     def enter_pin(self, account_id: str, name: str) -> None:
         self.account_id = account_id
         self.field.clear()
-        self.title.setText(tr("staff.pin.enter", self.lang, name=name))
+        self.title.setText(messages.text("staff.pin.enter", self.lang, name=name))
         self.say("")
         for button in self.account_buttons.values():
             button.hide()

@@ -10,7 +10,6 @@ import logging
 import time
 from collections.abc import Callable
 
-from kiosk.i18n import tr
 from kiosk.mediator import messages
 from kiosk.mediator.names import StaffNames
 from offline_cache.outbox import ItemState
@@ -23,8 +22,8 @@ log = logging.getLogger(__name__)
 
 def ago(seconds: float | None, lang: str, empty_key: str) -> str:
     if seconds is None:
-        return tr(empty_key, lang)
-    return tr("staff.ago", lang, minutes=int(seconds // 60))
+        return messages.text(empty_key, lang)
+    return messages.text("staff.ago", lang, minutes=int(seconds // 60))
 
 
 class QueuePanel(Panel):
@@ -34,9 +33,9 @@ class QueuePanel(Panel):
         super().__init__(lang, parent)
         self.outbox, self.names = outbox, names or StaffNames(None)
         self.held_ids: list[str] = []
-        self.retry_button = self.action(tr("staff.queue.retry", lang),
+        self.retry_button = self.action(messages.text("staff.queue.retry", lang),
                                         lambda: on_retry(list(self.held_ids)))
-        self.export_button = self.action(tr("staff.queue.export", lang), on_export)
+        self.export_button = self.action(messages.text("staff.queue.export", lang), on_export)
 
     def read(self) -> tuple:
         """The queue's status, its held items and its alerts (opening it on first use)."""
@@ -56,13 +55,13 @@ class QueuePanel(Panel):
         status, held, alerts = data
         counts = {state.value: status.counts.get(state.value, 0) for state in ItemState}
         last = None if status.last_success_at is None else time.time() - status.last_success_at
-        lines = [tr("staff.queue.counts", self.lang, **counts),
-                 tr("staff.queue.oldest", self.lang,
+        lines = [messages.text("staff.queue.counts", self.lang, **counts),
+                 messages.text("staff.queue.oldest", self.lang,
                     age=ago(status.oldest_pending_age, self.lang, "staff.none")),
-                 tr("staff.queue.last_success", self.lang,
+                 messages.text("staff.queue.last_success", self.lang,
                     when=ago(last, self.lang, "staff.never"))]
         lines += alerts
-        lines += [tr("staff.queue.held_item", self.lang,
+        lines += [messages.text("staff.queue.held_item", self.lang,
                      service=self.names.service(item.service, self.lang),
                      reason=self._reason(item.held_reason or item.last_error or ""))
                   for item in held]

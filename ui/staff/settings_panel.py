@@ -35,7 +35,7 @@ class SettingsPanel(Panel):
         self._rows.setContentsMargins(0, 0, 0, 0)
         content = self.scroll.content_layout
         content.addWidget(self.settings_box)
-        self._rows.addWidget(text_label(tr("staff.settings.note", lang), role="muted"))
+        self._rows.addWidget(text_label(messages.text("staff.settings.note", lang), role="muted"))
         self._row("idle", [("less", lambda: self._idle(-IDLE_STEP_S)),
                            ("more", lambda: self._idle(IDLE_STEP_S))])
         self._row("volume", [("less", lambda: self._volume(-VOLUME_STEP)),
@@ -56,8 +56,8 @@ class SettingsPanel(Panel):
         where "Arrêter la borne" was: a double tap lands on nothing.
         """
         lang = self.lang
-        self.stop_button = BigButton(tr("staff.settings.stop", lang),
-                                     description=tr("staff.settings.stop_help", lang))
+        self.stop_button = BigButton(messages.text("staff.settings.stop", lang),
+                                     description=messages.text("staff.settings.stop_help", lang))
         self.stop_box = QWidget()
         box = QVBoxLayout(self.stop_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -85,7 +85,7 @@ class SettingsPanel(Panel):
         self.labels[name] = text_label()
         row.addWidget(self.labels[name], stretch=3)
         for key, slot in buttons:
-            text = tr(f"staff.settings.{key}", self.lang)
+            text = messages.text(f"staff.settings.{key}", self.lang)
             button = BigButton(text, description=f"{text} : {name}")
             button.clicked.connect(slot)
             self.buttons[f"{name}.{key}"] = button
@@ -110,12 +110,12 @@ class SettingsPanel(Panel):
     def refresh(self) -> None:
         """The running kiosk's values, in memory: nothing to read off the GUI thread."""
         values, lang = self.values(), self.lang
-        self.labels["idle"].setText(tr("staff.settings.idle", lang,
+        self.labels["idle"].setText(messages.text("staff.settings.idle", lang,
                                        seconds=values["interface.idle_warning_seconds"]))
-        self.labels["volume"].setText(tr("staff.settings.volume", lang,
+        self.labels["volume"].setText(messages.text("staff.settings.volume", lang,
                                          percent=values["voice.volume"]))
-        self.labels["rate"].setText(tr("staff.settings.rate", lang,
+        self.labels["rate"].setText(messages.text("staff.settings.rate", lang,
                                        rate=tr(f"comfort.rate.{values['voice.rate']}", lang)))
         language = values["interface.default_language"]
-        self.labels["language"].setText(tr("staff.settings.language", lang,
+        self.labels["language"].setText(messages.text("staff.settings.language", lang,
                                            language=LANGUAGE_NAMES.get(language, language)))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from kiosk.i18n import tr
+from kiosk.formats import short_date
+from kiosk.mediator import messages
 from kiosk.mediator.names import StaffNames
 from kiosk.session import MediatorDesk
 from ui.staff.panel import Panel
@@ -29,11 +30,12 @@ class TodayPanel(Panel):
 
     def fill(self, day) -> None:
         self.set_lines([
-            date.fromisoformat(day.day).strftime("%d/%m/%Y"),
-            tr("staff.today.counts", self.lang, sessions=day.sessions, completed=day.completed,
+            short_date(date.fromisoformat(day.day), self.lang),
+            messages.text("staff.today.counts", self.lang, sessions=day.sessions,
+                          completed=day.completed,
                assisted=day.assisted, alone=day.alone),
-            tr("staff.today.by_service", self.lang, items=_items(
+            messages.text("staff.today.by_service", self.lang, items=_items(
                 day.completed_by_service, lambda key: self.names.service(key, self.lang))),
-            tr("staff.today.abandoned", self.lang, items=_items(
+            messages.text("staff.today.abandoned", self.lang, items=_items(
                 day.abandoned_at_step, lambda key: self.names.screen(key, self.lang))),
         ])

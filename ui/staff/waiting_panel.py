@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from kiosk.i18n import tr
+from kiosk.mediator import messages
 from kiosk.mediator.names import StaffNames
 from kiosk.session import MediatorDesk
 from ui.staff.panel import Panel
@@ -19,7 +19,7 @@ class WaitingPanel(Panel):
         super().__init__(lang, parent)
         self.desk, self.names = desk, names or StaffNames(None)
         self.accompany_buttons: dict[str, object] = {}
-        self.call_next_button = self.action(tr("staff.call_next", lang),
+        self.call_next_button = self.action(messages.text("staff.call_next", lang),
                                             self.call_next_requested.emit, role="primary")
 
     def read(self) -> tuple[list, list, float]:
@@ -32,17 +32,17 @@ class WaitingPanel(Panel):
         self.clear_lines()
         self.accompany_buttons = {}
         for call in calls:
-            text = tr("staff.waiting.help", self.lang, screen=StaffNames.screen(call.screen,
-                                                                                self.lang),
-                      minutes=call.waiting_seconds(now) // 60)
+            screen = StaffNames.screen(call.screen, self.lang)
+            text = messages.text("staff.waiting.help", self.lang, screen=screen,
+                                 minutes=call.waiting_seconds(now) // 60)
             self.accompany_buttons[call.id] = self.add_line(
-                text, tr("staff.accompany", self.lang),
+                text, messages.text("staff.accompany", self.lang),
                 lambda _c=False, i=call.id: self.accompany_requested.emit(i))
         for ticket in tickets:
             reason = self.names.service(ticket.reason, self.lang)
-            self.add_line(tr("staff.waiting.ticket", self.lang, code=ticket.code, reason=reason,
-                             minutes=ticket.waiting_seconds(now) // 60))
+            self.add_line(messages.text("staff.waiting.ticket", self.lang, code=ticket.code,
+                                        reason=reason, minutes=ticket.waiting_seconds(now) // 60))
         if not calls and not tickets:
-            self.add_line(tr("staff.nobody_waits", self.lang))
+            self.add_line(messages.text("staff.nobody_waits", self.lang))
         self.scroll.content_layout.addStretch(1)
         self.call_next_button.setEnabled(bool(tickets))
