@@ -52,7 +52,8 @@ def test_a_street_problem_is_reported_in_each_language_by_taps(citizen, window, 
     citizen.choose(False)  # no answer wanted: no phone asked
     assert window.current_screen is window.review
     assert window.review.title.text() == message("form.review_title", lang)
-    shown = " ".join(label.text() for label in window.review.findChildren(type(window.review.title)))
+    labels = window.review.findChildren(type(window.review.title))
+    shown = " ".join(label.text() for label in labels)
     assert PLACES[lang] in shown
     citizen.tap(window.review.confirm_button)
     assert window.consent.accept_button.text() == tr("consent.accept", lang)
