@@ -153,6 +153,6 @@ MESSAGES = Messages("kiosk", locale_dir(), {
 
 
 
-def tr(key: str, lang: str, **fields: object) -> str:
+def tr(key: str, lang: str, /, **fields: object) -> str:
     """An interface message (this module's catalogue)."""
     return MESSAGES.text(key, lang, **fields)

@@ -91,7 +91,7 @@ class Messages(Mapping[str, Source]):
             else:
                 yield key, self.template(key, lang)
 
-    def text(self, key: str, lang: str, **fields: object) -> str:
+    def text(self, key: str, lang: str, /, **fields: object) -> str:
         """`key` in `lang` with its {fields} filled in; a `count` field picks the plural form."""
         count = fields.get("count")
         return self.template(key, lang, count if isinstance(count, int) else None).format(**fields)
