@@ -44,6 +44,7 @@ MESSAGES = Messages("kiosk", locale_dir(), {
     "theme.hint": "Touchez une démarche.",
     "service.who": "Qui s'en occupe ?",
     "service.documents": "Ce qu'il faut avoir",
+    "service.in_french": "Cette page n'est pas encore traduite. Elle est écrite en français.",
     "service.qr": "Avec votre téléphone, visez ce code pour retrouver la démarche.",
     "nav.back": "Retour",
     "nav.home": "Accueil",
