@@ -175,8 +175,9 @@ MESSAGES = Messages("staff", locale_dir(), {
 })
 
 
-def text(key: str, language: str = "fr", **fields: object) -> str:
-    return MESSAGES.text(key, language, **fields)
+def text(key: str, lang: str = "fr", /, **fields: object) -> str:
+    """Positional `lang`: a sentence may have a {language} field of its own."""
+    return MESSAGES.text(key, lang, **fields)
 
 
 def both(key: str, **fields: object) -> dict[str, str]:
