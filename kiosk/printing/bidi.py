@@ -4,8 +4,9 @@ Why here and not left to libraqm: raqm orders and shapes a whole line, but only 
 and no shipped font has both Arabic and Latin letters (Noto Sans Arabic UI has no Latin,
 Atkinson Hyperlegible no Arabic). The receipt line is cut into runs of one direction here,
 each run is then drawn by raqm in the font that has its letters. This is UAX #9 for one
-paragraph of plain text (rules P2-P3, W1-W7, N1-N2, I1-I2, L2); receipts carry no explicit
-embedding or isolate characters, which are treated as other neutrals.
+paragraph of plain text (rules P2-P3, W1-W7, N1-N2, I1-I2, L2) with isolates (BD13, X5a-X5c:
+messages in a right-to-left language put each filled-in field in one, offline_cache.bidi);
+the older embeddings and overrides (LRE, RLO...), which no message uses, count as neutrals.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 
 _STRONG_RTL = {"R", "AL"}
 _NUMBER = {"EN", "AN"}
+PDI = "\u2069"
+_OPENS = {"\u2066": False, "\u2067": True, "\u2068": None}  # LRI, RLI, FSI (by content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,20 +27,73 @@ class Run:
 
 
 def starts_right_to_left(text: str) -> bool:
-    """P2-P3: a paragraph runs the way of its first strong letter (left to right if none)."""
+    """P2-P3: a paragraph runs the way of its first strong letter (left to right if none),
+    not counting what is inside an isolate."""
+    depth = 0
     for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return False
-        if kind in _STRONG_RTL:
-            return True
+        if char in _OPENS:
+            depth += 1
+        elif char == PDI:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(char)
+            if kind == "L":
+                return False
+            if kind in _STRONG_RTL:
+                return True
     return False
 
 
 def levels(text: str, rtl: bool) -> list[int]:
     """The embedding level of each character: even runs left to right, odd right to left."""
+    return _levels(text, 1 if rtl else 0)
+
+
+def _levels(text: str, base: int) -> list[int]:
+    """Levels at embedding level `base`: each isolate's inside is resolved on its own, one
+    level up (X5a-X5c); outside, the isolate counts as one neutral (BD13)."""
+    outside, isolates = _isolates(text)
+    parity = base % 2
+    result = [base] * len(text)
+    resolved = _resolve([text[i] for i in outside], bool(parity))
+    for index, level in zip(outside, resolved, strict=True):
+        result[index] = level + base - parity
+    for start, end, rtl in isolates:
+        inside = text[start:end]
+        if rtl is None:
+            rtl = starts_right_to_left(inside)
+        inner = base + 1 if (base % 2 == 0) == rtl else base + 2  # next odd, or next even
+        result[start:end] = _levels(inside, inner)
+    return result
+
+
+def _isolates(text: str) -> tuple[list[int], list[tuple[int, int, bool | None]]]:
+    """The indices outside any isolate (its marks included), and each top-level isolate's
+    inside as (start, end, right to left: True, False, or None to take its first letter's)."""
+    outside: list[int] = []
+    isolates: list[tuple[int, int, bool | None]] = []
+    i = 0
+    while i < len(text):
+        outside.append(i)
+        if text[i] not in _OPENS:
+            i += 1
+            continue
+        depth, j = 1, i + 1
+        while j < len(text) and depth:
+            depth += 1 if text[j] in _OPENS else -1 if text[j] == PDI else 0
+            j += 1
+        end = j - 1 if depth == 0 else len(text)  # an isolate left open runs to the end
+        isolates.append((i + 1, end, _OPENS[text[i]]))
+        if depth == 0:
+            outside.append(end)  # its PDI
+        i = j
+    return outside, isolates
+
+
+def _resolve(chars: list[str], rtl: bool) -> list[int]:
+    """W1-W7, N1-N2, I1-I2 over one isolating run sequence: levels 0-2 (1-2 if rtl)."""
     base = "R" if rtl else "L"
-    kinds = [unicodedata.bidirectional(char) or "ON" for char in text]
+    kinds = [unicodedata.bidirectional(char) or "ON" for char in chars]
     previous = base  # W1: a combining mark takes the type of what it sits on
     for i, kind in enumerate(kinds):
         kinds[i] = previous if kind == "NSM" else kind

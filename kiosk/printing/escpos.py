@@ -40,6 +40,8 @@ CODEPAGES: dict[str, int] = {"cp858": 19, "cp1252": 16, "cp850": 2}
 _FALLBACK = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
     "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    # invisible direction marks (LRM, RLM, LRI, RLI, FSI, PDI): nothing to print
+    "\u200e": "", "\u200f": "", "\u2066": "", "\u2067": "", "\u2068": "", "\u2069": "",
 })
 _LIGATURES = {"œ": "oe", "Œ": "OE", "€": "EUR"}
 

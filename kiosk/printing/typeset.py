@@ -39,7 +39,8 @@ NOTO_SANS = Face("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 NOTO_ARABIC = Face("NotoSansArabicUI-Regular.ttf", "NotoSansArabicUI-Bold.ttf")
 _LATIN_FACES = (ATKINSON, NOTO_SANS)  # preferred first
 _NEUTRAL = {"WS", "ON", "CS", "ES", "ET", "S", "B", "BN", "NSM"}
-_BIDI_MARKS = str.maketrans("", "", "\u200e\u200f\u061c")  # LRM, RLM, ALM (Babel's dates)
+# LRM, RLM, ALM (in Babel's dates), LRI, RLI, FSI, PDI (around a message's fields)
+_BIDI_MARKS = str.maketrans("", "", "\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 _MISSING_PROBE = "\U0010fffd"  # a private-use code point no font draws: its glyph is the box
 
 

@@ -16,6 +16,7 @@ from printing_helpers import CLIENT_ID, HUB, sample_lines
 from kiosk.formats import clock, short_date
 from kiosk.forms.messages import MESSAGES
 from kiosk.receipt import qr_payload, reference_for
+from offline_cache.languages import language
 
 REFERENCE = reference_for(CLIENT_ID)
 MOMENT = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
@@ -45,9 +46,16 @@ def receipt(lang: str) -> tuple[list[str], str]:
         return sample_lines(lang)
     title, reference, when, keep = HAND_WRITTEN[lang]
     local = MOMENT.astimezone()
-    return [title, reference.format(reference=REFERENCE),
-            when.format(date=short_date(local.date(), lang), time=clock(local, lang)),
+    field = _isolated if language(lang).right_to_left else str
+    return [title, reference.format(reference=field(REFERENCE)),
+            when.format(date=field(short_date(local.date(), lang)),
+                        time=field(clock(local, lang))),
             keep], qr_payload(HUB, CLIENT_ID)
+
+
+def _isolated(value: str) -> str:
+    """A field as messages fill it into a right-to-left sentence: in a bidi isolate."""
+    return f"\u2068{value}\u2069"
 
 
 def characters_of(path: str) -> set[str]:

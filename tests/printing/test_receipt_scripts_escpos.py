@@ -69,3 +69,10 @@ def test_a_long_receipt_goes_in_bands_a_small_print_buffer_takes():
 def test_58_mm_paper_gets_a_384_dot_image():
     _, _, _, out = printed("fa", width=32)
     assert whole(out.raster).width == 384
+
+
+def test_invisible_direction_marks_print_as_nothing_in_text_mode():
+    _, payload = receipt("fr")
+    lines = ["Votre numéro : \u2068K7M-4QF\u2069\u200e"]
+    out = read_escpos(encode_receipt(lines, payload, codepage="cp858", width_chars=48))
+    assert not out.raster and out.text("cp858") == ["Votre numéro : K7M-4QF"]
