@@ -26,6 +26,7 @@ DEB_PACKAGES=(
   espeak-ng libespeak-ng1 alsa-utils sox
   binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
   poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
+  libfribidi0  # Pillow's libraqm loads it to lay out Arabic and Persian receipts (kiosk/printing/typeset.py)
   valgrind  # make bench counts the start-up's instructions with callgrind (the load-proof figure)
   chromium chromium-driver  # selenium drives the back office in a real headless browser
   postgresql  # the hub's production database: the hub's tests run on it too
