@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from kiosk.i18n import LANGUAGE_NAMES, tr
 from ui.theme import MIN_TOUCH_PX
 from ui.widgets.buttons import BigButton
+from ui.widgets.icons import Sign
 from ui.widgets.labels import text_label
 
 
@@ -43,9 +44,8 @@ class NavBar(QWidget):
         self.voice_status.hide()
         self._no_voice = False  # the engine has no voice for this language (not "broken")
         self._lang = "fr"
+        self._compact_language = False
         self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(8, 6, 8, 6)
-        self.grid.setSpacing(8)
         self._button_rows: int | None = None
         self._arrange(button_rows=0, named=True)
         self.back_button.clicked.connect(self.back_requested)
@@ -62,14 +62,28 @@ class NavBar(QWidget):
         self.repeat_button.set_text(tr("nav.repeat", lang))
         self.help_button.set_text(tr("nav.help", lang))
         self.comfort_button.set_text(tr("nav.comfort", lang))
-        self.language_button.set_text(LANGUAGE_NAMES.get(lang, lang), tr("nav.language", lang))
         self._lang = lang
+        self._show_language(compact=False)
         self._show_voice_words()
 
     def set_language_choice_available(self, available: bool) -> None:
         """One language offered: nothing to switch to, no button."""
         self.language_button.setVisible(available)
         self._fit()
+
+    def _show_language(self, compact: bool) -> None:
+        """A globe and the language of the moment in itself ("Français"); the globe alone
+        where the bar has no room for the name (it keeps it as its accessible name)."""
+        name = LANGUAGE_NAMES.get(self._lang, self._lang)
+        self.language_button.set_sign(Sign.GLOBE)
+        self.language_button.set_text("" if compact else name, tr("nav.language", self._lang))
+        self.language_button.setAccessibleName(name)
+        self._compact_language = compact
+        # Compact, the bar also narrows its gaps: six buttons and the name's place then fit
+        # 1280 px at the largest text on one row, as five did.
+        gap = 4 if compact else 8
+        self.grid.setSpacing(gap)
+        self.grid.setContentsMargins(gap, 6, gap, 6)
 
     def _show_voice_words(self) -> None:
         key = "voice.no_voice" if self._no_voice else "voice.unavailable"
@@ -129,10 +143,19 @@ class NavBar(QWidget):
 
     def _fit(self) -> None:
         """One row with the name when the buttons' words fit on one line beside it; one row
-        without it when only the buttons fit, their words wrapped if need be (the name is on
-        the attract screen; its place stays, for the staff's long press); else the name on a
-        row above the buttons, in two rows when one is too narrow (a portrait screen at the
-        largest text)."""
+        without it when only the buttons fit (the name is on the attract screen; its place
+        stays, for the staff's long press); then the language button's globe without the
+        language's name, the buttons' words wrapped if need be; else the name on a row above
+        the buttons, in two rows when one is too narrow (a portrait screen at the largest
+        text)."""
+        if self._compact_language:
+            self._show_language(compact=False)
+        if not self._arrange_for_width(wrapping=False):
+            self._show_language(compact=True)
+            self._arrange_for_width(wrapping=True)
+
+    def _arrange_for_width(self, wrapping: bool) -> bool:
+        """Arrange the bar for its width; False when it needs wrapping and may not wrap."""
         shown = [w for w in self._row() if not w.isHidden() and w is not self.site_label]
         self.site_label.ensurePolished()
         name = self.site_label.fontMetrics().horizontalAdvance(self.site_name)
@@ -141,13 +164,17 @@ class NavBar(QWidget):
         width = self.width()
         if self._needed([*natural, name]) <= width:
             self._arrange(button_rows=0, named=True)
-        elif self._needed([*natural, MIN_TOUCH_PX]) <= width or (
-                self._needed([*wrapped, MIN_TOUCH_PX]) <= width):
+        elif self._needed([*natural, MIN_TOUCH_PX]) <= width:
+            self._arrange(button_rows=0, named=False)
+        elif not wrapping:
+            return False
+        elif self._needed([*wrapped, MIN_TOUCH_PX]) <= width:
             self._arrange(button_rows=0, named=False)
         elif self._needed(wrapped) <= width:
             self._arrange(button_rows=1, named=True)
         else:
             self._arrange(button_rows=2, named=True)
+        return True
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
