@@ -92,3 +92,16 @@ def test_a_spelled_reference_is_slow_in_every_language(make_service):
         plain = measure(service.synthesize("K7M-4QF", language.code).result(10))
         spelled = measure(service.synthesize("K7M-4QF", language.code, spell=True).result(10))
         assert spelled.duration_s > 2 * plain.duration_s, (language.code, SPELL_WPM)
+
+
+def test_kiosk_doctor_names_the_language_whose_voice_is_missing(make_config, fake_player,
+                                                                monkeypatch):
+    from kiosk.voice import voice_checks
+
+    monkeypatch.setitem(languages.BY_CODE, "tr", languages.BY_CODE["tr"])  # restored after
+    _missing("tr", "tr-no-such-voice")
+    checks = {name: (ok, message) for name, ok, message in
+              voice_checks(make_config(voice__player=fake_player.command))}
+    ok, message = checks["voice for 'tr'"]
+    assert not ok and "'tr-no-such-voice'" in message and "interface.languages" in message
+    assert checks["voice for 'fr'"][0] and checks["voice for 'fa'"][0]

@@ -1,6 +1,7 @@
 """The few signs the screens need (a tick box, ticked or not, a tick, a warning, the current
-tab, the language switch's globe), drawn with QPainter: the shipped font (Atkinson Hyperlegible) has no ☐ ☑ ✓ ⚠ ▶, and a
-bare kiosk would draw them as empty boxes, or as whatever a system font happens to offer.
+tab, the language switch's globe), drawn with QPainter: the shipped font (Atkinson
+Hyperlegible) has no ☐ ☑ ✓ ⚠ ▶, and a bare kiosk would draw them as empty boxes, or as
+whatever a system font happens to offer.
 
 Each sign is drawn in the colour of the text beside it, at the size of that text, so it is
 never lighter nor smaller than the words; `pixmap` for a label, `icon` for a button.
