@@ -123,10 +123,25 @@ class Journey:
             log.info("citizen session started")
             self._place(Step.LANGUAGE if len(self.languages) > 1 else Step.COMFORT)
 
+    def open_language(self) -> None:
+        """The language choice over the current screen (the nav bar's language button)."""
+        state = self._state
+        if len(self.languages) > 1 and state.place not in (Step.ATTRACT, Step.LANGUAGE) \
+                and state.step not in (Step.LANGUAGE, *NO_NAV_OVERLAYS):
+            self._push(Step.LANGUAGE)
+
     def choose_language(self, language: str) -> None:
+        """At the start, then the comfort screen; over a screen, that screen in the new
+        language, with everything typed and answered where it was (the form keeps it)."""
         if language not in self.languages:
             raise ValueError(f"language {language!r} is not offered here")
-        self._place(Step.COMFORT, language=language)
+        state = self._state
+        if state.step is not Step.LANGUAGE or not state.overlays:
+            self._place(Step.COMFORT, language=language)
+            return
+        if self.form is not None:
+            self.form.lang = language  # the request says which language the citizen used
+        self._go(replace(state, language=language, overlays=state.overlays[:-1]))
 
     def set_comfort(self, **changes: object) -> None:
         """A comfort choice takes effect at once, on the comfort screen itself."""

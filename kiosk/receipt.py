@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.catalog.model import Service, localized
 from kiosk.formats import clock, short_date
 from kiosk.forms.messages import message
+from kiosk.spelling import spell_out
 from offline_cache.protocol import (  # noqa: F401  (re-exported for the kiosk)
     ALPHABET,
     REFERENCE_LENGTH,
@@ -28,49 +29,13 @@ from offline_cache.protocol import (  # noqa: F401  (re-exported for the kiosk)
 if TYPE_CHECKING:
     from PIL import Image
 
-# Spelling alphabets help over a phone line or a noisy hall: "K comme Kléber".
-_SPELLING = {
-    "fr": {
-        "A": "Anatole", "C": "Célestin", "D": "Désiré", "E": "Eugène", "F": "François",
-        "G": "Gaston", "H": "Henri", "J": "Joseph", "K": "Kléber", "M": "Marcel",
-        "N": "Nicolas", "P": "Pierre", "Q": "Quintal", "R": "Raoul", "T": "Thérèse",
-        "U": "Ursule", "V": "Victor", "W": "William", "X": "Xavier", "Y": "Yvonne",
-    },
-    "en": {
-        "A": "Alpha", "C": "Charlie", "D": "Delta", "E": "Echo", "F": "Foxtrot", "G": "Golf",
-        "H": "Hotel", "J": "Juliett", "K": "Kilo", "M": "Mike", "N": "November", "P": "Papa",
-        "Q": "Quebec", "R": "Romeo", "T": "Tango", "U": "Uniform", "V": "Victor",
-        "W": "Whiskey", "X": "X-ray", "Y": "Yankee",
-    },
-}
-_DIGITS = {
-    "fr": dict(zip("23456789", ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"),
-                   strict=True)),
-    "en": dict(zip("23456789", ("two", "three", "four", "five", "six", "seven", "eight", "nine"),
-                   strict=True)),
-}
-_JOINERS = {"fr": ("comme", "tiret"), "en": ("as in", "dash")}
+def spell_reference(reference: str, lang: str = "fr") -> str:
+    """The reference for the voice, character by character: "K, 7, M, tiret, 4, Q, F".
 
-
-def spell_reference(reference: str, lang: str = "fr", *, with_words: bool = False) -> str:
-    """The reference for the voice, character by character: "K, sept, M, tiret, quatre, Q, F".
-
-    Commas make the synthesiser pause between characters; digits are written as words so the
-    voice never reads "4Q" as a number. `with_words` adds "K comme Kléber" for each letter.
+    Commas make the synthesiser pause between characters, so it never reads "4Q" as a
+    number; the language's voice names each letter and digit (kiosk.spelling).
     """
-    lang = lang if lang in _SPELLING else "fr"
-    like, dash = _JOINERS[lang]
-    spoken = []
-    for char in reference:
-        if char == "-":
-            spoken.append(dash)
-        elif char in _DIGITS[lang]:
-            spoken.append(_DIGITS[lang][char])
-        elif with_words and char in _SPELLING[lang]:
-            spoken.append(f"{char} {like} {_SPELLING[lang][char]}")
-        else:
-            spoken.append(char)
-    return ", ".join(spoken)
+    return spell_out(reference, lang)
 
 
 def qr_payload(base_url: str, client_id: str) -> str:

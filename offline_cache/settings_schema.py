@@ -70,7 +70,7 @@ SETTINGS: tuple[Setting, ...] = (
             "an http:// or https:// URL", lambda v: re.match(r"https?://[^\s/]+", v) is not None),
     Setting("hub.token", str, "demo-token", "Bearer token this kiosk presents to the hub.",
             "a non-empty text", lambda v: bool(v.strip())),
-    Setting("interface.languages", list, ["fr", "en"],
+    Setting("interface.languages", list, list(SUPPORTED_LANGUAGES),
             "Languages offered to citizens, in order.",
             f"a list drawn from {list(SUPPORTED_LANGUAGES)}", languages_ok,
             remote=Remote.AT_RESTART),

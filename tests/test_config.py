@@ -18,7 +18,9 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_the_embedded_demo_config_loads_with_every_default(demo_config):
     assert demo_config["site.name"] == "Mairie de Démoville"
-    assert demo_config["interface.languages"] == ["fr", "en"]
+    # Every language of the registry is offered, French first (issue 13).
+    assert demo_config["interface.languages"] == ["fr", "en", "ar", "es", "pt", "tr", "ro",
+                                                  "uk", "fa"]
 
 
 def test_a_bad_value_names_the_key_the_value_and_what_is_expected(tmp_path):

@@ -138,6 +138,8 @@ class KioskApp(QObject):
         nav.help_requested.connect(self.journey.ask_for_help)
         nav.repeat_requested.connect(self.repeat)
         nav.comfort_requested.connect(self.journey.open_comfort)
+        nav.language_requested.connect(self.journey.open_language)
+        nav.set_language_choice_available(len(self.journey.languages) > 1)
 
     def _idle_watcher(self, warning_ms: int):
         from ui.idle import IdleWatcher
@@ -335,6 +337,8 @@ class KioskApp(QObject):
         nav = self.window.nav_bar
         nav.show_voice_unavailable(bridge.unavailable)
         bridge.unavailable_changed.connect(nav.show_voice_unavailable)
+        nav.show_no_voice(bridge.no_voice)
+        bridge.no_voice_changed.connect(nav.show_no_voice)
         self._update_repeat()
         bridge.unavailable_changed.connect(lambda _unavailable: self._update_repeat())
         self.services.report_voice(bridge.unavailable)  # told to the back office by heartbeat

@@ -103,6 +103,7 @@ class KioskWindow(QWidget):
         screen.present(view)
         self.nav_bar.set_language(view.language)
         self.nav_bar.comfort_button.setEnabled(step is not Step.COMFORT)
+        self.nav_bar.language_button.setEnabled(step is not Step.LANGUAGE)
         self.stack.setCurrentWidget(screen)
 
     def show_staff(self, widget: QWidget) -> None:

@@ -35,6 +35,7 @@ def _scenes(journey: Journey) -> list[tuple[str, Callable[[], None]]]:
         ("question-choice", lambda: (journey.choose_service(DEMO_REQUEST),
                                      journey.start_request())),
         ("question-text", lambda: journey.answer("eclairage")),
+        ("language-over-question", journey.open_language),  # the nav bar's language button
         ("question-error", lambda: journey.answer("")),
         ("question-yes-no", lambda: (journey.answer("Rue de la Mairie, devant l'école"),
                                      journey.answer(""))),

@@ -15,6 +15,7 @@ from kiosk.journey import Comfort
 
 class VoiceBridge(QObject):
     unavailable_changed = Signal(bool)  # True: show "voix indisponible" to the citizen
+    no_voice_changed = Signal(bool)  # True: the engine has no voice for the language asked
     speaking_changed = Signal(bool)
 
     def __init__(self, config: KioskConfig, parent: QObject | None = None):
@@ -23,14 +24,23 @@ class VoiceBridge(QObject):
 
         self.service = SpeechService(
             options_from_config(config),
-            on_health=lambda status: self.unavailable_changed.emit(_unavailable(status)),
+            on_health=self._health_changed,
             on_speaking=self.speaking_changed.emit,
         )
         # on_health only reports changes: the window reads the start state from here.
         self.unavailable = _unavailable(self.service.status)
         self.unavailable_changed.connect(lambda value: setattr(self, "unavailable", value))
+        self.no_voice = False
+        self.no_voice_changed.connect(lambda value: setattr(self, "no_voice", value))
         self.enabled = True
         self.rate = "normal"
+
+    def _health_changed(self, status) -> None:
+        """On the dispatcher thread: only signals leave it (queued to the GUI thread)."""
+        from kiosk.voice import VoiceHealth
+
+        self.unavailable_changed.emit(_unavailable(status))
+        self.no_voice_changed.emit(status.health is VoiceHealth.NO_VOICE)
 
     def set_comfort(self, comfort: Comfort) -> None:
         """The citizen's voice choices: off stops the current sentence at once."""

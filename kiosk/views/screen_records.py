@@ -17,8 +17,8 @@ from kiosk.views.records import Option, Speech
 class LanguageView:
     step = Step.LANGUAGE
     language: str
-    title: str  # every offered language's title, one a line: nothing is chosen yet
-    options: tuple[Option, ...]
+    title: str  # in the language of the moment (the kiosk's default at the start)
+    options: tuple[Option, ...]  # code -> its own name; `chosen` for the language of the moment
     speech: Speech
 
 

@@ -50,13 +50,15 @@ COMFORT_ROWS = (
 
 
 def language(journey: Journey, state: JourneyState, facts: ViewFacts) -> LanguageView:
-    languages = journey.languages
-    options = tuple(Option(code, LANGUAGE_NAMES[code]) for code in languages)
-    spoken = " ".join(f"{tr('language.title', code)} : {LANGUAGE_NAMES[code]}."
-                      for code in languages)
-    return LanguageView(state.language, "\n".join(tr("language.title", code)
-                                                  for code in languages), options,
-                        Speech(spoken))
+    """Each language named in itself; the title and speech in the language of the moment.
+
+    Only the title is said: the voice of one language reading the others' names (Arabic
+    script read by the French voice) is noise, not help.
+    """
+    options = tuple(Option(code, LANGUAGE_NAMES[code], code == state.language)
+                    for code in journey.languages)
+    title = tr("language.title", state.language)
+    return LanguageView(state.language, title, options, Speech(f"{title}."))
 
 
 def comfort(journey: Journey, state: JourneyState, facts: ViewFacts) -> ComfortView:

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from kiosk.voice.options import options_from_config, pick_voice
+from kiosk.voice.options import options_from_config, pick_voice, registry_voice
 from kiosk.voice.player import PlayerMissing, resolve_player
 from kiosk.voice.service import SpeechService
 from kiosk.voice.wavinfo import measure
@@ -60,11 +60,16 @@ def _language_checks(service: SpeechService, languages: list[str]) -> list[Check
     checks = []
     for lang in languages:
         voice = pick_voice(lang, voices) if voices else None
-        if voice is None:
+        wanted = registry_voice(lang)
+        if wanted is None:
             checks.append((f"voice for '{lang}'", False,
-                           f"the engine has no '{lang}' voice: the kiosk will stay silent in "
-                           f"this language; install espeak-ng-data or drop '{lang}' from "
-                           "interface.languages"))
+                           f"the language registry (offline_cache/languages.py) gives '{lang}' "
+                           "no voice: its screens say so and stay silent"))
+        elif voice is None:
+            checks.append((f"voice for '{lang}'", False,
+                           f"the engine has no '{wanted}' voice for '{lang}': the kiosk will "
+                           f"say so on screen and stay silent in this language; install "
+                           f"espeak-ng-data or drop '{lang}' from interface.languages"))
         else:
             checks.append((f"voice for '{lang}'", True, f"espeak-ng voice {voice}"))
     return checks

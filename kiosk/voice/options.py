@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from offline_cache.languages import BY_CODE
+
 
 class RateStep(enum.Enum):
     """The three speech rates offered on the comfort screen (words per minute for espeak-ng)."""
@@ -88,17 +90,25 @@ def options_from_config(config: Any, **overrides: Any) -> VoiceOptions:
 
 
 def pick_voice(lang: str, voices: list[dict[str, Any]]) -> str | None:
-    """The engine voice id for an interface language, or None when the engine has none.
+    """The engine voice that reads `lang`, or None: the screen then says there is none.
 
-    espeak-ng names voices by file ("roa/fr" speaks fr-fr); an id whose last part is the
-    language wins, then a voice whose language starts with it ("en" -> "en-gb").
+    The language registry (offline_cache/languages.py) names the espeak-ng voice of each
+    language ("fr" -> "fr-fr"); this only finds which of the engine's voices it is, by the
+    language it speaks ("fr-fr" is the file "roa/fr") or by its id. Never another voice:
+    a Turkish sentence read by the French voice is noise, a message on screen is not.
     """
-    lang = lang.lower()
+    wanted = registry_voice(lang)
+    if wanted is None:
+        return None
+    wanted = wanted.lower()
     for voice in voices:
-        if str(voice["id"]).lower().rsplit("/", 1)[-1] == lang:
+        spoken = [str(name).lower() for name in voice.get("languages", [])]
+        if wanted in spoken or str(voice["id"]).lower() == wanted:
             return str(voice["id"])
-    for voice in voices:
-        for spoken in voice.get("languages", []):
-            if str(spoken).lower() == lang or str(spoken).lower().startswith(lang + "-"):
-                return str(voice["id"])
     return None
+
+
+def registry_voice(lang: str) -> str | None:
+    """The espeak-ng voice the registry gives `lang`; None for no voice or an unknown code."""
+    entry = BY_CODE.get(lang)
+    return entry.voice if entry is not None else None

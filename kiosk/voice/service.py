@@ -17,10 +17,10 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from kiosk.spelling import spell_out
 from kiosk.voice.dispatcher import Dispatcher, Utterance
 from kiosk.voice.health import HealthTracker, VoiceHealth, VoiceStatus
 from kiosk.voice.options import SPELL_WPM, RateStep, VoiceOptions, words_per_minute
-from kiosk.voice.spelling import spelled
 
 
 class SpeechService:
@@ -123,7 +123,7 @@ class SpeechService:
         options = self._dispatcher.options  # replaced as a whole by update(): no torn read
         lang = lang or options.language
         wpm = SPELL_WPM if spell else words_per_minute(rate or options.rate)
-        return Utterance(spelled(text, lang) if spell else text, lang, wpm, generation)
+        return Utterance(spell_out(text, lang) + "." if spell else text, lang, wpm, generation)
 
     def _post(self, *event: Any) -> None:
         if not self._closed and self._dispatcher.options.enabled:

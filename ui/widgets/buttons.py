@@ -57,6 +57,8 @@ class BigButton(QPushButton):
         self._sizes.clear()
         self.setAccessibleName(" ".join(text.split()))
         self.setAccessibleDescription(description or " ".join(text.split()))
+        if self._sign is not None:
+            self._draw_sign()  # the room after it follows whether there are words
         self._wrap()
 
     def set_sign(self, sign: Sign | None) -> None:
@@ -71,9 +73,14 @@ class BigButton(QPushButton):
             self.setIcon(QIcon())
             return
         self.ensurePolished()
-        side = self.fontMetrics().height()
-        space = side // 4  # Qt's own 4 px gap glues the sign to its word ("✓Très grande")
         self._sizes.clear()
+        side = self.fontMetrics().height()
+        # Qt's own 4 px gap glues the sign to its word ("✓Très grande"); a sign alone needs
+        # none, and is no wider than a 72 px touch target leaves (the nav bar's globe).
+        space = side // 4
+        if not self._text.strip():
+            space = 0
+            side = min(side, max(MIN_TOUCH_PX - self._padding().width() - ICON_GAP_PX, 24))
         self.setIconSize(QSize(side + space, side))
         self.setIcon(icon(self._sign, side, self.palette().color(QPalette.ColorRole.ButtonText),
                           space_after_px=space))

@@ -1,6 +1,7 @@
 """The few signs the screens need (a tick box, ticked or not, a tick, a warning, the current
-tab), drawn with QPainter: the shipped font (Atkinson Hyperlegible) has no ☐ ☑ ✓ ⚠ ▶, and a
-bare kiosk would draw them as empty boxes, or as whatever a system font happens to offer.
+tab, the language switch's globe), drawn with QPainter: the shipped font (Atkinson
+Hyperlegible) has no ☐ ☑ ✓ ⚠ ▶, and a bare kiosk would draw them as empty boxes, or as
+whatever a system font happens to offer.
 
 Each sign is drawn in the colour of the text beside it, at the size of that text, so it is
 never lighter nor smaller than the words; `pixmap` for a label, `icon` for a button.
@@ -20,6 +21,7 @@ class Sign(enum.Enum):
     TICK = "tick"  # the current choice
     WARNING = "warning"  # before an error message
     CURRENT = "current"  # the tab or step shown now
+    GLOBE = "globe"  # the language switch, for those who read none of the screen's words
 
 
 def pixmap(sign: Sign, side_px: int, colour: QColor, ratio: float = 1.0,
@@ -109,5 +111,19 @@ def _current(painter: QPainter, side: float, colour: QColor) -> None:
     painter.drawPath(arrow)
 
 
+def _globe(painter: QPainter, side: float, colour: QColor) -> None:
+    """A circle with a meridian, the equator and two parallels: the usual sign of languages."""
+    painter.setPen(_pen(colour, side, 0.08))
+    inset = side * 0.08
+    ball = QRectF(inset, inset, side - 2 * inset, side - 2 * inset)
+    painter.drawEllipse(ball)
+    painter.drawEllipse(QRectF(side * 0.32, inset, side * 0.36, side - 2 * inset))
+    painter.drawLine(QPointF(inset, side / 2), QPointF(side - inset, side / 2))
+    for height in (0.27, 0.73):
+        half = side * 0.38
+        painter.drawLine(QPointF(side / 2 - half * 0.85, side * height),
+                         QPointF(side / 2 + half * 0.85, side * height))
+
+
 _DRAW = {Sign.BOX: _box, Sign.TICKED_BOX: _ticked_box, Sign.TICK: _tick,
-         Sign.WARNING: _warning, Sign.CURRENT: _current}
+         Sign.WARNING: _warning, Sign.CURRENT: _current, Sign.GLOBE: _globe}
