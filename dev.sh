@@ -94,7 +94,13 @@ update_messages() {
   languages=$("$VENV/bin/python" -c "from offline_cache.languages import CODES; print(*CODES[1:])")
   for domain in "${DOMAINS[@]}"; do
     "$VENV/bin/pybabel" extract -F "scripts/babel-$domain.cfg" --no-location --sort-output --omit-header \
-      --project=borne-kiosk -o "$LOCALES/$domain.pot" . > /dev/null
+      --project=borne-kiosk -o "$LOCALES/$domain.pot.new" . > /dev/null
+    # pybabel update dates every .po it touches: only when the French changed
+    if cmp -s "$LOCALES/$domain.pot.new" "$LOCALES/$domain.pot"; then
+      rm "$LOCALES/$domain.pot.new"
+      continue
+    fi
+    mv "$LOCALES/$domain.pot.new" "$LOCALES/$domain.pot"
     for lang in $languages; do
       if [ -f "$LOCALES/$lang/LC_MESSAGES/$domain.po" ]; then
         "$VENV/bin/pybabel" update -i "$LOCALES/$domain.pot" -d "$LOCALES" -D "$domain" \
