@@ -1,12 +1,14 @@
 """Comfort: text size, contrast, voice on/off and speech rate, each applied at once.
 
-Shown after the language and from the top bar's "Confort" at any time.
+Shown after the language and from the top bar's "Confort" at any time. The settings scroll
+(with a visible bar) when a language's words or its script's taller lines need more than
+the screen has at the largest text: "Continuer" always shows, and no choice is ever cut.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout
 
 from kiosk.views.screen_records import ComfortView
 from kiosk.views.screen_views import COMFORT_ROWS
@@ -14,6 +16,7 @@ from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
 from ui.widgets.icons import Sign
 from ui.widgets.labels import text_label
+from ui.widgets.scroll_area import TouchScrollArea
 
 
 class ComfortScreen(Screen):
@@ -25,12 +28,12 @@ class ComfortScreen(Screen):
         self.layout_.setContentsMargins(48, 12, 48, 12)
         self.layout_.setSpacing(12)
         self.title = text_label(role="title")
-        options = QWidget()
+        self.scroll = TouchScrollArea()
+        options = self.scroll.content
         options.setProperty("role", "compact")  # 72 px rows: four settings fit at any size
-        grid = QGridLayout(options)
-        grid.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(12)  # two rows of choices never touch
+        grid.setVerticalSpacing(8)  # two rows of choices never touch
         self.row_labels: dict[str, object] = {}
         self.options: dict[tuple[str, object], BigButton] = {}
         columns = max(len(choices) for _setting, _label_key, choices in COMFORT_ROWS)
@@ -60,8 +63,9 @@ class ComfortScreen(Screen):
         self.continue_button = BigButton("", role="primary")
         self.continue_button.clicked.connect(self.done)
         self.layout_.addWidget(self.title)  # the hint is spoken only: room for large text
-        self.layout_.addWidget(options)
-        self.layout_.addStretch(1)
+        self.scroll.content_layout.addLayout(grid)
+        self.scroll.content_layout.addStretch(1)
+        self.layout_.addWidget(self.scroll, stretch=1)
         self.layout_.addWidget(self.continue_button)
 
     def present(self, view: ComfortView) -> None:
