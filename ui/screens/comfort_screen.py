@@ -25,7 +25,7 @@ class ComfortScreen(Screen):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.layout_.setContentsMargins(48, 12, 48, 12)
+        self.layout_.setContentsMargins(32, 12, 32, 12)  # as a question: room for the words
         self.layout_.setSpacing(12)
         self.title = text_label(role="title")
         self.scroll = TouchScrollArea()

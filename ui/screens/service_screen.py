@@ -2,15 +2,16 @@
 something to do next (the guided request, a ticket for a mediator, the printed checklist,
 another procedure), with the official page to take away on the phone by QR code.
 
-On a landscape screen the QR code stands beside the text, at the top, so it shows whole when
-the page opens (under the text, it could start half below the fold); on a portrait one,
-under the text with its caption beside it.
+A phone reads only a whole code, so it never depends on where the text ends: on a landscape
+screen the QR code stands beside the text, at the top, so it shows whole when the page opens;
+on a portrait one, under the scrolling text, outside it, with its caption beside it (at the
+end of the text it showed half at the bottom in the languages whose words are longer).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.views.records import ServiceAction
 from kiosk.views.screen_records import ServiceView
@@ -59,10 +60,9 @@ class ServiceScreen(Screen):
         self.qr_layout.addWidget(self.qr)
         self.qr_layout.addWidget(self.qr_caption, stretch=1)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body = QHBoxLayout()  # the text, and the QR block beside it on landscape
         self.body.setSpacing(QR_GAP_PX)
         self.body.addLayout(text, stretch=1)
-        self.body.addWidget(self.qr_block)
         self.scroll.content_layout.addLayout(self.body)
         self.scroll.content_layout.addStretch(1)
         self.scroll.viewport().installEventFilter(self)
@@ -71,6 +71,8 @@ class ServiceScreen(Screen):
         self.action_buttons: dict[str, BigButton] = {}
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.scroll, stretch=1)
+        self._qr_beside: bool | None = None  # where the QR block is now; None: not yet placed
+        self._place_qr_block(beside=True)
         self.layout_.addWidget(self.what_now)
         self.layout_.addWidget(self.print_status)
         self.layout_.addLayout(self.actions)
@@ -110,21 +112,34 @@ class ServiceScreen(Screen):
             self.action_buttons[option.value] = button
             self.actions.addWidget(button, index // 2, index % 2)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_qr_block(beside=event.size().width() > event.size().height())
+
+    def _place_qr_block(self, beside: bool) -> None:
+        """In the scrolling page beside the text (landscape), or under the page, outside it
+        (portrait). Only on a change: moving it re-lays the screen."""
+        if beside == self._qr_beside:
+            return
+        self._qr_beside = beside
+        self.body.removeWidget(self.qr_block)
+        self.layout_.removeWidget(self.qr_block)
+        if beside:
+            self.body.addWidget(self.qr_block)
+        else:
+            self.layout_.insertWidget(self.layout_.indexOf(self.scroll) + 1, self.qr_block)
+        self.qr_layout.setDirection(QBoxLayout.Direction.TopToBottom if beside
+                                    else QBoxLayout.Direction.LeftToRight)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
             self._place_qr(event.size().height())
         return False
 
     def _place_qr(self, room_px: int) -> None:
-        """Beside the text on landscape, as tall as the visible part allows; else under it.
-        Only what changes is set: this runs while the scroll area resizes."""
-        beside = self.width() > self.height()
-        body, block = ((QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
-                       if beside else
-                       (QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight))
-        if self.body.direction() != body:
-            self.body.setDirection(body)
-            self.qr_layout.setDirection(block)
+        """Beside the text on landscape, as tall as the visible part allows; else under the
+        page. Only what changes is set: this runs while the scroll area resizes."""
+        beside = bool(self._qr_beside)
         self.qr.set_side(max(QR_MIN_SIDE_PX, min(QR_SIDE_PX, room_px)) if beside else QR_SIDE_PX)
         column = max(QR_SIDE_PX, self.width() // 4)  # the caption's width beside the text
         narrowest, widest = (column, column) if beside else (0, ANY_WIDTH)
