@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from offline_cache.bidi import template_for
 from offline_cache.languages import SOURCE_LANGUAGE
 
 logger = logging.getLogger(__name__)
@@ -83,9 +84,12 @@ class Messages(Mapping[str, Source]):
         return translations.pgettext(key, source) if translations else source
 
     def text(self, key: str, lang: str, **fields: object) -> str:
-        """`key` in `lang` with its {fields} filled in; a `count` field picks the plural form."""
+        """`key` in `lang` with its {fields} filled in; a `count` field picks the plural form.
+        In a right-to-left language each field is a bidi isolate (offline_cache.bidi): a
+        French commune name or a number inside an Arabic sentence keeps its own order."""
         count = fields.get("count")
-        return self.template(key, lang, count if isinstance(count, int) else None).format(**fields)
+        template = self.template(key, lang, count if isinstance(count, int) else None)
+        return template_for(lang, template).format(**fields)
 
     def translated(self, key: str, lang: str) -> bool:
         """Whether `lang` has its own text for `key` (French always has)."""
