@@ -44,6 +44,7 @@ MESSAGES = Messages("kiosk", locale_dir(), {
     "theme.hint": "Touchez une démarche.",
     "service.who": "Qui s'en occupe ?",
     "service.documents": "Ce qu'il faut avoir",
+    "service.in_french": "Cette page n'est pas encore traduite. Elle est écrite en français.",
     "service.qr": "Avec votre téléphone, visez ce code pour retrouver la démarche.",
     "nav.back": "Retour",
     "nav.home": "Accueil",
@@ -153,6 +154,6 @@ MESSAGES = Messages("kiosk", locale_dir(), {
 
 
 
-def tr(key: str, lang: str, **fields: object) -> str:
+def tr(key: str, lang: str, /, **fields: object) -> str:
     """An interface message (this module's catalogue)."""
     return MESSAGES.text(key, lang, **fields)

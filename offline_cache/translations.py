@@ -83,7 +83,16 @@ class Messages(Mapping[str, Source]):
             return translations.npgettext(key, source.one, source.other, count)
         return translations.pgettext(key, source) if translations else source
 
-    def text(self, key: str, lang: str, **fields: object) -> str:
+    def templates(self, lang: str) -> Iterator[tuple[str, str]]:
+        """(key, unfilled text) of every message in `lang`, each plural form once."""
+        for key, source in self._sources.items():
+            if isinstance(source, Plural):
+                forms = {self.template(key, lang, count) for count in (1, 2, 5, 21, 100)}
+                yield from ((key, form) for form in sorted(forms))
+            else:
+                yield key, self.template(key, lang)
+
+    def text(self, key: str, lang: str, /, **fields: object) -> str:
         """`key` in `lang` with its {fields} filled in; a `count` field picks the plural form.
         In a right-to-left language each field is a bidi isolate (offline_cache.bidi): a
         French commune name or a number inside an Arabic sentence keeps its own order."""

@@ -103,3 +103,17 @@ def test_every_registry_language_has_its_own_name_a_voice_and_a_keyboard():
     for language in LANGUAGES:
         assert language.name and language.keyboard and language.locale
         assert (language.code in ("ar", "fa")) == language.right_to_left
+
+
+def test_the_translators_guide_lists_every_registry_language_as_the_registry_has_it():
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "translations.md").read_text(
+        encoding="utf-8")
+    rows = {cells[0]: cells for line in guide.splitlines() if line.startswith("| ")
+            and (cells := [cell.strip() for cell in line.strip("|").split("|")])[0] in CODES}
+    assert set(rows) == set(CODES)
+    for language in LANGUAGES:
+        code, name, french, voice, direction, _keyboard = rows[language.code]
+        assert (name, french, voice) == (language.name, language.french_name, language.voice)
+        assert direction == ("right to left" if language.right_to_left else "left to right")

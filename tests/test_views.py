@@ -135,3 +135,26 @@ def test_voice_prepare_knows_every_sentence_the_screens_say(make_config):
     journey.ask_for_help()
     said.append(build_view(journey).speech.text)
     assert [text for text in said if text not in prepared] == []
+
+
+def test_a_service_page_not_yet_translated_tells_the_citizen_it_is_in_french():
+    import dataclasses
+
+    from kiosk.i18n import tr
+
+    service = CATALOG.service("passeport")
+    untranslated = dataclasses.replace(
+        service, summary={lang: text for lang, text in service.summary.items() if lang != "en"})
+    catalog = dataclasses.replace(CATALOG, services=tuple(
+        untranslated if s.id == "passeport" else s for s in CATALOG.services))
+    journey = Journey(catalog, ("fr", "en"), "en", outbox=MemoryOutbox)
+    journey.start()
+    journey.choose_language("en")
+    journey.comfort_done()
+    journey.choose_service("passeport")
+    view = build_view(journey)
+    assert view.in_french == tr("service.in_french", "en")
+    assert view.summary == service.summary["fr"]  # the French text, rather than nothing
+    assert view.speech.text.startswith(view.in_french)
+    journey.choose_service("carte-identite")
+    assert build_view(journey).in_french == ""

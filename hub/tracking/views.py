@@ -83,6 +83,7 @@ def _page(request: HttpRequest, template: str, context: dict, status: int = 200
           ) -> HttpResponse:
     lang = context["lang"]
     context["t"] = texts.TEXTS[lang]
+    context["right_to_left"] = texts.right_to_left(lang)  # else the default, ltr
     response = render(request, template, context, status=status)
     response["Cache-Control"] = "no-store"  # a shared computer keeps no copy
     response["Referrer-Policy"] = "no-referrer"  # the link is the key: never pass it on

@@ -82,6 +82,12 @@ class Service:
     next_steps: Text = field(default_factory=dict)  # what happens after a request, for the receipt
 
 
+def written_in(service: Service, lang: str) -> bool:
+    """Whether the service's page has its own text in `lang` (else parts show in French)."""
+    texts = (service.title, service.summary, service.authority)
+    return all(text.get(lang) for text in texts) and lang in service.documents
+
+
 @dataclass(frozen=True, slots=True)
 class Catalog:
     version: str

@@ -95,5 +95,5 @@ MESSAGES = Messages("kiosk", locale_dir(), {
 })
 
 
-def message(key: str, lang: str, **fields: object) -> str:
+def message(key: str, lang: str, /, **fields: object) -> str:
     return MESSAGES.text(key, lang, **fields)

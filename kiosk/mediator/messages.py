@@ -175,7 +175,7 @@ MESSAGES = Messages("staff", locale_dir(), {
 })
 
 
-def text(key: str, language: str = "fr", **fields: object) -> str:
+def text(key: str, language: str = "fr", /, **fields: object) -> str:
     return MESSAGES.text(key, language, **fields)
 
 

@@ -77,6 +77,7 @@ class ServiceView:
     actions: tuple[Option, ...]  # ServiceAction values; the first is the primary one
     checklist: tuple[str, ...]  # the lines printed by PRINT_CHECKLIST
     speech: Speech
+    in_french: str = ""  # said when this page is not yet written in the citizen's language
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kiosk.catalog import Action, localized
+from kiosk.catalog.model import written_in
 from kiosk.i18n import LANGUAGE_NAMES, tr
 from kiosk.journey_state import AssistedConsentStage, Confirm, JourneyState, SpeechRate, TextSize
 from kiosk.opening import closed_sentence
@@ -117,13 +118,14 @@ def service(journey: Journey, state: JourneyState, facts: ViewFacts) -> ServiceV
     what_now = said_now = tr("service.what_now", lang)
     if Action.MEDIATOR_TICKET in service.actions and closed.shown:  # instead of the ticket
         what_now, said_now = f"{closed.shown} {what_now}", f"{closed.spoken} {what_now}"
-    spoken = (f"{title}. {summary} {tr('service.who', lang)} {who}. "
-              f"{tr('service.documents', lang)} : {'. '.join(documents)}. {said_now} "
+    in_french = "" if written_in(service, lang) else tr("service.in_french", lang)
+    spoken = (f"{in_french} {title}. {summary} {tr('service.who', lang)} {who}. ".lstrip()
+              + f"{tr('service.documents', lang)} : {'. '.join(documents)}. {said_now} "
               + " ".join(f"{option.label}." for option in actions))
     return ServiceView(lang, service.id, title, summary, tr("service.who", lang), who,
                        tr("service.documents", lang), documents, service.official_url,
                        tr("service.qr", lang), what_now, tuple(actions), checklist,
-                       Speech(spoken))
+                       Speech(spoken), in_french)
 
 
 def track(journey: Journey, state: JourneyState, facts: ViewFacts) -> TrackView:

@@ -25,10 +25,9 @@ def _fields(template: str) -> set[str]:
 
 def message_prompts(languages: Iterable[str], fields: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Interface messages in each language; templates filled from `fields` when possible."""
-    for texts in MESSAGES.values():
-        for lang in languages:
-            template = texts.get(lang)
-            if template and _fields(template) <= fields.keys():
+    for lang in languages:
+        for _key, template in MESSAGES.templates(lang):
+            if _fields(template) <= fields.keys():
                 yield lang, template.format(**fields)
 
 

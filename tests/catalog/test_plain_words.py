@@ -49,10 +49,11 @@ def texts() -> list[tuple[str, str]]:
                 walk(item, f"{where}[{index}]")
 
     walk(json.loads((catalog_dir() / "catalog.json").read_text(encoding="utf-8")), "catalog")
-    walk(MESSAGES, "messages")
-    walk(i18n.MESSAGES, "i18n")
-    walk(mediator_messages.MESSAGES, "mediator")
-    walk(tracking_messages.MESSAGES, "tracking")
+    for name, table in (("messages", MESSAGES), ("i18n", i18n.MESSAGES),
+                        ("mediator", mediator_messages.MESSAGES),
+                        ("tracking", tracking_messages.MESSAGES)):
+        for lang in ("fr", "en"):
+            found += [(f"{name}.{key}.{lang}", text) for key, text in table.templates(lang)]
     return found
 
 

@@ -169,9 +169,10 @@ def test_every_tracking_message_has_french_and_english_with_the_same_fields():
     def fields(value: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(value) if name}
 
-    for key, texts in MESSAGES.items():
-        assert texts.get("fr") and texts.get("en"), key
-        assert fields(texts["en"]) == fields(texts["fr"]), key
+    english = dict(MESSAGES.templates("en"))
+    for key, french in MESSAGES.templates("fr"):
+        assert MESSAGES.translated(key, "en"), key
+        assert fields(english[key]) == fields(french), key
 
 
 def test_nothing_but_the_state_and_message_is_kept_even_if_the_hub_sent_more(book, tmp_path):

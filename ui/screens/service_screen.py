@@ -31,6 +31,8 @@ class ServiceScreen(Screen):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = text_label(role="title")
+        self.in_french = text_label(role="muted")  # the page's text is not yet translated
+        self.in_french.hide()
         self.summary = text_label()
         self.who_heading = text_label(role="title")
         self.who = text_label()
@@ -46,7 +48,7 @@ class ServiceScreen(Screen):
         text = QVBoxLayout()
         text.setContentsMargins(0, 0, 0, 0)
         text.setSpacing(self.scroll.content_layout.spacing())
-        for widget in (self.summary, self.who_heading, self.who,
+        for widget in (self.in_french, self.summary, self.who_heading, self.who,
                        self.documents_heading, self.documents):
             text.addWidget(widget)
         text.addStretch(1)
@@ -81,6 +83,8 @@ class ServiceScreen(Screen):
         changed = self.view is None or self.view.service_id != view.service_id
         self.view = view
         self.title.setText(view.title)
+        self.in_french.setText(view.in_french)
+        self.in_french.setVisible(bool(view.in_french))
         self.summary.setText(view.summary)
         self.who_heading.setText(view.who_heading)
         self.who.setText(view.who)
