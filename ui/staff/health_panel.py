@@ -6,7 +6,6 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.i18n import tr
 from kiosk.mediator import messages
 from ui.staff.panel import Panel
 
@@ -43,7 +42,7 @@ class HealthPanel(Panel):
             messages.text("staff.health.voice", lang,
                           state=messages.text("staff.state.ok" if p.voice_ok()
                                               else "staff.state.unavailable", lang)),
-            messages.text("staff.health.printer", lang, state=tr(
+            messages.text("staff.health.printer", lang, state=messages.text(
                 "staff.state.configured" if printer_ok else "staff.state.absent", lang)),
             messages.text("staff.health.disk", lang, free=f"{free_gb:.1f}"),
             messages.text("staff.health.catalog", lang, version=p.catalog_version),
