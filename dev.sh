@@ -26,6 +26,7 @@ DEB_PACKAGES=(
   espeak-ng libespeak-ng1 alsa-utils sox
   binutils libpython3-dev  # objdump and libpython3.x.so, which PyInstaller bundles from
   poppler-utils  # pdftoppm and pdfinfo: the printing tests read the receipt PDFs back
+  libfribidi0  # Pillow's libraqm loads it to lay out Arabic and Persian receipts (kiosk/printing/typeset.py)
   valgrind  # make bench counts the start-up's instructions with callgrind (the load-proof figure)
   chromium chromium-driver  # selenium drives the back office in a real headless browser
   postgresql  # the hub's production database: the hub's tests run on it too
@@ -88,12 +89,21 @@ compile_messages() {  # .po -> .mo, every language; quick, so on every set-up
 }
 
 update_messages() {
-  local domain
+  local domain lang languages
+  # every registry language but French (the source): offline_cache/languages.py
+  languages=$("$VENV/bin/python" -c "from offline_cache.languages import CODES; print(*CODES[1:])")
   for domain in "${DOMAINS[@]}"; do
-    "$VENV/bin/pybabel" extract -F "scripts/babel-$domain.cfg" --no-location --sort-output \
+    "$VENV/bin/pybabel" extract -F "scripts/babel-$domain.cfg" --no-location --sort-output --omit-header \
       --project=borne-kiosk -o "$LOCALES/$domain.pot" . > /dev/null
-    "$VENV/bin/pybabel" update -i "$LOCALES/$domain.pot" -d "$LOCALES" -D "$domain" -w 100 \
-      --init-missing --ignore-obsolete > /dev/null
+    for lang in $languages; do
+      if [ -f "$LOCALES/$lang/LC_MESSAGES/$domain.po" ]; then
+        "$VENV/bin/pybabel" update -i "$LOCALES/$domain.pot" -d "$LOCALES" -D "$domain" \
+          -l "$lang" -w 100 --ignore-obsolete > /dev/null
+      else  # a language just added to the registry
+        "$VENV/bin/pybabel" init -i "$LOCALES/$domain.pot" -d "$LOCALES" -D "$domain" \
+          -l "$lang" -w 100 > /dev/null
+      fi
+    done
   done
   "$VENV/bin/python" scripts/catalog_translations.py
 }

@@ -11,25 +11,32 @@ Why here, in the layer both ends share: the kiosk and the back office's tracking
 
 from __future__ import annotations
 
-import gettext
 import logging
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from offline_cache.bidi import template_for
 from offline_cache.languages import SOURCE_LANGUAGE
 
+if TYPE_CHECKING:
+    import gettext
+
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
 class Plural:
-    """A message that changes with a count: French singular (0 and 1) and plural forms."""
+    """A message that changes with a count: French singular (0 and 1) and plural forms.
 
-    one: str
-    other: str
+    A plain class, not a dataclass: the tables are built before the first paint, and a
+    dataclass costs its generated code at import (kiosk/views/records.py says how much).
+    """
+
+    __slots__ = ("one", "other")
+
+    def __init__(self, one: str, other: str):
+        self.one, self.other = one, other
 
     def french(self, count: int) -> str:
         return self.one if count <= 1 else self.other
@@ -41,6 +48,8 @@ Source = str | Plural
 @cache
 def _catalogue(locale_dir: Path, domain: str, lang: str) -> gettext.GNUTranslations | None:
     """The compiled catalogue of `domain` in `lang`, read once; None when it is not there."""
+    import gettext  # on first use: French, the attract screen's usual language, needs none
+
     mo_file = locale_dir / lang / "LC_MESSAGES" / f"{domain}.mo"
     try:
         with mo_file.open("rb") as handle:

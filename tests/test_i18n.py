@@ -114,6 +114,6 @@ def test_the_translators_guide_lists_every_registry_language_as_the_registry_has
             and (cells := [cell.strip() for cell in line.strip("|").split("|")])[0] in CODES}
     assert set(rows) == set(CODES)
     for language in LANGUAGES:
-        code, name, french, voice, direction, _keyboard = rows[language.code]
+        _code, name, french, voice, direction, _keyboard = rows[language.code]
         assert (name, french, voice) == (language.name, language.french_name, language.voice)
         assert direction == ("right to left" if language.right_to_left else "left to right")

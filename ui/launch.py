@@ -34,15 +34,17 @@ def run_window(config: KioskConfig, fullscreen: bool, demo_hub: bool = False) ->
         config, fullscreen=fullscreen, demo_hub=demo_hub, on_painted=open_files))
 
 
-def render_screenshots(config: KioskConfig, out_dir: Path, variants: bool) -> list[Path]:
+def render_screenshots(config: KioskConfig, out_dir: Path, variants: bool,
+                       languages: bool = False) -> list[Path]:
     use_offscreen_platform()
     from ui.app import ensure_application
-    from ui.screenshots import render_all_variants, render_screens
+    from ui.screenshots import render_all_languages, render_all_variants, render_screens
 
     ensure_application()
-    if variants:
-        return render_all_variants(config, out_dir)
-    return render_screens(config, out_dir)
+    written = render_all_variants(config, out_dir) if variants else []
+    if languages:
+        written += render_all_languages(config, out_dir)
+    return written if variants or languages else render_screens(config, out_dir)
 
 
 def run_headless_tour(config: KioskConfig, out_dir: Path) -> list:

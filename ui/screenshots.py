@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import KioskConfig
 from kiosk.journey import Journey
 from kiosk.services import KioskServices
+from offline_cache.languages import CODES
 from ui.app import build_window
 from ui.theme import BODY_PX, PALETTES, TextSize, Theme
 
@@ -117,6 +118,17 @@ def _render(config: KioskConfig, out_dir: Path, theme: Theme | None) -> list[Pat
     window.services.close()
     window.close()
     window.deleteLater()
+    return written
+
+
+def render_all_languages(config: KioskConfig, out_dir: Path) -> list[Path]:
+    """Every screen in each registry language at the largest text size: `<lang>/NN-screen.png`
+    (what a translation changes most is the room its words take)."""
+    written = []
+    for lang in CODES:
+        in_lang = config.with_values({"interface.languages": list(CODES),
+                                      "interface.default_language": lang})
+        written += render_screens(in_lang, out_dir / lang, Theme(PALETTES[0], TextSize.LARGER))
     return written
 
 

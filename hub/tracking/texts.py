@@ -22,6 +22,7 @@ FALLBACK = SOURCE_LANGUAGE
 
 TEXTS: dict[str, dict[str, str]] = {
     "fr": {
+        "skip": "Aller au contenu",
         "page_title": "Suivi de votre demande",
         "brand": "Borne d'accès accompagné — suivi de votre demande",
         "heading": "Votre demande {reference}",
@@ -57,6 +58,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour} h {minute:02d}",
     },
     "en": {
+        "skip": "Skip to content",
         "page_title": "Follow your request",
         "brand": "Assisted-access kiosk — follow your request",
         "heading": "Your request {reference}",
@@ -92,6 +94,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour}:{minute:02d}",
     },
     "ar": {
+        "skip": "انتقل إلى المحتوى",
         "page_title": "متابعة طلبك",
         "brand": "جهاز الخدمة بالمرافقة — متابعة طلبك",
         "heading": "طلبك {reference}",
@@ -124,6 +127,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour}:{minute:02d}",
     },
     "es": {
+        "skip": "Ir al contenido",
         "page_title": "Seguimiento de su solicitud",
         "brand": "Terminal de acceso asistido — seguimiento de su solicitud",
         "heading": "Su solicitud {reference}",
@@ -159,6 +163,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour}:{minute:02d}",
     },
     "pt": {
+        "skip": "Ir para o conteúdo",
         "page_title": "Acompanhar o seu pedido",
         "brand": "Terminal de acesso acompanhado — acompanhar o seu pedido",
         "heading": "O seu pedido {reference}",
@@ -194,6 +199,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour}:{minute:02d}",
     },
     "tr": {
+        "skip": "İçeriğe geç",
         "page_title": "Başvurunuzun takibi",
         "brand": "Yardımlı erişim terminali — başvurunuzun takibi",
         "heading": "Başvurunuz {reference}",
@@ -229,6 +235,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour}:{minute:02d}",
     },
     "ro": {
+        "skip": "Salt la conținut",
         "page_title": "Urmărirea cererii dumneavoastră",
         "brand": "Terminal de acces asistat — urmărirea cererii dumneavoastră",
         "heading": "Cererea dumneavoastră {reference}",
@@ -264,6 +271,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour}:{minute:02d}",
     },
     "uk": {
+        "skip": "Перейти до змісту",
         "page_title": "Стеження за вашою заявою",
         "brand": "Термінал супроводжуваного доступу — стеження за вашою заявою",
         "heading": "Ваша заява {reference}",
@@ -299,6 +307,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "time": "{hour}:{minute:02d}",
     },
     "fa": {
+        "skip": "رفتن به محتوا",
         "page_title": "پیگیری درخواست شما",
         "brand": "دستگاه خدمات همراه — پیگیری درخواست شما",
         "heading": "درخواست شما {reference}",

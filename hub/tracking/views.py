@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language_from_request
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from hub.catalog import catalogue
 from hub.intake.models import Submission
@@ -79,6 +79,18 @@ def find_submission(token: str, typed_reference: str) -> Submission | None:
     return submission if submission is not None and matches else None
 
 
+def browser_language(request: HttpRequest) -> str:
+    """The first of the phone's languages (Accept-Language, in its order) this page speaks.
+
+    For a link that leads to no request, so no request's language to read. Not Django's
+    get_language_from_request: it knows only settings.LANGUAGES, the staff pages' fr and en.
+    """
+    for code, _ in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        if code != "*" and texts.language(code) == code.split("-")[0]:
+            return texts.language(code)
+    return texts.FALLBACK
+
+
 def _page(request: HttpRequest, template: str, context: dict, status: int = 200
           ) -> HttpResponse:
     lang = context["lang"]
@@ -93,7 +105,7 @@ def _page(request: HttpRequest, template: str, context: dict, status: int = 200
 
 
 def follow(request: HttpRequest, token: str) -> HttpResponse:
-    browser_lang = texts.language(get_language_from_request(request))
+    browser_lang = browser_language(request)
     if too_many_lookups(client_address(request)):
         response = _page(request, "tracking/not_found.html", {
             "lang": browser_lang, "heading": texts.text("throttled_heading", browser_lang),

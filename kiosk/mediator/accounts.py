@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kiosk.mediator.common import SYSTEM_CLOCK, Clock
 from kiosk.mediator.journal import Event, Journal
 from kiosk.mediator.pins import DEFAULT_KDF, KdfParams, hash_pin, trivial_pin, valid_pin
+from offline_cache.languages import CODES, SOURCE_LANGUAGE
 
 _NAME = re.compile(r"[^\W\d_][\w .'-]{0,39}")
 
@@ -32,12 +33,13 @@ class Mediator:
     lockouts: int  # lock-outs in a row; each doubles the next delay
     locked_until: float  # epoch seconds; 0 when not locked
     last_unlock_at: float | None
+    language: str = SOURCE_LANGUAGE  # of the staff screens; the citizen's screen keeps its own
 
     @classmethod
     def from_row(cls, row: dict) -> Mediator:
         return cls(row["id"], row["name"], bool(row["active"]), row["created_at"],
                    row["failed_attempts"], row["lockouts"], row["locked_until"],
-                   row["last_unlock_at"])
+                   row["last_unlock_at"], row["language"])
 
     def locked_at(self, now: float) -> bool:
         return self.locked_until > now
@@ -108,6 +110,15 @@ class Accounts:
         self._update(mediator.id, pin_hash=hash_pin(pin, self.kdf), failed_attempts=0,
                      lockouts=0, locked_until=0)
         self.journal.record(Event.PIN_RESET, mediator.id)
+        return self.get(mediator.id)
+
+    def set_language(self, name_or_id: str, language: str) -> Mediator:
+        """The language this staff member's screens are shown in, kept with the account."""
+        if language not in CODES:
+            raise AccountError(f"'{language}' is not a kiosk language; choose one of "
+                               f"{', '.join(CODES)}")
+        mediator = self.get(name_or_id)
+        self._update(mediator.id, language=language)
         return self.get(mediator.id)
 
     def pin_hash(self, mediator_id: str) -> str:

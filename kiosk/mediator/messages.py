@@ -164,6 +164,7 @@ MESSAGES = Messages("staff", locale_dir(), {
     "staff.settings.idle": "Délai avant « Êtes-vous là ? » : {seconds} s",
     "staff.settings.rate": "Vitesse de la voix par défaut : {rate}",
     "staff.settings.language": "Langue par défaut : {language}",
+    "staff.settings.my_language": "Langue de mes écrans : {language}",
     "staff.settings.volume": "Volume de la voix : {percent} %",
     "staff.settings.stop": "Arrêter la borne",
     "staff.settings.stop_help": (
@@ -175,8 +176,9 @@ MESSAGES = Messages("staff", locale_dir(), {
 })
 
 
-def text(key: str, language: str = "fr", /, **fields: object) -> str:
-    return MESSAGES.text(key, language, **fields)
+def text(key: str, lang: str = "fr", /, **fields: object) -> str:
+    """Positional `lang`: a sentence may have a {language} field of its own."""
+    return MESSAGES.text(key, lang, **fields)
 
 
 def both(key: str, **fields: object) -> dict[str, str]:

@@ -59,6 +59,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (day, service, completed, assisted, last_step)
         )""",
     ),
+    # The language of the staff screens, chosen by each staff member (French until then).
+    ("ALTER TABLE accounts ADD COLUMN language TEXT NOT NULL DEFAULT 'fr'",),
 )
 SALVAGE_TABLES = ("accounts", "tickets", "help_calls", "day_stats")
 

@@ -6,13 +6,22 @@ PyInstaller spec would have to carry, and a "magic" encoder that picks code page
 character from a printer profile, so the bytes sent depend on profile data rather than on
 `printer.codepage`. A receipt needs eight commands; writing them here keeps every byte under
 test. Numbers follow Epson's ESC/POS reference (the same table python-escpos ships).
+
+A code page holds Latin letters only, and cp858 not even all of them (Turkish ğ ş ı, Romanian
+ă ș ț). A receipt the table cannot write letter for letter is sent as a raster image
+(`GS v 0`) drawn by the PDF's own typesetting; French, English, Spanish and Portuguese stay
+text, which every printer prints crisply and fast.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from kiosk.printing.layout import is_reference_line, wrap_chars
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ESC, GS = b"\x1b", b"\x1d"
 INIT = ESC + b"@"
@@ -20,6 +29,9 @@ BOLD_ON, BOLD_OFF = ESC + b"E\x01", ESC + b"E\x00"
 SIZE_NORMAL, SIZE_DOUBLE = GS + b"!\x00", GS + b"!\x11"  # double width and double height
 ALIGN_LEFT, ALIGN_CENTER = ESC + b"a\x00", ESC + b"a\x01"
 CUT = GS + b"VA\x03"  # function B: feed 3 units past the cutter, then a full cut
+RASTER = GS + b"v0\x00"  # `GS v 0`, normal density, then width in bytes, height in dots
+DOTS_PER_CHAR, PRINTER_DPI = 12, 203  # font A is 12 dots wide; 8 dots per mm
+RASTER_BAND_ROWS = 256  # one image per band: a small print buffer never overflows
 
 # `ESC t n` numbers in Epson's character code table, with Python's codec for each.
 CODEPAGES: dict[str, int] = {"cp858": 19, "cp1252": 16, "cp850": 2}
@@ -28,6 +40,8 @@ CODEPAGES: dict[str, int] = {"cp858": 19, "cp1252": 16, "cp850": 2}
 _FALLBACK = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
     "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    # invisible direction marks (LRM, RLM, LRI, RLI, FSI, PDI): nothing to print
+    "\u200e": "", "\u200f": "", "\u2066": "", "\u2067": "", "\u2068": "", "\u2069": "",
 })
 _LIGATURES = {"œ": "oe", "Œ": "OE", "€": "EUR"}
 
@@ -51,6 +65,34 @@ def encode_text(text: str, codepage: str) -> bytes:
         if substitute == char:  # no look-alike: drop the accent if that helps, else "?"
             substitute = unicodedata.normalize("NFKD", char)[0]
         out += substitute.encode(codepage, errors="replace")
+    return bytes(out)
+
+
+def writes_every_letter(lines: list[str], codepage: str) -> bool:
+    """Whether the table prints each character itself or as a typographic look-alike
+    (’ as ', œ as oe, € as EUR); a letter that would lose its accent or become "?" means no."""
+    for char in set(unicodedata.normalize("NFC", "".join(lines))):
+        try:
+            char.encode(codepage)
+        except UnicodeEncodeError:
+            if char not in _LIGATURES and char.translate(_FALLBACK) == char:
+                return False
+    return True
+
+
+def raster(image: Image.Image) -> bytes:
+    """`GS v 0` bands of a greyscale image: dark pixels print, one bit per dot."""
+    from PIL import Image, ImageOps
+
+    width_bytes = (image.width + 7) // 8
+    bits = ImageOps.invert(image.convert("L")).point(lambda v: 255 if v >= 128 else 0)
+    # mode "1" packs 8 dots a byte, the set bit (white here, once inverted) is a printed dot
+    bits = bits.convert("1", dither=Image.Dither.NONE)
+    out = bytearray()
+    for top in range(0, image.height, RASTER_BAND_ROWS):
+        band = bits.crop((0, top, width_bytes * 8, min(top + RASTER_BAND_ROWS, image.height)))
+        out += RASTER + bytes([width_bytes % 256, width_bytes // 256,
+                               band.height % 256, band.height // 256]) + band.tobytes()
     return bytes(out)
 
 
@@ -83,6 +125,22 @@ def encode_receipt(lines: list[str], qr_payload: str, *, codepage: str, width_ch
                    reference: str = "") -> bytes:
     """The whole receipt: title bold, reference double size and bold, QR centred, cut."""
     out = bytearray(INIT + select_codepage(codepage))
+    if writes_every_letter(lines, codepage):
+        out += _text(lines, codepage, width_chars, reference)
+    else:
+        from kiosk.printing.pdf import render_text
+
+        out += ALIGN_CENTER + raster(render_text(
+            lines, width_px=width_chars * DOTS_PER_CHAR, dpi=PRINTER_DPI,
+            reference=reference)) + ALIGN_LEFT
+    module = 6 if width_chars >= 42 else 4  # 58 mm paper is 384 dots wide
+    out += ALIGN_CENTER + qr_code(qr_payload, module_size=module) + b"\n" + ALIGN_LEFT
+    out += feed(3) + CUT
+    return bytes(out)
+
+
+def _text(lines: list[str], codepage: str, width_chars: int, reference: str) -> bytes:
+    out = bytearray()
     for index, line in enumerate(lines):
         if is_reference_line(line, reference):
             out += ALIGN_CENTER + BOLD_ON + SIZE_DOUBLE
@@ -96,7 +154,4 @@ def encode_receipt(lines: list[str], qr_payload: str, *, codepage: str, width_ch
                 out += encode_text(piece, codepage) + b"\n"
             out += BOLD_OFF if title else b""
         out += b"\n"
-    module = 6 if width_chars >= 42 else 4  # 58 mm paper is 384 dots wide
-    out += ALIGN_CENTER + qr_code(qr_payload, module_size=module) + b"\n" + ALIGN_LEFT
-    out += feed(3) + CUT
     return bytes(out)

@@ -1,9 +1,11 @@
-"""A receipt as a PDF drawn with Pillow: large Atkinson Hyperlegible type and the QR code.
+"""A receipt as a PDF drawn with Pillow: large type in the shipped fonts and the QR code.
 
 Pillow alone (already a dependency through qrcode[pil]) is enough: each page is drawn as a
 300 dpi image and saved as PDF. The text is not selectable, which a paper receipt does not
-need; in exchange nothing new enters the bundle, and the shipped font is always the one used,
-so accents can never fall back to a font without them.
+need; in exchange nothing new enters the bundle, and the shipped fonts are always the ones
+used, so no letter can fall back to a font without it (kiosk.printing.typeset picks the font
+per script: Latin, Cyrillic, Arabic). A thermal printer that cannot print a script gets the
+same drawing (`render_text`) as a raster image.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from kiosk.paths import fonts_dir
 from kiosk.printing.layout import is_reference_line, wrap
+from kiosk.printing.typeset import Line, faces_for, lay_out
 from kiosk.receipt import qr_image
 
 DPI = 300
@@ -38,21 +40,34 @@ BODY_PT, TITLE_PT, REFERENCE_PT = 12, 14, 22
 QR_MM, QR_MIN_MM = 38, 24  # phones read 24 mm easily at 20 cm
 
 
-def _font(bold: bool, points: int) -> ImageFont.FreeTypeFont:
-    face = "AtkinsonHyperlegible_700Bold.ttf" if bold else "AtkinsonHyperlegible_400Regular.ttf"
-    return ImageFont.truetype(str(fonts_dir() / face), round(points * DPI / 72))
+Row = tuple[Line | None, int]  # a laid-out line (None: the gap between paragraphs), height
 
 
-def _blocks(lines: list[str], reference: str, width_px: int):
-    """(font, text) rows in order; the title bold, the reference line big and bold."""
+def _rows(lines: list[str], reference: str, width_px: int, dpi: int = DPI) -> list[Row]:
+    """The rows in order; the title bold, the reference line big and bold."""
+    faces, gap, rows = faces_for(lines), round(2 * dpi / 25.4), []
     for index, line in enumerate(lines):
-        if is_reference_line(line, reference):
-            font = _font(True, REFERENCE_PT)
-        else:
-            font = _font(index == 0, TITLE_PT if index == 0 else BODY_PT)
-        for row in wrap(line, lambda text, f=font: f.getlength(text) <= width_px):
-            yield font, row
-        yield None, ""  # a gap between paragraphs
+        big = is_reference_line(line, reference)
+        points = REFERENCE_PT if big else TITLE_PT if index == 0 else BODY_PT
+        style = {"bold": big or index == 0, "pixels": round(points * dpi / 72)}
+        for text in wrap(line, lambda piece, style=style: lay_out(
+                piece, faces, **style).width <= width_px):
+            rows.append((lay_out(text, faces, **style), round(style["pixels"] * 1.25)))
+        rows.append((None, gap))
+    return rows
+
+
+def render_text(lines: list[str], *, width_px: int, dpi: int, reference: str = "") -> Image.Image:
+    """The receipt's text alone as one strip, edge to edge (a thermal printer's own margins
+    frame it, and it prints the QR code itself)."""
+    rows = _rows(lines, reference, width_px, dpi)
+    strip = Image.new("L", (width_px, sum(height for _, height in rows)), 255)
+    draw, y = ImageDraw.Draw(strip), 0
+    for line, height in rows:
+        if line is not None:
+            line.draw(draw, 0, width_px, y)
+        y += height
+    return strip
 
 
 def render_pages(lines: list[str], qr_payload: str, *, paper: str = "a6",
@@ -63,25 +78,19 @@ def render_pages(lines: list[str], qr_payload: str, *, paper: str = "a6",
     margin = round(spec.margin_mm * MM)
     usable = width - 2 * margin
     qr = _qr_for(qr_payload, min(usable, round(QR_MM * MM)))
-    rows = list(_blocks(lines, reference, usable))
-    gap = round(2 * MM)
-
-    def height_of(font) -> int:
-        return gap if font is None else round(font.size * 1.25)
-
+    rows = _rows(lines, reference, usable)
     if spec.height_mm is None:  # a roll: one page exactly as long as the receipt
-        page_height = 2 * margin + sum(height_of(font) for font, _ in rows) + qr.height
+        page_height = 2 * margin + sum(height for _, height in rows) + qr.height
     else:
         page_height = round(spec.height_mm * MM)
     pages = [Image.new("L", (width, page_height), 255)]
     y = margin
-    for font, text in rows:
-        step = height_of(font)
+    for line, step in rows:
         if y + step > page_height - margin:
             pages.append(Image.new("L", (width, page_height), 255))
             y = margin
-        if font is not None:
-            ImageDraw.Draw(pages[-1]).text((margin, y), text, font=font, fill=0)
+        if line is not None:
+            line.draw(ImageDraw.Draw(pages[-1]), margin, width - margin, y)
         y += step
     room = page_height - margin - y
     if qr.height > room >= round(QR_MIN_MM * MM):  # a smaller QR keeps it on the same page

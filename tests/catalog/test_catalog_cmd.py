@@ -12,7 +12,8 @@ def test_the_embedded_catalogue_checks_clean_with_a_summary(capsys):
     out = capsys.readouterr().out
     assert "valid (schema 1" in out
     assert "Services per theme:" in out and "Services per operator:" in out
-    assert "  en: complete" in out
+    for lang in ("en", "ar", "es", "pt", "tr", "ro", "uk", "fa"):
+        assert f"  {lang}: complete" in out
     assert "acte-naissance: 10 questions" in out
 
 

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSize
 
 from kiosk.services import KioskServices
+from offline_cache.languages import CODES, SOURCE_LANGUAGE
 from ui.app import build_window
 from ui.layout_audit import audit
 from ui.screenshots import _scenes
@@ -106,6 +107,27 @@ def test_no_text_is_cut_on_any_screen(qtbot, kiosk_config, palette, size, resolu
     report = "\n".join(f"{screen}:\n  " + "\n  ".join(problems)
                        for screen, problems in found.items())
     assert not found, f"{len(found)} screens with cut text or widgets:\n{report}"
+
+
+def _language_grid():
+    """Every other language at the largest text size: on the smallest landscape screen and
+    on portrait in the default run, on 1920x1080 in the slow one."""
+    for lang in CODES:
+        if lang == SOURCE_LANGUAGE:
+            continue  # the grid above
+        for resolution in RESOLUTIONS:
+            marks = [pytest.mark.slow] if resolution == "1920x1080" else []
+            yield pytest.param(lang, resolution, marks=marks, id=f"{lang}-42px-{resolution}")
+
+
+@pytest.mark.parametrize(("lang", "resolution"), list(_language_grid()))
+def test_no_text_is_cut_in_any_language(qtbot, make_config, lang, resolution):
+    config = make_config(hub__url="http://127.0.0.1:9", printer__kind="pdf",
+                         interface__languages=list(CODES), interface__default_language=lang)
+    found = problems_on_every_screen(qtbot, config, PALETTES[0], TextSize.LARGER, resolution)
+    report = "\n".join(f"{screen}:\n  " + "\n  ".join(problems)
+                       for screen, problems in found.items())
+    assert not found, f"{len(found)} screens with cut text or widgets in {lang}:\n{report}"
 
 
 def test_the_audit_sees_what_a_person_sees(qtbot):

@@ -3,6 +3,8 @@ language: the state in that language, `<html lang dir>` right, the date written 
 
 from __future__ import annotations
 
+import html
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -55,3 +57,16 @@ def test_an_older_date_is_written_by_babel_in_the_requests_language(client, code
 def test_an_arabic_request_and_a_persian_one_run_right_to_left_and_the_rest_left_to_right():
     assert [code for code in CODES if texts.right_to_left(code)] == ["ar", "fa"]
     assert not texts.right_to_left("de")  # unknown: the French page, left to right
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("ar-DZ,ar;q=0.9,fr;q=0.5", "ar"), ("fa-IR", "fa"), ("de-DE,uk;q=0.8,en;q=0.5", "uk"),
+    ("de-DE", "fr")])
+def test_a_link_that_leads_nowhere_answers_in_the_phones_language(client, header, expected):
+    """No request to read the language from: the browser's, among the registry's."""
+    response = client.get(f"/suivi/{uuid.uuid4()}?ref=K7M-4QF", HTTP_ACCEPT_LANGUAGE=header)
+    assert response.status_code == 404
+    page = html.unescape(response.content.decode())
+    direction = ' dir="rtl"' if language(expected).right_to_left else ""
+    assert f'<html lang="{expected}"{direction}>' in page
+    assert texts.TEXTS[expected]["unknown_heading"] in page

@@ -51,7 +51,7 @@ def test_a_wrong_pin_says_how_many_attempts_are_left(accounts, auth):
     accounts.add("Claire", "4826")
     result = auth.unlock("Claire", "9999")
     assert result.outcome is UnlockOutcome.WRONG_PIN and result.attempts_left == 4
-    assert "Encore 4 essai(s)" in result.message("fr")
+    assert "Encore 4 essais avant" in result.message("fr")  # a plural form, not "essai(s)"
 
 
 def test_five_wrong_pins_lock_the_account_and_the_right_pin_then_does_not_open(

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageOps
 
 HUB = "https://hub.example.fr"
 CLIENT_ID = "2c732e1f-b4df-45ce-acdf-8387d9e48ad9"
@@ -30,6 +30,7 @@ class Printout:
     qr_data: bytes = b""
     qr_printed: bool = False
     rows: list[tuple[bytes, bool, int]] = field(default_factory=list)  # (text, bold, size)
+    raster: list[Image.Image] = field(default_factory=list)  # GS v 0 bands, dark = printed
 
     def text(self, codec: str) -> list[str]:
         return [raw.decode(codec) for raw, _bold, _size in self.rows]
@@ -61,6 +62,15 @@ def read_escpos(stream: bytes) -> Printout:
             elif body == b"1Q0":
                 out.qr_printed = True
             i += 5 + length
+        elif stream.startswith(b"\x1dv0", i):
+            assert stream[i + 3] == 0, "raster density other than normal"
+            width_bytes = stream[i + 4] + 256 * stream[i + 5]
+            height = stream[i + 6] + 256 * stream[i + 7]
+            data = stream[i + 8:i + 8 + width_bytes * height]
+            assert len(data) == width_bytes * height, "raster data cut short"
+            band = Image.frombytes("1", (width_bytes * 8, height), data)
+            out.raster.append(ImageOps.invert(band.convert("L")))  # a set bit is ink
+            i += 8 + len(data)
         elif byte == b"\n":
             if line:
                 out.rows.append((bytes(line), bold, size))

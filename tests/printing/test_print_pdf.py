@@ -13,7 +13,8 @@ from printing_helpers import (
 
 from kiosk.printing import printer_from_config
 from kiosk.printing.layout import reference_in
-from kiosk.printing.pdf import _font, write_pdf
+from kiosk.printing.pdf import write_pdf
+from kiosk.printing.typeset import ATKINSON, font
 
 MM_PT = 72 / 25.4
 
@@ -55,7 +56,7 @@ def test_accents_are_drawn_as_accents_by_the_shipped_font(tmp_path):
 
 def glyph(char: str) -> bytes:
     image = Image.new("L", (120, 120), 0)
-    ImageDraw.Draw(image).text((10, 10), char, font=_font(False, 12), fill=255)
+    ImageDraw.Draw(image).text((10, 10), char, font=font(ATKINSON.regular, 50), fill=255)
     return image.tobytes()
 
 

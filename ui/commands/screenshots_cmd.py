@@ -17,6 +17,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                         help="folder for the PNG files (created if missing)")
     parser.add_argument("--variants", action="store_true",
                         help="also render each text size and the high-contrast palette")
+    parser.add_argument("--languages", action="store_true",
+                        help="also render every screen in each of the nine languages, at the "
+                             "largest text size, into one folder per language")
     parser.set_defaults(handler=handle)
 
 
@@ -24,6 +27,7 @@ def handle(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     from ui import launch
 
-    written = launch.render_screenshots(config, args.out, variants=args.variants)
+    written = launch.render_screenshots(config, args.out, variants=args.variants,
+                                        languages=args.languages)
     print(f"{len(written)} screens written to {args.out.resolve()}/")
     return 0

@@ -1,9 +1,12 @@
-"""What staff screens share: a dense style (role "staff"), a title and a status line."""
+"""What staff screens share: a dense style (role "staff"), a title and a status line, and the
+staff member's own language and its direction (not the citizen's)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from offline_cache.languages import language
 from ui.widgets.labels import text_label
 
 
@@ -21,6 +24,12 @@ class StaffScreen(QWidget):
         self.layout_.setSpacing(12)
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.status)
+
+    def set_direction(self, lang: str) -> None:
+        """Right to left for a staff member reading Arabic or Persian, whatever the citizen's
+        screen underneath does."""
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language(lang).right_to_left
+                                else Qt.LayoutDirection.LeftToRight)
 
     def say(self, text: str) -> None:
         """A line for the mediator (wrong PIN, items exported...); empty hides it."""

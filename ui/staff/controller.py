@@ -2,6 +2,10 @@
 dashboard, take-over with its banner, the idle lock. Rules live in kiosk.mediator; this only
 forwards taps and shows outcomes.
 
+The staff screens are in the signed-in staff member's language (kept with the account, French
+until they choose; the PIN screen switches to it when their name is tapped); the citizen's
+screen underneath, the banner and what the kiosk says to the citizen keep the citizen's.
+
 Staff mode closes (and the journal says so) on "Quitter", after `mediator.idle_lock_seconds`
 without a touch, after "Appeler la personne suivante" (the screen goes back to the citizens) and on
 "Rendre la main". The citizen's session underneath is never touched by any of these.
@@ -18,6 +22,7 @@ from kiosk.journey_state import JourneyState, SessionEnd, Step
 from kiosk.mediator import messages
 from kiosk.mediator.audit import record_export, record_settings_change
 from kiosk.mediator.journal import Event
+from offline_cache.languages import SOURCE_LANGUAGE
 from ui.staff.long_press import HOLD_MS, LongPress
 from ui.tasks import run_task
 
@@ -33,7 +38,7 @@ class StaffController(QObject):
         self.window, self.kiosk, self.desk = window, kiosk, kiosk.desk
         self.journey = kiosk.journey
         self._taking_over = False  # the consent on screen was asked by "Accompagner"
-        self.lang = self.journey.default_language
+        self.lang = SOURCE_LANGUAGE  # the staff member's, once signed in; never the citizen's
         self.pin_screen = None
         self.dashboard = None
         from ui.staff.banner import AssistBanner
@@ -60,17 +65,18 @@ class StaffController(QObject):
         if self.pin_screen is None:
             from ui.staff.pin_screen import StaffPinScreen
 
-            self.pin_screen = StaffPinScreen(self.lang)
+            self.pin_screen = StaffPinScreen()
             self.pin_screen.pin_entered.connect(self.unlock)
             self.pin_screen.cancelled.connect(self.close_staff_view)
-        self.pin_screen.set_accounts([(a.id, a.name) for a in self.desk.accounts()])
+        self.pin_screen.set_accounts([(a.id, a.name, a.language) for a in self.desk.accounts()])
         self.window.show_staff(self.pin_screen)
 
     def unlock(self, account_id: str, pin: str) -> None:
         """The PIN is checked on a worker (scrypt takes a noticeable moment)."""
         from kiosk.i18n import tr
 
-        self.pin_screen.say(tr("wait", self.lang))
+        lang = self.pin_screen.lang  # the language of the account being opened
+        self.pin_screen.say(tr("wait", lang))
         self.pin_screen.setEnabled(False)
 
         def done(result, error: Exception | None) -> None:
@@ -80,9 +86,10 @@ class StaffController(QObject):
             elif result.ok:
                 self.pin_screen.wipe()
                 self.idle_timer.start()
+                self.lang = result.mediator.language
                 self.show_dashboard()
             else:
-                self.pin_screen.say(result.message(self.lang))
+                self.pin_screen.say(result.message(lang))
 
         run_task(lambda: self.desk.unlock(account_id, pin), done, parent=self)
 
@@ -100,10 +107,33 @@ class StaffController(QObject):
 
     # Dashboard ----------------------------------------------------------------------------
     def show_dashboard(self) -> None:
+        if self.dashboard is not None and self.dashboard.lang != self.lang:
+            self._drop_dashboard()  # built for another staff member's language
         if self.dashboard is None:
             self.dashboard = self._build_dashboard()
         self.dashboard.open_for(self.desk.staff.mediator.name)
         self.window.show_staff(self.dashboard)
+
+    def _drop_dashboard(self) -> None:
+        self.window.stack.removeWidget(self.dashboard)
+        self.dashboard.deleteLater()
+        self.dashboard = None
+
+    def choose_my_language(self, lang: str) -> None:
+        """Kept with the account (a write, on a worker), then the dashboard in that language,
+        back on the settings where the choice was made."""
+        accounts, mediator_id = self.desk.services.accounts, self.desk.staff.mediator.id
+
+        def done(_account, error: Exception | None) -> None:
+            if error is not None:
+                self._action_failed("keep the staff member's language", error)
+                return
+            self.lang = lang
+            self.show_dashboard()
+            self.dashboard.show_tab("settings")
+
+        self.dashboard.panels["settings"].run_action(
+            lambda: accounts.set_language(mediator_id, lang), done)
 
     def _build_dashboard(self):
         from kiosk.mediator.names import StaffNames
@@ -133,7 +163,8 @@ class StaffController(QObject):
             "today": TodayPanel(self.desk, lang, names=names),
             "settings": SettingsPanel(self.settings, self.apply_setting,
                                       self.journey.languages, lang,
-                                      stop_kiosk=self.stop_kiosk),
+                                      stop_kiosk=self.stop_kiosk,
+                                      choose_my_language=self.choose_my_language),
         }
         dashboard = Dashboard(panels, lang)
         dashboard.quit_requested.connect(self.quit)

@@ -24,7 +24,8 @@ class Dashboard(StaffScreen):
 
     def __init__(self, panels: dict[str, Panel], lang: str, parent=None):
         super().__init__(parent)
-        self.lang = lang
+        self.lang = lang  # the signed-in staff member's (ui.staff.controller)
+        self.set_direction(lang)
         self.panels = panels
         self.quit_button = BigButton(messages.text("staff.quit", lang), role="primary")
         self.quit_button.clicked.connect(self.quit_requested)

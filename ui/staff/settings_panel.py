@@ -1,7 +1,9 @@
-"""Settings behind the PIN: idle delay, default voice speed, default language.
+"""Settings behind the PIN: idle delay, default voice speed, default language, and the
+language of the staff member's own screens.
 
-They apply to the running kiosk until it restarts (kiosk.toml is IT's, not the mediator's);
-the controller writes each change to the audit journal with record_settings_change.
+The first four apply to the running kiosk until it restarts (kiosk.toml is IT's, not the
+mediator's); the controller writes each change to the audit journal with
+record_settings_change. The staff language is the signed-in account's, kept with it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.i18n import LANGUAGE_NAMES, tr
 from kiosk.journey import SpeechRate
 from kiosk.mediator import messages
+from offline_cache.languages import CODES, language
 from ui.staff.panel import Panel
 from ui.widgets.buttons import BigButton
 from ui.widgets.labels import text_label
@@ -25,7 +28,8 @@ RATES = [rate.value for rate in SpeechRate]
 class SettingsPanel(Panel):
     def __init__(self, values: Callable[[], dict], apply: Callable[[str, object], None],
                  languages: tuple[str, ...], lang: str, parent=None,
-                 stop_kiosk: Callable[[], None] | None = None):
+                 stop_kiosk: Callable[[], None] | None = None,
+                 choose_my_language: Callable[[str], None] | None = None):
         super().__init__(lang, parent)
         self.values, self.apply, self.languages = values, apply, languages
         self.labels = {}
@@ -43,6 +47,9 @@ class SettingsPanel(Panel):
         self._row("rate", [("change", lambda: self._cycle("voice.rate", RATES))])
         self._row("language", [("change", lambda: self._cycle("interface.default_language",
                                                               list(languages)))])
+        if choose_my_language is not None:  # every registry language, not only the citizens'
+            self._row("my_language", [("change", lambda: choose_my_language(
+                CODES[(CODES.index(self.lang) + 1) % len(CODES)]))])
         if stop_kiosk is not None:  # for maintenance: the session manager restarts it
             self._add_stop(stop_kiosk)
         content.addStretch(1)
@@ -116,6 +123,9 @@ class SettingsPanel(Panel):
                                          percent=values["voice.volume"]))
         self.labels["rate"].setText(messages.text("staff.settings.rate", lang,
                                        rate=tr(f"comfort.rate.{values['voice.rate']}", lang)))
-        language = values["interface.default_language"]
+        default = values["interface.default_language"]
         self.labels["language"].setText(messages.text("staff.settings.language", lang,
-                                           language=LANGUAGE_NAMES.get(language, language)))
+                                           language=LANGUAGE_NAMES.get(default, default)))
+        if "my_language" in self.labels:  # in its own name: found by one who reads it
+            self.labels["my_language"].setText(messages.text(
+                "staff.settings.my_language", lang, language=language(lang).name))
