@@ -1,10 +1,11 @@
 """Load the shipped fonts: the frozen bundle carries no system fonts.
 
 Atkinson Hyperlegible for the Latin scripts, and the fallback families of the language
-registry (offline_cache.languages: Noto Sans Arabic UI for Arabic and Persian), each in its
-regular and bold faces. Registering the four files costs well under a millisecond (a font's
-glyphs are read when a text first needs them), so all are registered before the first paint:
-the language screen writes "العربية" and "فارسی" before anyone has chosen them.
+registry (offline_cache.languages: Noto Sans Arabic UI for Arabic and Persian), in their
+regular and bold faces, with the other faces of assets/fonts. Registering a file costs about
+a tenth of a millisecond (a font's glyphs are read when a text first needs them), so all are
+registered before the first paint: the language screen writes "العربية" and "فارسی" before
+anyone has chosen them.
 """
 
 from __future__ import annotations
