@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from offline_cache.bidi import template_for
 from offline_cache.languages import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
@@ -101,9 +102,12 @@ class Messages(Mapping[str, Source]):
                 yield key, self.template(key, lang)
 
     def text(self, key: str, lang: str, /, **fields: object) -> str:
-        """`key` in `lang` with its {fields} filled in; a `count` field picks the plural form."""
+        """`key` in `lang` with its {fields} filled in; a `count` field picks the plural form.
+        In a right-to-left language each field is a bidi isolate (offline_cache.bidi): a
+        French commune name or a number inside an Arabic sentence keeps its own order."""
         count = fields.get("count")
-        return self.template(key, lang, count if isinstance(count, int) else None).format(**fields)
+        template = self.template(key, lang, count if isinstance(count, int) else None)
+        return template_for(lang, template).format(**fields)
 
     def translated(self, key: str, lang: str) -> bool:
         """Whether `lang` has its own text for `key` (French always has)."""

@@ -8,7 +8,6 @@ import logging
 import sys
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kiosk.catalog import Catalog
@@ -16,10 +15,10 @@ from kiosk.config import KioskConfig
 from kiosk.services import KioskServices
 from kiosk.session import MediatorDesk
 from ui.first_paint import after_first_paint, install_bench_probe
-from ui.fonts import load_fonts
+from ui.fonts import kiosk_font, load_fonts
 from ui.main_window import KioskWindow
 from ui.tasks import run_task
-from ui.theme import FONT_FAMILY, Theme
+from ui.theme import Theme
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ def ensure_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if not app.property("kiosk_fonts"):  # registered once per application
         load_fonts()
-        app.setFont(QFont(FONT_FAMILY))
+        app.setFont(kiosk_font())
         app.setProperty("kiosk_fonts", True)
     return app
 

@@ -1,12 +1,21 @@
-"""Load the shipped hyperlegible font: the frozen bundle carries no system fonts."""
+"""Load the shipped fonts: the frozen bundle carries no system fonts.
+
+Atkinson Hyperlegible for the Latin scripts, and the fallback families of the language
+registry (offline_cache.languages: Noto Sans Arabic UI for Arabic and Persian), in their
+regular and bold faces, with the other faces of assets/fonts. Registering a file costs about
+a tenth of a millisecond (a font's glyphs are read when a text first needs them), so all are
+registered before the first paint: the language screen writes "العربية" and "فارسی" before
+anyone has chosen them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
 from kiosk.paths import fonts_dir
+from ui.theme import FONT_STACK
 
 
 class FontError(RuntimeError):
@@ -25,6 +34,14 @@ def load_fonts(folder: Path | None = None) -> list[str]:
         if font_id == -1:
             raise FontError(f"{font_file}: Qt cannot load this font file; reinstall the kiosk.")
         families.update(QFontDatabase.applicationFontFamilies(font_id))
-    if not families:
-        raise FontError(f"{folder}: no .ttf font found; reinstall the kiosk.")
+    missing = [family for family in FONT_STACK if family not in families]
+    if missing:
+        raise FontError(f"{folder}: no .ttf font for {', '.join(missing)}; reinstall the kiosk.")
     return sorted(families)
+
+
+def kiosk_font() -> QFont:
+    """The application's default font: the theme's stack, Arabic glyphs from its fallback."""
+    font = QFont(FONT_STACK[0])
+    font.setFamilies(list(FONT_STACK))
+    return font

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.journey_state import Step
+from offline_cache.languages import SOURCE_LANGUAGE
+from ui.layout_direction import follow_language
 from ui.screens.base import Screen
 from ui.widgets.nav_bar import NavBar
 
@@ -92,8 +94,10 @@ class KioskWindow(QWidget):
         self.layout_.insertWidget(1, banner)
 
     def show_view(self, view) -> None:
-        """Paint the view of the screen on top; a staff screen stays until it is left."""
+        """Paint the view of the screen on top; a staff screen stays until it is left.
+        The layout reads the way the view's language does (staff screens are French)."""
         step = view.step
+        follow_language(SOURCE_LANGUAGE if step is Step.STAFF else view.language)
         self.nav_bar.setVisible(step not in NO_NAV_BAR)
         if step is Step.STAFF:
             if self.staff_view is not None:

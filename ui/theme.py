@@ -9,8 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.journey import Comfort, TextSize
+from offline_cache.languages import LANGUAGES
 
 FONT_FAMILY = "Atkinson Hyperlegible"
+# Atkinson Hyperlegible first, then each shipped family a language of the registry needs for
+# the glyphs it lacks (Noto Sans Arabic UI for Arabic and Persian): Qt takes a glyph from the
+# first family that has it, never from whatever a system font offers.
+FONT_STACK = tuple(dict.fromkeys((FONT_FAMILY, *(lang.font for lang in LANGUAGES if lang.font))))
+FONT_FAMILIES_CSS = ", ".join(f'"{family}"' for family in FONT_STACK)
 MIN_TOUCH_PX = 72
 BORDER_PX = 3  # a button's border: inside its 72 px, not added to them
 
@@ -103,7 +109,7 @@ class Theme:
     def stylesheet(self) -> str:
         p = self.palette
         return f"""
-        QWidget {{ font-family: "{FONT_FAMILY}"; font-size: {self.body_px}px;
+        QWidget {{ font-family: {FONT_FAMILIES_CSS}; font-size: {self.body_px}px;
                    color: {p.text}; background: {p.background}; }}
         QLabel[role="hero"] {{ font-size: {self.hero_px}px; font-weight: bold; }}
         QLabel[role="title"] {{ font-size: {self.title_px}px; font-weight: bold; }}

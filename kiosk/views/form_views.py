@@ -16,6 +16,7 @@ from kiosk.receipt import qr_payload, receipt_lines, spell_reference, spoken_rec
 from kiosk.views.form_records import ConsentView, QuestionView, ReceiptView, ReviewRow, ReviewView
 from kiosk.views.privacy import is_private, shown_instead_key
 from kiosk.views.records import Speech
+from offline_cache.bidi import aligned_with, isolated_in
 
 if TYPE_CHECKING:
     from kiosk.journey import Journey
@@ -55,14 +56,16 @@ def review(journey: Journey, state: JourneyState, facts: ViewFacts) -> ReviewVie
     modify = form_message("form.modify", lang)
     rows, spoken, private = [], [], False
     for line in form.review(lang):
+        # A citizen's answer ("Saint-Étienne", "06 12 34 56 78") keeps its own direction
+        # under an Arabic question, and in the Arabic line that says it (offline_cache.bidi).
         answer = line.answer or form_message("form.no_answer", lang)
-        rows.append(ReviewRow(line.step_id, line.label, answer, modify,
-                              f"{modify} : {line.label}"))
+        shown = aligned_with(lang, line.label, answer)
+        rows.append(ReviewRow(line.step_id, line.label, shown, modify, f"{modify} : {line.label}"))
         step = steps[line.step_id]
         if not is_private(step) or not line.answer:
-            said = answer + "."
+            said = isolated_in(lang, answer) + "."
         elif facts.read_answers_aloud:  # a headset: read it, and never cache it
-            said, private = answer + ".", True
+            said, private = isolated_in(lang, answer) + ".", True
         else:
             said = tr(shown_instead_key(step), lang)
         spoken.append(f"{line.label} {said}")
@@ -95,7 +98,8 @@ def receipt(journey: Journey, state: JourneyState, facts: ViewFacts) -> ReceiptV
     spelled = form_message("receipt.reference_spoken", lang,
                            spelled=spell_reference(submission.reference, lang))
     return ReceiptView(
-        lang, lines[0], submission.reference, lines[1], "\n".join(lines[2:]),
+        lang, lines[0], aligned_with(lang, lines[0], submission.reference), lines[1],
+        "\n".join(lines[2:]),
         qr_payload(facts.hub_url, submission.client_id), tuple(lines), facts.can_print,
         tr("receipt.print", lang), tr("receipt.printing", lang),
         tr("receipt.listen_again", lang), tr("receipt.finish", lang), Speech(spelled),

@@ -14,6 +14,7 @@ from kiosk.forms.grouping import NIR_LENGTH, PHONE_MAX_DIGITS, group_nir, group_
 from kiosk.forms.messages import message
 from kiosk.forms.validators import UNKNOWN
 from kiosk.i18n import tr
+from ui.layout_direction import keep_left_to_right
 from ui.widgets.answer_base import AnswerInput, answer_field
 from ui.widgets.buttons import BigButton
 from ui.widgets.commune_picker import CommuneInput
@@ -148,6 +149,7 @@ class DateInput(AnswerInput):
         row = QHBoxLayout()
         for name, field, length in zip(names, self.fields, self.LENGTHS, strict=True):
             field.setMaxLength(length)
+            keep_left_to_right(field)  # digits, before the pad first types into it
             field.setPlaceholderText(name)
             column = QVBoxLayout()
             column.addWidget(text_label(name))

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPalette
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import (
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 from ui.theme import MIN_TOUCH_PX
 from ui.widgets.icons import Sign, icon
@@ -83,7 +90,7 @@ class BigButton(QPushButton):
             side = min(side, max(MIN_TOUCH_PX - self._padding().width() - ICON_GAP_PX, 24))
         self.setIconSize(QSize(side + space, side))
         self.setIcon(icon(self._sign, side, self.palette().color(QPalette.ColorRole.ButtonText),
-                          space_after_px=space))
+                          space_after_px=space, right_to_left=self.isRightToLeft()))
 
     def text(self) -> str:  # the words as given, not the painted lines
         return self._text
@@ -165,6 +172,15 @@ class BigButton(QPushButton):
         if event.size().width() != event.oldSize().width():
             self._wrap()
 
+    def paintEvent(self, event) -> None:
+        """QPushButton's own painting, but each text in its own direction, as a label's: the
+        painter would take the application's, and draw "234-ACD" as "ACD-234" in Arabic."""
+        painter = QStylePainter(self)
+        painter.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+
     # Focus --------------------------------------------------------------------------------
     def focusInEvent(self, event) -> None:
         """A ring only when the focus came from a keyboard's Tab: on a touch screen, the
@@ -187,7 +203,7 @@ class BigButton(QPushButton):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
-                            QEvent.Type.PaletteChange):
+                            QEvent.Type.PaletteChange, QEvent.Type.LayoutDirectionChange):
             self._sizes.clear()
             if self._sign is not None:
                 self._draw_sign()

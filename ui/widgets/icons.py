@@ -1,10 +1,12 @@
 """The few signs the screens need (a tick box, ticked or not, a tick, a warning, the current
-tab, the language switch's globe), drawn with QPainter: the shipped font (Atkinson
-Hyperlegible) has no ☐ ☑ ✓ ⚠ ▶, and a bare kiosk would draw them as empty boxes, or as
-whatever a system font happens to offer.
+tab, the language switch's globe, a back arrow), drawn with QPainter: the shipped font
+(Atkinson Hyperlegible) has no ☐ ☑ ✓ ⚠ ▶ ←, and a bare kiosk would draw them as empty boxes,
+or as whatever a system font happens to offer.
 
 Each sign is drawn in the colour of the text beside it, at the size of that text, so it is
 never lighter nor smaller than the words; `pixmap` for a label, `icon` for a button.
+Right to left (Arabic, Persian), a sign that points is mirrored: "back" points right, the
+current tab's triangle points left, towards the words; ticks and warnings are not.
 """
 
 from __future__ import annotations
@@ -22,27 +24,39 @@ class Sign(enum.Enum):
     WARNING = "warning"  # before an error message
     CURRENT = "current"  # the tab or step shown now
     GLOBE = "globe"  # the language switch, for those who read none of the screen's words
+    BACK = "back"  # an arrow to where the citizen came from: "Retour"
+
+
+DIRECTIONAL = frozenset({Sign.CURRENT, Sign.BACK})  # drawn mirrored right to left
 
 
 def pixmap(sign: Sign, side_px: int, colour: QColor, ratio: float = 1.0,
-           space_after_px: int = 0) -> QPixmap:
+           space_after_px: int = 0, right_to_left: bool = False) -> QPixmap:
     """`sign` in a square of `side_px` logical pixels, transparent around it, and
-    `space_after_px` of transparent room on its right."""
+    `space_after_px` of transparent room after it: on its right, or, `right_to_left`, on its
+    left (where the words are), the sign mirrored if it points."""
     device = max(1, round(side_px * ratio))
     image = QPixmap(max(1, round((side_px + space_after_px) * ratio)), device)
     image.setDevicePixelRatio(ratio)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if right_to_left:
+        painter.translate(space_after_px, 0)
+        if sign in DIRECTIONAL:
+            painter.translate(side_px, 0)
+            painter.scale(-1, 1)
     _DRAW[sign](painter, float(side_px), QColor(colour))
     painter.end()
     return image
 
 
-def icon(sign: Sign, side_px: int, colour: QColor, space_after_px: int = 0) -> QIcon:
+def icon(sign: Sign, side_px: int, colour: QColor, space_after_px: int = 0,
+         right_to_left: bool = False) -> QIcon:
     """The same for a button: the disabled look keeps the colour (Qt would grey it out)."""
     drawn = QIcon()
-    picture = pixmap(sign, side_px, colour, space_after_px=space_after_px)
+    picture = pixmap(sign, side_px, colour, space_after_px=space_after_px,
+                     right_to_left=right_to_left)
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Disabled):
         drawn.addPixmap(picture, mode)
     return drawn
@@ -125,5 +139,17 @@ def _globe(painter: QPainter, side: float, colour: QColor) -> None:
                          QPointF(side / 2 + half * 0.85, side * height))
 
 
+def _back(painter: QPainter, side: float, colour: QColor) -> None:
+    """An arrow pointing left (the way back, left to right): a shaft and an open head."""
+    painter.setPen(_pen(colour, side, 0.12))
+    middle = side / 2
+    painter.drawLine(QPointF(side * 0.86, middle), QPointF(side * 0.16, middle))
+    head = QPainterPath(QPointF(side * 0.48, side * 0.2))
+    head.lineTo(QPointF(side * 0.16, middle))
+    head.lineTo(QPointF(side * 0.48, side * 0.8))
+    painter.drawPath(head)
+
+
 _DRAW = {Sign.BOX: _box, Sign.TICKED_BOX: _ticked_box, Sign.TICK: _tick,
-         Sign.WARNING: _warning, Sign.CURRENT: _current, Sign.GLOBE: _globe}
+         Sign.WARNING: _warning, Sign.CURRENT: _current, Sign.GLOBE: _globe,
+         Sign.BACK: _back}

@@ -4,6 +4,9 @@ kind of answer (digits for a phone or a social security number, plain letters fo
 Same small contract as ui/widgets/keyboard.py (`attach`, `done`, `taps_for`, `key_for`,
 `erase_key`, `done_key`), so inputs, tests and the tour drive either one the same way. Keys
 never take the focus, so the field keeps its visible caret.
+
+A pad and the field it types into read left to right in every language: 1 2 3 as on every
+phone, "06 12 34 56 78" in its order (ui.layout_direction), in Arabic as in French.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.i18n import tr
+from ui.layout_direction import keep_left_to_right
 from ui.widgets.buttons import BigButton
 
 KEY_SPACING_PX = 10  # wider than the letter keyboard's: fewer keys, room to keep them apart
@@ -35,6 +39,7 @@ class KeyPad(QWidget):
         self._target: QLineEdit | None = None
         self._show, self._read, self._max_length = show, read, max_length
         self.setProperty("role", "keyboard")  # the theme's 72 px keys
+        keep_left_to_right(self)
         # Rows of a fixed height, as the letter keyboard's (ui/widgets/keyboard.py).
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.grid = QGridLayout(self)
@@ -72,6 +77,7 @@ class KeyPad(QWidget):
                 key.set_text(tr(key.property("message_key"), lang))
 
     def attach(self, target: QLineEdit) -> None:
+        keep_left_to_right(target)
         self._target = target
 
     def key_for(self, char: str) -> BigButton | None:

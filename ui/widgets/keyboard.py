@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.i18n import tr
+from ui.layout_direction import keep_left_to_right
 from ui.widgets.buttons import BigButton
 
 
@@ -49,6 +50,7 @@ class OnScreenKeyboard(QWidget):
         self._letter_keys: list[BigButton] = []
         self.mode = mode
         self.setProperty("role", "keyboard")
+        keep_left_to_right(self)  # the keys' places do not turn round in Arabic
         # Rows of a fixed height: a message appearing above never shrinks a key under the
         # finger; the room it takes comes from the space above the keys.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -136,6 +138,8 @@ class OnScreenKeyboard(QWidget):
             key.set_text(tr(key.property("message_key"), lang))
 
     def attach(self, target: QLineEdit) -> None:
+        if self.mode is not KeyboardMode.TEXT:  # digits, a date, an e-mail, a reference
+            keep_left_to_right(target)
         self._target = target
 
     def type_text(self, text: str) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
+from offline_cache.bidi import reads_right_to_left
 from ui.widgets.icons import Sign, pixmap
 
 SIGN_GAP_PX = 12  # between a drawn sign and its words
@@ -56,8 +57,10 @@ class SignedLabel(QLabel):
         side = self._side()
         room = self.contentsRect().adjusted(self.margin(), self.margin(), 0, -self.margin())
         colour = self.palette().color(QPalette.ColorRole.WindowText)
+        # Where the words start, which is where QLabel leaves the indent: right for Arabic.
+        left = room.right() + 1 - side if reads_right_to_left(self.text()) else room.left()
         painter = QPainter(self)
-        painter.drawPixmap(QPoint(room.left(), room.top() + (room.height() - side) // 2),
+        painter.drawPixmap(QPoint(left, room.top() + (room.height() - side) // 2),
                            pixmap(self.sign, side, colour, self.devicePixelRatioF()))
         painter.end()
 
