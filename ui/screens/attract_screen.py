@@ -25,6 +25,9 @@ class AttractScreen(Screen):
 
     def __init__(self, site_name: str, parent=None):
         super().__init__(parent)
+        # 16 px above and below, not 32: the hours, a message of the day and the start fit
+        # 800 px at the largest text in the scripts whose lines are taller (Cyrillic, Arabic).
+        self.layout_.setContentsMargins(48, 16, 48, 16)
         self.setAccessibleName(site_name)
         self.welcome = text_label(role="hero", centered=True)
         self.site = text_label(site_name, role="title", centered=True)

@@ -5,7 +5,7 @@ say what is wrong and how to fix it (shown and spoken) without clearing what was
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.views.form_records import QuestionView
 from ui.screens.base import Screen
@@ -69,9 +69,12 @@ class QuestionScreen(Screen):
             self._fit()  # another text size chosen from "Confort" mid-form
 
     def _fit(self) -> None:
-        """On a screen short for its text size, the question at the body size and the
-        progress smaller: the keys, the error and the commune list keep their room."""
-        mark_short((self.question, self.progress), is_short(self))
+        """On a screen short for its text size, the question at the body size, the progress
+        and the input's own notes (the commune search's hint) smaller: the keys, the error
+        and the commune list keep their room, in the languages whose script is taller too."""
+        notes = [] if self.input is None else [
+            label for label in self.input.findChildren(QLabel) if label.property("role") == "muted"]
+        mark_short((self.question, self.progress, *notes), is_short(self))
 
     def wipe(self) -> None:
         """The typed text goes with its widget (and its undo history)."""
@@ -90,4 +93,5 @@ class QuestionScreen(Screen):
         self.input.submitted.connect(self.answered)
         new_input.edited.connect(lambda: self.draft_changed.emit(new_input.raw()))
         self.layout_.addWidget(self.input, stretch=1)
+        self._fit()  # its notes sized for this screen before it is first laid out
         self.input.show()  # a layout shows new children only at the next event loop turn

@@ -17,13 +17,14 @@ from kiosk.views.records import ServiceAction
 from kiosk.views.screen_records import ServiceView
 from ui.screens.base import Screen
 from ui.widgets.buttons import BigButton
+from ui.widgets.fitting import qr_side
 from ui.widgets.labels import text_label
 from ui.widgets.qr_view import QrView
 from ui.widgets.scroll_area import TouchScrollArea
 
 QR_GAP_PX = 32  # between the QR code and the text around it
 ANY_WIDTH = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
-QR_SIDE_PX, QR_MIN_SIDE_PX = 260, 160  # 160 px: 1 mm modules, still read by a phone
+QR_SIDE_PX = 260
 
 
 class ServiceScreen(Screen):
@@ -140,7 +141,7 @@ class ServiceScreen(Screen):
         """Beside the text on landscape, as tall as the visible part allows; else under the
         page. Only what changes is set: this runs while the scroll area resizes."""
         beside = bool(self._qr_beside)
-        self.qr.set_side(max(QR_MIN_SIDE_PX, min(QR_SIDE_PX, room_px)) if beside else QR_SIDE_PX)
+        self.qr.set_side(qr_side(room_px, QR_SIDE_PX) if beside else QR_SIDE_PX)
         column = max(QR_SIDE_PX, self.width() // 4)  # the caption's width beside the text
         narrowest, widest = (column, column) if beside else (0, ANY_WIDTH)
         if (self.qr_block.minimumWidth(), self.qr_block.maximumWidth()) != (narrowest, widest):

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from ui.theme import SHORT_SCREEN_LINES
 
+QR_MIN_SIDE_PX = 160  # 1 mm modules: still read by a phone
+
 
 def is_short(screen: QWidget) -> bool:
     """Fewer than SHORT_SCREEN_LINES lines of the screen's body text fit its height."""
@@ -31,3 +33,9 @@ def mark_short(widgets: Iterable[QWidget], short: bool) -> None:
             widget.style().unpolish(widget)
             widget.style().polish(widget)
             widget.updateGeometry()
+
+
+def qr_side(room_px: int, largest_px: int) -> int:
+    """A QR code's side where `room_px` is left for it: as large as it may be, never so
+    small that a phone cannot read it."""
+    return max(QR_MIN_SIDE_PX, min(largest_px, room_px))
