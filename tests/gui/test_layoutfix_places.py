@@ -1,0 +1,96 @@
+"""Places that must not depend on a translation's length: the top bar on one row at the
+largest text on the smallest landscape screen, in every language; the QR codes of the
+service page (portrait) and of the receipt whole, however long the text beside them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.services import KioskServices
+from offline_cache.languages import CODES
+from ui.app import build_window
+from ui.layout_audit import audit
+from ui.screenshots import _scenes
+from ui.theme import TextSize, Theme
+from ui.widgets.buttons import BigButton
+
+LANDSCAPE, PORTRAIT = QSize(1280, 800), QSize(1080, 1920)
+LONG_TEXT = " ".join(["Une phrase de plus, pour voir où le texte se termine."] * 40)
+
+
+@pytest.fixture
+def window_in(qtbot, make_config):
+    """The real window at 42 px, in a language, at a resolution, on the home screen."""
+    windows = []
+
+    def build(lang: str, resolution: QSize):
+        config = make_config(hub__url="http://127.0.0.1:9", printer__kind="pdf",
+                             interface__languages=list(CODES),
+                             interface__default_language=lang)
+        window = build_window(config, theme=Theme(text_size=TextSize.LARGER),
+                              services=KioskServices(config, sync=False))
+        qtbot.addWidget(window)
+        window.setFixedSize(resolution)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        window.journey.start()
+        window.journey.choose_language(lang)
+        window.journey.comfort_done()
+        qtbot.wait(1)
+        return window
+
+    yield build
+    for window in windows:
+        window.services.close()
+
+
+def whole_in(widget, outer) -> bool:
+    return outer.rect().contains(QRect(widget.mapTo(outer, QPoint(0, 0)), widget.size()))
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_the_top_bar_holds_on_one_row_at_42_px_on_1280x800(window_in, lang):
+    """Failed first in es, tr, fa: six buttons did not fit even with the globe alone; the
+    bar wrapped "Hablar con alguien" onto two lines and grew over every screen."""
+    bar = window_in(lang, LANDSCAPE).nav_bar
+    buttons = [b for b in bar.findChildren(BigButton) if b.isVisible()]
+    assert len(buttons) == 6
+    assert len({b.y() for b in buttons}) == 1, [(b.text(), b.y()) for b in buttons]
+    assert not [b.text() for b in buttons if "\n" in QPushButton.text(b)]  # one line each
+    assert audit(bar) == []
+
+
+def test_the_service_qr_code_shows_whole_on_portrait_however_long_the_text(qtbot, window_in):
+    """Failed first: at the end of the scrolling text, it showed half at the bottom."""
+    window = window_in("fr", PORTRAIT)
+    window.journey.choose_service("acte-naissance")
+    page = window.service
+    page.present(dataclasses.replace(page.view, summary=LONG_TEXT))
+    qtbot.wait(20)
+    assert page.scroll.verticalScrollBar().maximum() > 0  # the text scrolls ...
+    assert whole_in(page.qr, window) and page.qr.isVisible()  # ... the code stays whole
+    assert not page.scroll.isAncestorOf(page.qr)
+    assert page.qr.width() == 260
+    assert audit(window) == []
+
+
+def test_the_receipt_qr_code_keeps_its_size_however_long_the_details(qtbot, window_in):
+    """Failed first: inside the scroll area with the details, it was cut by 26 px in es."""
+    window = window_in("es", LANDSCAPE)
+    window.journey.reset()
+    for name, reach in _scenes(window.journey):  # the real way there: a request sent
+        reach()
+        if name == "receipt":
+            break
+    receipt = window.receipt
+    assert window.current_screen is receipt
+    receipt.present(dataclasses.replace(receipt.view, details=LONG_TEXT))
+    qtbot.wait(20)
+    assert receipt.scroll.verticalScrollBar().maximum() > 0  # the details scroll ...
+    assert whole_in(receipt.qr, window) and receipt.qr.width() == 240  # ... not the code
+    assert audit(window) == []
