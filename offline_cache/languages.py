@@ -38,6 +38,7 @@ SOURCE_LANGUAGE = "fr"  # every message is written in French first; others trans
 
 _LTR, _RTL = Direction.LEFT_TO_RIGHT, Direction.RIGHT_TO_LEFT
 _ARABIC_FONT = "Noto Sans Arabic UI"
+_CYRILLIC_FONT = "Noto Sans"  # Atkinson Hyperlegible has no Cyrillic (nor Turkish İ)
 
 LANGUAGES: tuple[Language, ...] = (
     Language("fr", "Français", "français", "fr-fr", _LTR, "fr", "fr_FR"),
@@ -47,7 +48,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("pt", "Português", "portugais", "pt", _LTR, "pt", "pt_PT"),
     Language("tr", "Türkçe", "turc", "tr", _LTR, "tr", "tr_TR"),
     Language("ro", "Română", "roumain", "ro", _LTR, "ro", "ro_RO"),
-    Language("uk", "Українська", "ukrainien", "uk", _LTR, "uk", "uk_UA"),
+    Language("uk", "Українська", "ukrainien", "uk", _LTR, "uk", "uk_UA", _CYRILLIC_FONT),
     Language("fa", "فارسی", "persan", "fa", _RTL, "fa", "fa", _ARABIC_FONT),
 )
 

@@ -121,3 +121,19 @@ def test_an_arabic_screen_takes_its_letters_from_the_shipped_font_not_a_system_o
             assert ARABIC_FONT in {family for family, _glyphs in runs}, widget.text()
             assert {family for family, _glyphs in runs} <= {ARABIC_FONT, FONT_FAMILY}
             assert all(0 not in glyphs for _family, glyphs in runs)
+
+
+def test_on_a_kiosk_without_any_system_font_ukrainian_and_turkish_are_drawn_by_ours(tmp_path):
+    """Atkinson Hyperlegible has no Cyrillic and no Turkish İ: Noto Sans, shipped, draws them
+    (before it, a bare kiosk drew Ukrainian as boxes)."""
+    fonts_conf = tmp_path / "fonts.conf"
+    fonts_conf.write_text('<?xml version="1.0"?><fontconfig>'
+                          f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    text = " ".join((MESSAGES.text("attract.touch", "uk"), "İstasyon Їжак"))
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", GLYPH_RUNS, text], capture_output=True,
+                          text=True, env=env, timeout=60, cwd=project_root())
+    assert done.returncode == 0, done.stderr
+    runs = json.loads(done.stdout)
+    assert {family for family, _style, _glyphs in runs} == {FONT_FAMILY, "Noto Sans"}
+    assert all(0 not in glyphs for _family, _style, glyphs in runs)
