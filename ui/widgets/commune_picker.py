@@ -27,6 +27,10 @@ RESULT_PADDING_PX = 48  # a result's text plus its padding and border, to pick t
 # leave room for the list even at the largest text size.
 SEARCH_ROWS = ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn")
 SEARCH_COLUMNS = 12
+# The last two columns hold "-", "'", the erase and the confirm keys: a little wider than a
+# letter's, so "Confirm" or "Стерти" fit two of them on a portrait screen, where a letter
+# key still has its 72 px.
+LETTER_STRETCH, SPECIAL_STRETCH = 4, 5
 
 
 class CommuneKeyboard(KeyPad):
@@ -44,7 +48,7 @@ class CommuneKeyboard(KeyPad):
         self.grid.addWidget(self.erase_key, 0, 10, 1, 2)
         self.grid.addWidget(self.done_key, 2, 10, 2, 2)
         for column in range(SEARCH_COLUMNS):
-            self.grid.setColumnStretch(column, 1)
+            self.grid.setColumnStretch(column, LETTER_STRETCH if column < 10 else SPECIAL_STRETCH)
 
 
 def result_label(commune: Commune) -> str:
