@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.services import KioskServices
@@ -102,3 +102,24 @@ def test_the_receipt_qr_code_keeps_its_size_however_long_the_details(qtbot, wind
         qtbot.wait(1)
         assert whole_in(receipt.qr, window) and receipt.qr.width() == 240  # ... not the code
         assert audit(window) == [], position
+
+
+def test_the_keyboard_focus_ring_wraps_no_word_of_the_top_bar(qtbot, window_in):
+    """Failed first in French: the ring's thicker border took the 2 px the bar had left,
+    "Parler à quelqu'un" wrapped onto two lines and the bar, with the whole screen under
+    it, jumped 34 px taller at each Tab. (The ring's border still makes the bar 4 px
+    taller: the theme draws it 2 px thicker than the rest border.)"""
+    window = window_in("fr", LANDSCAPE)
+    bar = window.nav_bar
+    reached = set()
+    for _press in range(40):  # Tab through the screen, as a keyboard user does
+        qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Tab)
+        qtbot.wait(1)  # laid out again, as before the next paint
+        focused = window.focusWidget()
+        if isinstance(focused, BigButton) and bar.isAncestorOf(focused):
+            assert focused.property("keyboard_focus")  # the ring is drawn ...
+            buttons = [b for b in bar.findChildren(BigButton) if b.isVisible()]
+            assert not [b.text() for b in buttons if "\n" in QPushButton.text(b)]  # ... and
+            assert audit(bar) == []  # every word still shows on one line
+            reached.add(focused)
+    assert len(reached) == 6

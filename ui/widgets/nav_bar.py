@@ -79,11 +79,14 @@ class NavBar(QWidget):
         self.language_button.set_text("" if compact else name, tr("nav.language", self._lang))
         self.language_button.setAccessibleName(name)
         self._compact_language = compact
-        # Compact, the bar also narrows its gaps: six buttons and the name's place then fit
-        # 1280 px at the largest text on one row, as five did.
+        # Compact, the bar also narrows its gaps and puts its end buttons at the screen's
+        # edges: six buttons and the name's place then fit 1280 px at the largest text on
+        # one row, as five did, with room left for the thicker ring a keyboard's focus
+        # draws (French had 2 px: "Parler à quelqu'un" was cut when Tab reached a button).
         gap = 4 if compact else 8
+        edge = 0 if compact else gap
         self.grid.setSpacing(gap)
-        self.grid.setContentsMargins(gap, 6, gap, 6)
+        self.grid.setContentsMargins(edge, 6, edge, 6)
 
     def _show_voice_words(self) -> None:
         key = "voice.no_voice" if self._no_voice else "voice.unavailable"
