@@ -1,7 +1,10 @@
-"""Our own on-screen keyboard (Qt's virtual keyboard is GPL-only): AZERTY with French accents,
-a numeric pad for numbers, dates and phones, keys of at least 72 px and a big "effacer".
+"""Our own on-screen keyboard (Qt's virtual keyboard is GPL-only): the letters of the citizen's
+language (kiosk/keyboard_layouts.py), a numeric pad for numbers, dates and phones, keys of at
+least 72 px and a big "effacer".
 
-Keys never take the focus, so the field keeps its visible caret while the citizen types.
+Keys never take the focus, so the field keeps its visible caret while the citizen types. The
+keys stay in the order of the keyboards people know, left to right, in a right-to-left
+language too: an Arabic or Persian keyboard, on paper or on a phone, has ض at the top left.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.i18n import tr
+from kiosk.keyboard_layouts import KEYS_PER_ROW, KeyboardLayout, layout_for
+from offline_cache.languages import SOURCE_LANGUAGE
 from ui.layout_direction import keep_left_to_right
 from ui.widgets.buttons import BigButton
 
@@ -20,18 +25,13 @@ from ui.widgets.buttons import BigButton
 class KeyboardMode(enum.Enum):
     """Which keys the question needs."""
 
-    TEXT = "text"  # letters, French accents, space, apostrophe and dash
-    EMAIL = "email"  # letters plus @ . _ - and digits
+    TEXT = "text"  # the language's letters, space, apostrophe and dash
+    EMAIL = "email"  # Latin letters plus @ . _ - and digits
     NUMERIC = "numeric"  # a phone-style pad: digits only
     REFERENCE = "reference"  # a receipt's reference: only the signs it can hold, capitals
 
 
-# Accents sit at the ends of the letter rows, not on a row of their own: five rows of 72 px
-# keys leave room for the question on an 800 px screen, even at the largest text size.
-LETTER_ROWS = ("1234567890-,.", "azertyuiopéèê", "qsdfghjklmàâç", "wxcvbnùûîïôë'")
-EMAIL_ROWS = ("1234567890-_.", "azertyuiop@", "qsdfghjklm", "wxcvbn")
 NUMERIC_ROWS = ("123", "456", "789", "0")
-KEYS_PER_ROW = 13
 # offline_cache.protocol.ALPHABET in reading order (no 0/O, 1/I/L, S, B or Z to confuse),
 # and the dash printed in the middle of every reference.
 REFERENCE_ROWS = ("23456789-", "ACDEFGHJKM", "NPQRTUVWXY")
@@ -43,14 +43,16 @@ class OnScreenKeyboard(QWidget):
 
     done = Signal()
 
-    def __init__(self, mode: KeyboardMode = KeyboardMode.TEXT, parent: QWidget | None = None):
+    def __init__(self, mode: KeyboardMode = KeyboardMode.TEXT, lang: str = SOURCE_LANGUAGE,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._target: QLineEdit | None = None
         self._capitals = False
-        self._letter_keys: list[BigButton] = []
+        self._character_keys: list[BigButton] = []  # rebuilt when the language's letters change
         self.mode = mode
+        self.keyboard_layout: KeyboardLayout | None = None
         self.setProperty("role", "keyboard")
-        keep_left_to_right(self)  # the keys' places do not turn round in Arabic
+        keep_left_to_right(self)  # the keys' places do not turn round in Arabic: see above
         # Rows of a fixed height: a message appearing above never shrinks a key under the
         # finger; the room it takes comes from the space above the keys.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -62,41 +64,58 @@ class OnScreenKeyboard(QWidget):
         self.space_key = self._special_key("keyboard.space", lambda: self.type_text(" "))
         self.erase_key = self._special_key("keyboard.erase", self.erase)
         self.done_key = self._special_key("keyboard.done", self.done.emit, role="primary")
-        self._build()
+        self.set_language(lang)
 
     def _special_key(self, message_key: str, action, role: str = "") -> BigButton:
-        key = BigButton(tr(message_key, "fr"), role=role)
+        # A child even while no row holds it (no capitals in Arabic, none on a pad).
+        key = BigButton(tr(message_key, SOURCE_LANGUAGE), role=role, parent=self)
         key.setProperty("message_key", message_key)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         key.clicked.connect(action)
         return key
 
-    def _character_key(self, char: str) -> BigButton:
-        key = BigButton(char)
+    def _character_key(self, small: str, capital: str) -> BigButton:
+        key = BigButton(small)
         key.setProperty("role", "key")
+        key.setProperty("small", small)
+        key.setProperty("capital", capital)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         key.clicked.connect(lambda _checked=False, k=key: self.type_text(k.text()))
         return key
 
-    def _build(self) -> None:
-        rows = {KeyboardMode.TEXT: LETTER_ROWS, KeyboardMode.EMAIL: EMAIL_ROWS,
+    def _rows(self, layout: KeyboardLayout) -> tuple[str, ...]:
+        return {KeyboardMode.TEXT: layout.letter_rows, KeyboardMode.EMAIL: layout.email_rows,
                 KeyboardMode.NUMERIC: NUMERIC_ROWS,
                 KeyboardMode.REFERENCE: REFERENCE_ROWS}[self.mode]
-        columns = 3 if self.mode is KeyboardMode.NUMERIC else KEYS_PER_ROW
+
+    def _build(self, layout: KeyboardLayout) -> None:
+        """The character keys of `layout` in place of the previous ones; then the bottom row."""
+        for key in self._character_keys:
+            self.grid.removeWidget(key)
+            key.hide()  # deleteLater waits for the event loop: never two keys for one letter
+            key.deleteLater()
+        self._character_keys = []
+        self._capitals = False
+        self.shift_key.setChecked(False)
+        self.keyboard_layout = layout
+        rows = self._rows(layout)
         for row, chars in enumerate(rows):
             for column, char in enumerate(chars):
-                key = self._character_key(char)
-                if char.isalpha():
-                    self._letter_keys.append(key)
+                capital = layout.capital(char) if self.mode is KeyboardMode.TEXT else char
+                key = self._character_key(char, capital)
+                self._character_keys.append(key)
                 if self.mode is KeyboardMode.NUMERIC and char == "0":
                     self.grid.addWidget(key, row, 0, 1, 3)  # a wide 0, like a phone's
                 else:
                     self.grid.addWidget(key, row, column)
-        last = len(rows)
+        self._place_bottom_row(len(rows), has_capitals=self.mode is KeyboardMode.TEXT
+                               and layout.has_capitals)
+
+    def _place_bottom_row(self, last: int, has_capitals: bool) -> None:
         if self.mode is KeyboardMode.NUMERIC:  # four rows: erase and confirm on the right
-            self.grid.addWidget(self.erase_key, 0, columns)
-            self.grid.addWidget(self.done_key, 1, columns, 3, 1)
+            self.grid.addWidget(self.erase_key, 0, 3)
+            self.grid.addWidget(self.done_key, 1, 3, 3, 1)
             self.shift_key.hide()
             self.space_key.hide()
             return
@@ -107,12 +126,18 @@ class OnScreenKeyboard(QWidget):
             self.shift_key.hide()
             self.space_key.hide()
             return
-        self.grid.addWidget(self.shift_key, last, 0, 1, 3)
-        self.grid.addWidget(self.space_key, last, 3, 1, 5)
+        for column in range(KEYS_PER_ROW):  # every key as wide, however many a row has
+            self.grid.setColumnStretch(column, 1)
+        if has_capitals:
+            self.grid.addWidget(self.shift_key, last, 0, 1, 3)
+            self.grid.addWidget(self.space_key, last, 3, 1, 5)
+        else:  # e-mails, Arabic, Persian: the space takes the capitals' room
+            self.grid.removeWidget(self.shift_key)
+            self.shift_key.hide()
+            self.grid.addWidget(self.space_key, last, 0, 1, 8)
+        self.shift_key.setVisible(has_capitals)
         self.grid.addWidget(self.erase_key, last, 8, 1, 2)
         self.grid.addWidget(self.done_key, last, 10, 1, 3)
-        if self.mode is KeyboardMode.EMAIL:
-            self.shift_key.hide()
 
     def taps_for(self, text: str) -> Iterator[BigButton]:
         """The keys a person taps to type `text`, "Majuscule" included, one at a time: each
@@ -130,12 +155,17 @@ class OnScreenKeyboard(QWidget):
         """The key that types `char` as the keyboard shows now (capitals after "Majuscule")."""
         if char == " ":
             return self.space_key
-        keys = self.findChildren(BigButton)
-        return next((key for key in keys if key.text() == char and key.isVisible()), None)
+        return next((key for key in self._character_keys if key.text() == char), None)
 
     def set_language(self, lang: str) -> None:
+        """The keys' names in `lang`, and its letters on a text keyboard (its Latin
+        arrangement on an e-mail one): the keyboard follows the citizen's language."""
         for key in (self.shift_key, self.space_key, self.erase_key, self.done_key):
             key.set_text(tr(key.property("message_key"), lang))
+        layout = layout_for(lang)
+        shown = self.keyboard_layout
+        if shown is None or self._rows(layout) != self._rows(shown):
+            self._build(layout)
 
     def attach(self, target: QLineEdit) -> None:
         if self.mode is not KeyboardMode.TEXT:  # digits, a date, an e-mail, a reference
@@ -154,8 +184,9 @@ class OnScreenKeyboard(QWidget):
             self._target.backspace()
 
     def toggle_capitals(self) -> None:
+        """Each key shows its capital, or its small letter again; the capitals come from the
+        layout, never from str.upper(): Turkish i is İ."""
         self._capitals = not self._capitals
-        for key in self._letter_keys:
-            text = key.text()
-            key.set_text(text.upper() if self._capitals else text.lower())
+        for key in self._character_keys:
+            key.set_text(key.property("capital" if self._capitals else "small"))
         self.shift_key.setChecked(self._capitals)
