@@ -1,5 +1,6 @@
 """Every language's keyboard keeps keys of 72 px or more, all inside the window, on the
-shortest kiosk screen (1280x800) at the largest text size, with the question still shown."""
+shortest kiosk screen (1280x800) and the narrowest (1080x1920, portrait) at the largest text
+size, with the question still shown and every key's name whole in that language."""
 
 from __future__ import annotations
 
@@ -10,20 +11,21 @@ from kiosk.services import KioskServices
 from offline_cache.languages import CODES
 from tests.gui.conftest import Citizen
 from ui.app import build_window
+from ui.layout_audit import audit
 from ui.theme import MIN_TOUCH_PX, TextSize, Theme
 from ui.widgets.buttons import BigButton
 
-SHORT = QSize(1280, 800)
+SHORT, NARROW = QSize(1280, 800), QSize(1080, 1920)
 
 
-@pytest.fixture
-def largest_window(qtbot, make_config):
+@pytest.fixture(params=[SHORT, NARROW], ids=["1280x800", "1080x1920"])
+def largest_window(request, qtbot, make_config):
     config = make_config(hub__url="http://127.0.0.1:9", printer__kind="pdf",
                          interface__languages=list(CODES))
     services = KioskServices(config, sync=False)
     window = build_window(config, theme=Theme(text_size=TextSize.LARGER), services=services)
     qtbot.addWidget(window)
-    window.setFixedSize(SHORT)
+    window.setFixedSize(request.param)
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -35,7 +37,7 @@ def in_window(window, widget) -> QRect:
 
 
 @pytest.mark.parametrize("lang", CODES)
-def test_the_name_keyboard_keeps_72_px_keys_at_the_largest_size_on_800_px(
+def test_the_name_keyboard_keeps_72_px_keys_at_the_largest_size(
         qtbot, largest_window, lang):
     window = largest_window
     citizen = Citizen(qtbot, window)
@@ -51,6 +53,7 @@ def test_the_name_keyboard_keeps_72_px_keys_at_the_largest_size_on_800_px(
              if place.width() < MIN_TOUCH_PX or place.height() < MIN_TOUCH_PX]
     assert small == []
     assert all(window.rect().contains(place) for place in places)
+    assert audit(keyboard) == []  # "Підтвердити", "Ștergeți"... whole, on one line or more
     assert not any(a.intersects(b) for i, a in enumerate(places) for b in places[i + 1:])
     question = window.question.question
     assert question.isVisible() and window.rect().contains(in_window(window, question))

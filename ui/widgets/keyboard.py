@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.i18n import tr
@@ -32,6 +32,16 @@ class KeyboardMode(enum.Enum):
 
 
 NUMERIC_ROWS = ("123", "456", "789", "0")
+# The bottom row of a letter keyboard, in columns: capitals, space, erase, validate. The
+# first spans whose names all fit on one line at the keyboard's width are used: the French
+# ones of a landscape screen, then those holding every language's names at the largest
+# text on a 1080 px wide screen ("Підтвердити", "Ștergeți"), then those keeping "Великі
+# літери" on one line where the screen is not taller. None fits: WRAPPING_SPANS, where a
+# long name takes two lines.
+WRAPPING_SPANS = (3, 3, 3, 4)
+BOTTOM_SPANS = ((3, 5, 2, 3), WRAPPING_SPANS, (4, 2, 3, 4))
+NO_CAPITALS_SPANS = (0, 6, 3, 4)  # e-mails, Arabic, Persian: the space takes the room
+
 # offline_cache.protocol.ALPHABET in reading order (no 0/O, 1/I/L, S, B or Z to confuse),
 # and the dash printed in the middle of every reference.
 REFERENCE_ROWS = ("23456789-", "ACDEFGHJKM", "NPQRTUVWXY")
@@ -51,6 +61,8 @@ class OnScreenKeyboard(QWidget):
         self._character_keys: list[BigButton] = []  # rebuilt when the language's letters change
         self.mode = mode
         self.keyboard_layout: KeyboardLayout | None = None
+        self._last_row, self._has_capitals = 0, False
+        self._spans: tuple[int, ...] | None = None  # the bottom row's; None: fixed (a pad)
         self.setProperty("role", "keyboard")
         keep_left_to_right(self)  # the keys' places do not turn round in Arabic: see above
         # Rows of a fixed height: a message appearing above never shrinks a key under the
@@ -109,10 +121,12 @@ class OnScreenKeyboard(QWidget):
                     self.grid.addWidget(key, row, 0, 1, 3)  # a wide 0, like a phone's
                 else:
                     self.grid.addWidget(key, row, column)
-        self._place_bottom_row(len(rows), has_capitals=self.mode is KeyboardMode.TEXT
-                               and layout.has_capitals)
+        self._last_row = len(rows)
+        self._has_capitals = self.mode is KeyboardMode.TEXT and layout.has_capitals
+        self._place_bottom_row()
 
-    def _place_bottom_row(self, last: int, has_capitals: bool) -> None:
+    def _place_bottom_row(self) -> None:
+        last = self._last_row
         if self.mode is KeyboardMode.NUMERIC:  # four rows: erase and confirm on the right
             self.grid.addWidget(self.erase_key, 0, 3)
             self.grid.addWidget(self.done_key, 1, 3, 3, 1)
@@ -126,18 +140,51 @@ class OnScreenKeyboard(QWidget):
             self.shift_key.hide()
             self.space_key.hide()
             return
-        for column in range(KEYS_PER_ROW):  # every key as wide, however many a row has
+        for column in range(KEYS_PER_ROW):  # every letter as wide: 72 px on a 1080 px screen
             self.grid.setColumnStretch(column, 1)
-        if has_capitals:
-            self.grid.addWidget(self.shift_key, last, 0, 1, 3)
-            self.grid.addWidget(self.space_key, last, 3, 1, 5)
-        else:  # e-mails, Arabic, Persian: the space takes the capitals' room
-            self.grid.removeWidget(self.shift_key)
-            self.shift_key.hide()
-            self.grid.addWidget(self.space_key, last, 0, 1, 8)
-        self.shift_key.setVisible(has_capitals)
-        self.grid.addWidget(self.erase_key, last, 8, 1, 2)
-        self.grid.addWidget(self.done_key, last, 10, 1, 3)
+        self._spans = ()
+        self._fit_bottom_row()
+
+    def _fit_bottom_row(self) -> None:
+        """The letter keyboard's bottom row in the spans its names need at this width."""
+        if self._spans is None:
+            return
+        spans = self._fitting_spans()
+        if spans == self._spans:
+            return
+        self._spans = spans
+        last = self._last_row
+        self.shift_key.setVisible(self._has_capitals)
+        column = 0
+        for key, span in zip(self._bottom_keys(), spans, strict=True):
+            self.grid.removeWidget(key)
+            if span:
+                self.grid.addWidget(key, last, column, 1, span)
+            column += span
+
+    def _bottom_keys(self) -> tuple[BigButton, ...]:
+        return self.shift_key, self.space_key, self.erase_key, self.done_key
+
+    def _fitting_spans(self) -> tuple[int, ...]:
+        """The bottom row's spans at this width (see BOTTOM_SPANS)."""
+        if not self._has_capitals:
+            return NO_CAPITALS_SPANS
+        spacing = self.grid.horizontalSpacing()
+        column = (self.width() - (KEYS_PER_ROW - 1) * spacing) / KEYS_PER_ROW
+        for spans in BOTTOM_SPANS:
+            if all(key.sizeHint().width() <= span * column + (span - 1) * spacing
+                   for key, span in zip(self._bottom_keys(), spans, strict=True)):
+                return spans
+        return WRAPPING_SPANS
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_bottom_row()  # the same spans unless the width asks for others
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_bottom_row()  # another text size chosen from "Confort"
 
     def taps_for(self, text: str) -> Iterator[BigButton]:
         """The keys a person taps to type `text`, "Majuscule" included, one at a time: each
@@ -166,6 +213,8 @@ class OnScreenKeyboard(QWidget):
         shown = self.keyboard_layout
         if shown is None or self._rows(layout) != self._rows(shown):
             self._build(layout)
+        else:
+            self._fit_bottom_row()  # names of other lengths
 
     def attach(self, target: QLineEdit) -> None:
         if self.mode is not KeyboardMode.TEXT:  # digits, a date, an e-mail, a reference
