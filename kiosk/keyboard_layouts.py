@@ -8,9 +8,11 @@ rows. Four rows of at most KEYS_PER_ROW keys, and a fifth for capitals, space, e
 validate: five rows of 72 px keys leave room for the question on an 800 px screen, even at the
 largest text size.
 
-E-mail addresses and references stay in Latin letters whatever the language: an address is
-typed in the Latin arrangement the citizen is most likely to know (AZERTY in France and the
-Maghreb, QWERTY elsewhere).
+A keyboard of another script (Arabic, Persian, Cyrillic) has a key that brings the French
+letters, and back: a name on French papers is written in Latin letters, and the citizen
+may need to type it so. E-mail addresses and references stay in Latin letters whatever the
+language: an address is typed in the Latin arrangement the citizen is most likely to know
+(AZERTY in France and the Maghreb, QWERTY elsewhere).
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from offline_cache.languages import language
 KEYS_PER_ROW = 13
 
 _LATIN_TOP = "1234567890-,."  # digits first: an address, a flat number, a date in a text
-_ARABIC_TOP = "1234567890-،."  # the Arabic comma; Western digits, as the back office reads
+# Western digits, as the back office reads; on a keyboard of another script the last two
+# keys of this row switch to the Latin letters (their signs move into the letter rows).
+_SWITCHING_TOP = "1234567890-"
+LATIN_LAYOUT = "fr"  # the letters a name on French papers is written in, with its accents
 _AZERTY_EMAIL = ("1234567890-_.", "azertyuiop@", "qsdfghjklm", "wxcvbn")
 _QWERTY_EMAIL = ("1234567890-_.", "qwertyuiop@", "asdfghjkl", "zxcvbnm")
 
@@ -37,6 +42,12 @@ class KeyboardLayout:
     email_rows: tuple[str, ...] = _QWERTY_EMAIL
     # Where Unicode's casing is not this language's: Turkish i/İ and ı/I.
     special_capitals: Mapping[str, str] = field(default_factory=dict)
+    # A script other than Latin: what the key that brings its letters back shows.
+    script_sample: str = ""
+
+    @property
+    def switches_to_latin(self) -> bool:
+        return bool(self.script_sample)
 
     def capital(self, small: str) -> str:
         """The capital a key shows after "Majuscule"; the small letter when it has none (the
@@ -65,13 +76,22 @@ LAYOUTS: Mapping[str, KeyboardLayout] = {layout.code: layout for layout in (
     KeyboardLayout("tr", (_LATIN_TOP, "qwertyuıopğü", "asdfghjklşi", "zxcvbnmöç'"),
                    special_capitals={"i": "İ", "ı": "I"}),
     # ЙЦУКЕН with і ї є ґ, and the apostrophe of "м'ята", typed as the name check expects.
-    KeyboardLayout("uk", (_LATIN_TOP, "йцукенгшщзхїґ", "фівапролджє'", "ячсмитьбю")),
+    KeyboardLayout("uk", (_SWITCHING_TOP, "йцукенгшщзхїґ", "фівапролджє'", "ячсмитьбю,."),
+                   script_sample="АБВ"),
     # The standard Arabic layout (ذ is left of 1 there), the hamza forms at the row ends.
-    KeyboardLayout("ar", (_ARABIC_TOP, "ضصثقفغعهخحجدذ", "شسيبلاتنمكطأإ", "ئءؤرىةوزظآ"),
-                   _AZERTY_EMAIL),
+    KeyboardLayout("ar", (_SWITCHING_TOP, "ضصثقفغعهخحجدذ", "شسيبلاتنمكطأإ", "ئءؤرىةوزظآ،."),
+                   _AZERTY_EMAIL, script_sample="أبت"),
     # The standard Persian layout: its own ی and ک (not the Arabic ي and ك), پ چ ژ گ.
-    KeyboardLayout("fa", (_ARABIC_TOP, "ضصثقفغعهخحجچ", "شسیبلاتنمکگ", "ظطزرذدپوژآئء")),
+    KeyboardLayout("fa", (_SWITCHING_TOP, "ضصثقفغعهخحجچ", "شسیبلاتنمکگ،.", "ظطزرذدپوژآئء"),
+                   script_sample="ابپ"),
 )}
+
+
+def latin_rows() -> tuple[str, ...]:
+    """The Latin letters a keyboard of another script switches to, in the same rows: the
+    top row ends where the switching key sits."""
+    top, *letters = LAYOUTS[LATIN_LAYOUT].letter_rows
+    return (top[:len(_SWITCHING_TOP)], *letters)
 
 
 def layout_for(lang: str) -> KeyboardLayout:

@@ -150,3 +150,25 @@ def test_the_question_keyboard_follows_a_language_switch_and_keeps_the_typed_tex
         assert window.question.input.field.text() == "Шевченко"
         citizen.type(" İnce")
         assert window.question.input.field.text() == "Шевченко İnce"
+
+
+@pytest.mark.parametrize(("lang", "native"), [("ar", "محمد"), ("fa", "پژمان"), ("uk", "Київ")])
+def test_a_name_on_french_papers_is_typed_in_latin_letters_and_back(
+        qtbot, keyboard_for, lang, native):
+    """"ABC" at the end of the top row brings the French letters, accents included; the
+    same key, now showing the language's letters, brings them back."""
+    keyboard, field = keyboard_for(lang)
+    assert keyboard.key_for("a") is None and keyboard.script_key.text() == "ABC"
+    tap(qtbot, keyboard.script_key)
+    assert keyboard.key_for("é") is not None and keyboard.script_key.text() != "ABC"
+    type_with_taps(qtbot, keyboard, "Hélène Martin")
+    tap(qtbot, keyboard.script_key)
+    assert keyboard.key_for("a") is None
+    type_with_taps(qtbot, keyboard, " " + native)
+    assert field.text() == "Hélène Martin " + native
+
+
+def test_latin_keyboards_have_no_script_key(qtbot, keyboard_for):
+    for lang in ("fr", "en", "tr", "ro"):
+        keyboard, _field = keyboard_for(lang)
+        assert keyboard.script_key.isHidden()

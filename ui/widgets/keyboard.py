@@ -16,7 +16,14 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.i18n import tr
-from kiosk.keyboard_layouts import KEYS_PER_ROW, KeyboardLayout, layout_for
+from kiosk.keyboard_layouts import (
+    KEYS_PER_ROW,
+    LATIN_LAYOUT,
+    LAYOUTS,
+    KeyboardLayout,
+    latin_rows,
+    layout_for,
+)
 from offline_cache.languages import SOURCE_LANGUAGE
 from ui.layout_direction import keep_left_to_right
 from ui.widgets.buttons import BigButton
@@ -69,13 +76,21 @@ class OnScreenKeyboard(QWidget):
         # finger; the room it takes comes from the space above the keys.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.grid = QGridLayout(self)
-        self.grid.setSpacing(6)
+        self.grid.setSpacing(4)  # 13 keys of 72 px and more on a 1080 px wide screen
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.shift_key = self._special_key("keyboard.capitals", self.toggle_capitals)
         self.shift_key.setCheckable(True)
         self.space_key = self._special_key("keyboard.space", lambda: self.type_text(" "))
         self.erase_key = self._special_key("keyboard.erase", self.erase)
         self.done_key = self._special_key("keyboard.done", self.done.emit, role="primary")
+        # Arabic, Persian, Cyrillic: the French letters, and back (a name on French papers).
+        self._latin = False
+        self.script_key = BigButton("ABC", parent=self)
+        self.script_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.script_key.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                      QSizePolicy.Policy.Expanding)
+        self.script_key.clicked.connect(self.toggle_script)
+        self.script_key.hide()
         self.set_language(lang)
 
     def _special_key(self, message_key: str, action, role: str = "") -> BigButton:
@@ -97,6 +112,8 @@ class OnScreenKeyboard(QWidget):
         return key
 
     def _rows(self, layout: KeyboardLayout) -> tuple[str, ...]:
+        if self.mode is KeyboardMode.TEXT and self._latin:
+            return latin_rows()
         return {KeyboardMode.TEXT: layout.letter_rows, KeyboardMode.EMAIL: layout.email_rows,
                 KeyboardMode.NUMERIC: NUMERIC_ROWS,
                 KeyboardMode.REFERENCE: REFERENCE_ROWS}[self.mode]
@@ -112,18 +129,37 @@ class OnScreenKeyboard(QWidget):
         self.shift_key.setChecked(False)
         self.keyboard_layout = layout
         rows = self._rows(layout)
+        letters = LAYOUTS[LATIN_LAYOUT] if self._latin else layout  # whose capitals
         for row, chars in enumerate(rows):
             for column, char in enumerate(chars):
-                capital = layout.capital(char) if self.mode is KeyboardMode.TEXT else char
+                capital = letters.capital(char) if self.mode is KeyboardMode.TEXT else char
                 key = self._character_key(char, capital)
                 self._character_keys.append(key)
                 if self.mode is KeyboardMode.NUMERIC and char == "0":
                     self.grid.addWidget(key, row, 0, 1, 3)  # a wide 0, like a phone's
                 else:
                     self.grid.addWidget(key, row, column)
+                key.show()  # now, not at the next turn of the event loop: it may be tapped
         self._last_row = len(rows)
-        self._has_capitals = self.mode is KeyboardMode.TEXT and layout.has_capitals
+        self._has_capitals = self.mode is KeyboardMode.TEXT and letters.has_capitals
+        self._place_script_key(layout)
         self._place_bottom_row()
+
+    def _place_script_key(self, layout: KeyboardLayout) -> None:
+        """At the end of the top row, where the Latin keyboards have "," and "."."""
+        self.grid.removeWidget(self.script_key)
+        if self.mode is not KeyboardMode.TEXT or not layout.switches_to_latin:
+            self.script_key.hide()
+            return
+        self.script_key.set_text(layout.script_sample if self._latin else "ABC")
+        top = len(self._rows(layout)[0])
+        self.grid.addWidget(self.script_key, 0, top, 1, KEYS_PER_ROW - top)
+        self.script_key.show()
+
+    def toggle_script(self) -> None:
+        """The French letters in place of the language's, or the language's again."""
+        self._latin = not self._latin
+        self._build(self.keyboard_layout)
 
     def _place_bottom_row(self) -> None:
         last = self._last_row
@@ -191,12 +227,27 @@ class OnScreenKeyboard(QWidget):
         is chosen after the previous tap, since a capital turns the letters back to lower case.
         """
         for char in text:
+            if self._on_the_other_letters(char):
+                yield self.script_key
             if char.isupper() and not self._capitals and self.key_for(char) is None:
                 yield self.shift_key
             key = self.key_for(char)
             if key is None:
                 raise ValueError(f"no key types {char!r} on this keyboard")
             yield key
+
+    def _on_the_other_letters(self, char: str) -> bool:
+        """`char` is typed after the script key ("ABC"), not on the letters shown now."""
+        if char == " " or not self.script_key.isVisibleTo(self):
+            return False
+        shown = {key.property(side) for key in self._character_keys
+                 for side in ("small", "capital")}
+        latin = LAYOUTS[LATIN_LAYOUT]
+        other_rows, other = ((self.keyboard_layout.letter_rows, self.keyboard_layout)
+                             if self._latin else (latin_rows(), latin))
+        other_keys = {typed for small in "".join(other_rows)
+                      for typed in (small, other.capital(small))}
+        return char not in shown and char in other_keys
 
     def key_for(self, char: str) -> BigButton | None:
         """The key that types `char` as the keyboard shows now (capitals after "Majuscule")."""
@@ -211,6 +262,8 @@ class OnScreenKeyboard(QWidget):
             key.set_text(tr(key.property("message_key"), lang))
         layout = layout_for(lang)
         shown = self.keyboard_layout
+        if shown is None or layout.letter_rows != shown.letter_rows:
+            self._latin = False  # a new language: its own letters first
         if shown is None or self._rows(layout) != self._rows(shown):
             self._build(layout)
         else:
