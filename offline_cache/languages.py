@@ -25,7 +25,7 @@ class Language:
     french_name: str  # what staff and the back office read
     voice: str | None  # the espeak-ng voice; None: no voice, the screen says so instead
     direction: Direction
-    keyboard: str  # the on-screen keyboard layout (ui/widgets/keyboard_layouts.py)
+    keyboard: str  # the on-screen keyboard layout (kiosk/keyboard_layouts.py)
     locale: str  # Babel's locale for dates, times and numbers
     font: str | None = None  # a shipped fallback family for glyphs Atkinson Hyperlegible lacks
 

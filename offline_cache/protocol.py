@@ -9,6 +9,8 @@ import enum
 import uuid
 from urllib.parse import quote
 
+from offline_cache.digits import western_digits
+
 PROTOCOL = 1
 MAX_ITEMS = 500  # items per POST /v1/submissions; more is answered 413
 MAX_BODY = 16 * 1024 * 1024  # a decompressed request body; a zip bomb stops here
@@ -76,10 +78,11 @@ def reference_for(client_id: str | uuid.UUID) -> str:
 
 
 def normalize_reference(typed: str) -> str | None:
-    """A reference as a person typed or dictated it ("k7m 4qf"), or None if it cannot be one."""
+    """A reference as a person typed or dictated it ("k7m 4qf", "k٧m 4qf" from an Arabic
+    keyboard), or None if it cannot be one."""
     if not isinstance(typed, str) or len(typed) > 40:
         return None
-    chars = [c for c in typed.upper() if c not in " -._"]
+    chars = [c for c in western_digits(typed).upper() if c not in " -._"]
     if len(chars) != REFERENCE_LENGTH or any(c not in ALPHABET for c in chars):
         return None
     half = REFERENCE_LENGTH // 2

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kiosk.forms.communes import Commune, all_communes, communes_for_postal_code
+from offline_cache.digits import western_digits
 
 DEFAULT_LIMIT = 40  # more buttons than that is a list nobody scrolls: type a few more letters
 MIN_POSTAL_DIGITS = 2  # "2" alone matches a tenth of France
@@ -133,10 +134,11 @@ def prepare_in_background() -> None:
 
 
 def search_communes(text: str, limit: int = DEFAULT_LIMIT) -> SearchResult:
-    """The communes for what is typed so far: digits search postal codes, letters names."""
+    """The communes for what is typed so far: digits search postal codes (in whatever digits
+    they are written: "٧٥٠" finds 750..), letters names."""
     if not isinstance(text, str) or len(text) > 100:
         return SearchResult((), 0)
-    digits = "".join(text.split())
+    digits = western_digits("".join(text.split()))
     if digits.isascii() and digits.isdigit():
         if len(digits) < MIN_POSTAL_DIGITS:
             return SearchResult((), 0)

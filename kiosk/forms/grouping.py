@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import phonenumbers
 
+from offline_cache.digits import western_digits
+
 NIR_GROUPS = (1, 2, 2, 2, 3, 3, 2)  # sex, year, month, department, commune, order, key
 NIR_LENGTH = sum(NIR_GROUPS)
 PHONE_MAX_DIGITS = 17  # "+" and 15 digits (E.164), and a little slack for a leading 00
 
 
 def compact(text: str) -> str:
-    return "".join(text.split())
+    """Without spaces, in Western digits: a pasted "٠٦ ١٢" is regrouped as "06 12"."""
+    return western_digits("".join(text.split()))
 
 
 def group_nir(text: str) -> str:

@@ -27,6 +27,7 @@ from kiosk.catalog.model import Step
 from kiosk.forms.commune_search import communes_named
 from kiosk.forms.communes import Commune, communes_for_postal_code
 from kiosk.forms.messages import message
+from offline_cache.digits import western_digits
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,14 @@ _OVERSEAS_TYPES = frozenset({
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
 _NAME_PUNCTUATION = frozenset(" -'.")
+# Persian writes many names with a zero-width non-joiner between their parts (U+200C, and its
+# sibling the joiner U+200D): invisible, but part of the spelling.
+_NAME_JOINERS = frozenset("\u200c\u200d")
+# The kinds made of digits: their answers are read in Western digits (offline_cache.digits),
+# whatever digits the citizen's keyboard or paste used. Longer texts than this are refused by
+# every one of them anyway, so they are not worth converting.
+_DIGIT_KINDS = frozenset({"date_of_birth", "number", "phone", "postal_code", "nir", "iban"})
+_DIGITS_CONVERTED_UP_TO = 200
 # stdnum checks the checksum before the length; a length we know gives a clearer message.
 IBAN_LENGTHS = {"FR": 27, "MC": 27, "BE": 16, "DE": 22, "ES": 24, "IT": 27, "LU": 20, "NL": 18,
                 "PT": 25, "CH": 21, "GB": 22, "AT": 20, "IE": 22}
@@ -154,7 +163,8 @@ def check_name(step: Step, raw: object, ctx: Context) -> Result:
         category = unicodedata.category(char)
         if category.startswith("L"):
             letters += 1
-        elif not (category.startswith("M") or char in _NAME_PUNCTUATION):
+        elif not (category.startswith("M") or char in _NAME_PUNCTUATION
+                  or char in _NAME_JOINERS):
             return Invalid("error.name.characters")
     return Valid(text) if letters else Invalid("error.name.characters")
 
@@ -397,7 +407,23 @@ def check(step: Step, raw: object, ctx: Context | None = None) -> Result:
         return Valid(dict(UNKNOWN)) if step.unknown_allowed else Invalid("error.required")
     if _is_empty(raw):
         return Valid(None) if step.optional else Invalid("error.required")
+    if step.kind in _DIGIT_KINDS:
+        raw = _in_western_digits(raw)
     return VALIDATORS[step.kind](step, raw, ctx)
+
+
+def _in_western_digits(raw: object) -> object:
+    """The answer with its texts in Western digits: a typed text, or the parts of a date
+    (day, month, year) and of a postal code (code, INSEE number)."""
+    if isinstance(raw, str):
+        return western_digits(raw) if len(raw) <= _DIGITS_CONVERTED_UP_TO else raw
+    if isinstance(raw, list | tuple) and len(raw) <= 3:
+        return tuple(_in_western_digits(part) if isinstance(part, str) else part
+                     for part in raw)
+    if isinstance(raw, Mapping) and len(raw) <= 3:
+        return {key: _in_western_digits(value) if isinstance(value, str) else value
+                for key, value in raw.items()}
+    return raw
 
 
 def validate(step: Step, raw: object, ctx: Context | None = None) -> Result:

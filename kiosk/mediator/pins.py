@@ -16,7 +16,9 @@ import re
 import secrets
 from dataclasses import dataclass
 
-PIN_PATTERN = re.compile(r"[0-9]{4,8}")  # not \d: it takes Arabic-Indic digits too
+from offline_cache.digits import western_digits
+
+PIN_PATTERN = re.compile(r"[0-9]{4,8}")  # after western_digits: "١٢٣٤" is the PIN 1234
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,7 @@ DEFAULT_KDF = KdfParams()
 
 def valid_pin(pin: str) -> bool:
     """4 to 8 digits, nothing else (the PIN pad has only digits)."""
-    return isinstance(pin, str) and PIN_PATTERN.fullmatch(pin) is not None
+    return isinstance(pin, str) and PIN_PATTERN.fullmatch(western_digits(pin)) is not None
 
 
 # The most used PINs that no rule below catches (repeated digits, runs, repeated pairs).
@@ -42,6 +44,7 @@ COMMON_PINS = frozenset({"1004", "2000", "2001", "1122", "2580", "0852", "1379",
 def trivial_pin(pin: str) -> bool:
     """A PIN a passer-by tries first: one digit repeated, a run up or down (1234, 9876,
     345678), a repeated pair (1212, 4545) or one of the most used (lists of leaked PINs)."""
+    pin = western_digits(pin)
     digits = [int(c) for c in pin]
     steps = {b - a for a, b in itertools.pairwise(digits)}
     repeated_pair = len(pin) % 2 == 0 and pin == pin[:2] * (len(pin) // 2)
@@ -53,7 +56,7 @@ def hash_pin(pin: str, params: KdfParams = DEFAULT_KDF) -> str:
     if not valid_pin(pin):
         raise ValueError("a PIN is 4 to 8 digits")
     salt = secrets.token_bytes(16)
-    digest = _derive(pin, salt, params)
+    digest = _derive(western_digits(pin), salt, params)
     return f"scrypt${params.n}${params.r}${params.p}${salt.hex()}${digest.hex()}"
 
 
@@ -68,7 +71,7 @@ def check_pin(pin: str, stored: str) -> bool:
     if scheme != "scrypt":
         return False
     # A malformed PIN still pays for one derivation, so timing does not tell it apart.
-    candidate = _derive(pin if valid_pin(pin) else "0000", salt, params)
+    candidate = _derive(western_digits(pin) if valid_pin(pin) else "0000", salt, params)
     return hmac.compare_digest(candidate, expected) and valid_pin(pin)
 
 

@@ -30,13 +30,14 @@ KEYBOARD_FOR_KIND = {
 }
 
 
-def keys_for(kind: str) -> OnScreenKeyboard | NumberPad:
-    """The keys a kind of answer needs, and no others: no "@" in a social security number."""
+def keys_for(kind: str, lang: str) -> OnScreenKeyboard | NumberPad:
+    """The keys a kind of answer needs, and no others: no "@" in a social security number;
+    letters in the citizen's language."""
     if kind == "nir":
         return NumberPad(extra="AB", group=group_nir, max_length=NIR_LENGTH)  # Corsica: 2A, 2B
     if kind == "phone":
         return NumberPad(extra="+", group=group_phone, max_length=PHONE_MAX_DIGITS)
-    return OnScreenKeyboard(KEYBOARD_FOR_KIND[kind])
+    return OnScreenKeyboard(KEYBOARD_FOR_KIND[kind], lang)
 
 
 class TypedInput(AnswerInput):
@@ -48,7 +49,7 @@ class TypedInput(AnswerInput):
         super().__init__(parent)
         question = localized(step.label, lang)
         self.field = answer_field(question, localized(step.help, lang) if step.help else question)
-        self.keyboard = keys_for(step.kind)
+        self.keyboard = keys_for(step.kind, lang)
         self.keyboard.set_language(lang)
         self.keyboard.attach(self.field)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.field.text()))
