@@ -21,13 +21,17 @@ from hub.inbox.models import Service
 from hub.inbox.paging import capped_count, capped_page, count_words
 from hub.intake.content import ContentUnavailable
 from hub.intake.models import STATE_LABELS, Submission
+from offline_cache.languages import BY_CODE
 from offline_cache.protocol import RequestState
 
 PAGE_SIZE = 50
 
 
 def language_name(code: str) -> str:
-    """"Anglais (en)" for a language Django knows; the code alone otherwise."""
+    """"Arabe (ar)" for a kiosk language (offline_cache.languages), else what Django knows
+    of it, else the code alone: the agent sees which language the citizen reads."""
+    if code in BY_CODE:
+        return f"{BY_CODE[code].french_name.capitalize()} ({code})"
     try:
         return f"{translation.get_language_info(code)['name_translated']} ({code})"
     except KeyError:
