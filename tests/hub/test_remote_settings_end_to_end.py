@@ -114,7 +114,7 @@ def test_a_setting_changed_in_the_back_office_is_applied_by_a_running_kiosk_and_
         assert "45 secondes" in window.idle.body.text()
         # Languages apply at the next start: accepted now, marked as waiting.
         assert services.pending_restart == ("interface.languages",)
-        assert window.kiosk.journey.languages == ("fr", "en")
+        assert window.kiosk.journey.languages == tuple(kiosk_config["interface.languages"])
 
         version = services.remote.version
         applied = (f'envoyés <code>{version}</code>, appliqués <code>{version}</code> '
