@@ -14,7 +14,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-_STRONG_RTL = {"R", "AL"}
+from offline_cache.bidi import reads_right_to_left
+
 _NUMBER = {"EN", "AN"}
 PDI = "\u2069"
 _OPENS = {"\u2066": False, "\u2067": True, "\u2068": None}  # LRI, RLI, FSI (by content)
@@ -24,24 +25,6 @@ _OPENS = {"\u2066": False, "\u2067": True, "\u2068": None}  # LRI, RLI, FSI (by 
 class Run:
     text: str
     rtl: bool
-
-
-def starts_right_to_left(text: str) -> bool:
-    """P2-P3: a paragraph runs the way of its first strong letter (left to right if none),
-    not counting what is inside an isolate."""
-    depth = 0
-    for char in text:
-        if char in _OPENS:
-            depth += 1
-        elif char == PDI:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            kind = unicodedata.bidirectional(char)
-            if kind == "L":
-                return False
-            if kind in _STRONG_RTL:
-                return True
-    return False
 
 
 def levels(text: str, rtl: bool) -> list[int]:
@@ -61,7 +44,7 @@ def _levels(text: str, base: int) -> list[int]:
     for start, end, rtl in isolates:
         inside = text[start:end]
         if rtl is None:
-            rtl = starts_right_to_left(inside)
+            rtl = reads_right_to_left(inside)
         inner = base + 1 if (base % 2 == 0) == rtl else base + 2  # next odd, or next even
         result[start:end] = _levels(inside, inner)
     return result

@@ -21,8 +21,9 @@ from functools import cache
 from PIL import ImageDraw, ImageFont, features
 
 from kiosk.paths import fonts_dir
-from kiosk.printing.bidi import starts_right_to_left, visual_runs
+from kiosk.printing.bidi import visual_runs
 from kiosk.printing.result import PrinterUnavailable
+from offline_cache.bidi import reads_right_to_left
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ class Line:
 
 
 def lay_out(text: str, faces: tuple[Face, ...], *, bold: bool, pixels: int) -> Line:
-    rtl = starts_right_to_left(text)
+    rtl = reads_right_to_left(text)
     segments: list[Segment] = []
     for run in visual_runs(text, rtl):  # the marks have done their work: order, not ink
         pieces = [Segment(chunk, font(file, pixels), run.rtl)

@@ -3,7 +3,8 @@ for one paragraph); expected orders are how browsers display the same strings.""
 
 import pytest
 
-from kiosk.printing.bidi import starts_right_to_left, visual_runs
+from kiosk.printing.bidi import visual_runs
+from offline_cache.bidi import reads_right_to_left
 
 
 @pytest.mark.parametrize(("line", "runs"), [
@@ -21,7 +22,7 @@ from kiosk.printing.bidi import starts_right_to_left, visual_runs
     ("Prix 25 € net", [("Prix 25 € net", False)]),
 ])
 def test_runs_appear_on_paper_in_the_order_a_reader_expects(line, runs):
-    rtl = starts_right_to_left(line)
+    rtl = reads_right_to_left(line)
     assert [(run.text, run.rtl) for run in visual_runs(line, rtl)] == runs
 
 
@@ -31,7 +32,7 @@ FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
 def drawn(line: str) -> list[tuple[str, bool]]:
     """The runs with the invisible marks taken out, as the printer draws them."""
     marks = str.maketrans("", "", FSI + PDI + RLM)
-    runs = visual_runs(line, starts_right_to_left(line))
+    runs = visual_runs(line, reads_right_to_left(line))
     return [(run.text.translate(marks), run.rtl) for run in runs if run.text.translate(marks)]
 
 
@@ -44,7 +45,7 @@ def test_a_field_in_an_isolate_keeps_its_own_punctuation():
 
 
 def test_an_isolate_does_not_decide_the_direction_of_the_line_around_it():
-    assert starts_right_to_left(f"{FSI}Paris{PDI} مرحبا")
+    assert reads_right_to_left(f"{FSI}Paris{PDI} مرحبا")
     assert drawn(f"{FSI}Paris{PDI} مرحبا") == [(" مرحبا", True), ("Paris", False)]
 
 
@@ -54,6 +55,6 @@ def test_an_arabic_date_from_babel_reads_day_month_year_from_the_right():
 
 
 def test_a_line_runs_the_way_of_its_first_letter():
-    assert starts_right_to_left("« رقمك »")
-    assert not starts_right_to_left("K7M-4QF رقمك")
-    assert not starts_right_to_left("2025")  # no letter: left to right
+    assert reads_right_to_left("« رقمك »")
+    assert not reads_right_to_left("K7M-4QF رقمك")
+    assert not reads_right_to_left("2025")  # no letter: left to right
