@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import wave
 from typing import IO, Any, Protocol
 
 
@@ -38,6 +39,7 @@ class Pyttsx3Engine:
     """pyttsx3 with its traps worked around: one utterance per run, voice checked afterwards."""
 
     name = "pyttsx3"
+    RUNS_FOR_AN_EMPTY_FILE = 3
 
     def __init__(self) -> None:
         import pyttsx3  # an ImportError here is reported in the hello, not raised
@@ -51,6 +53,16 @@ class Pyttsx3Engine:
         ]
 
     def synthesize(self, text: str, voice: str, wpm: int, volume: int, out: str) -> None:
+        # pyttsx3 2.99's espeak driver writes the file before adding the samples that came
+        # with espeak's last callback; under load that can be all of them (measured: 2 empty
+        # files in 200). One more run is then enough; an empty file is never played as speech.
+        for _ in range(self.RUNS_FOR_AN_EMPTY_FILE):
+            self._run(text, voice, wpm, volume, out)
+            if _has_frames(out):
+                return
+        raise RuntimeError(f"pyttsx3 wrote no sound to {out} in {self.RUNS_FOR_AN_EMPTY_FILE} runs")
+
+    def _run(self, text: str, voice: str, wpm: int, volume: int, out: str) -> None:
         # setProperty is queued until runAndWait and an unknown voice is silently ignored
         # (measured): the previous voice would speak. So check the voice after the run.
         self._engine.setProperty("voice", voice)
@@ -61,6 +73,14 @@ class Pyttsx3Engine:
         current = self._engine.getProperty("voice")
         if current != voice:
             raise RuntimeError(f"voice {voice!r} not applied (engine reports {current!r})")
+
+
+def _has_frames(path: str) -> bool:
+    try:
+        with wave.open(path, "rb") as wav:
+            return wav.getnframes() > 0
+    except (OSError, EOFError, wave.Error):
+        return False
 
 
 class EspeakCliEngine:
