@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.services import KioskServices
+from offline_cache.outbox import ItemState
 from ui.app import build_window
 from ui.main_window import KioskWindow
 from ui.voice_bridge import RecordingSpeaker
@@ -31,6 +32,12 @@ def shown_window(qtbot, config, sync: bool = True, **build) -> Iterator[KioskWin
         yield window
     finally:
         services.close()
+
+
+def queued(window: KioskWindow) -> list:
+    """The requests in the queue, not sent yet. The sync engine may be trying the absent hub
+    at that moment (SENDING) before it puts them back (PENDING)."""
+    return window.services.outbox().items((ItemState.PENDING, ItemState.SENDING))
 
 
 @pytest.fixture

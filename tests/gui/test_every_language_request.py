@@ -14,7 +14,7 @@ from kiosk.forms.messages import message
 from kiosk.i18n import tr
 from offline_cache.envelope import load_private_key, open_sealed
 from offline_cache.languages import CODES
-from offline_cache.outbox import ItemState
+from tests.gui.conftest import queued
 
 # A place as a citizen of each language would type it, on that language's keyboard.
 PLACES = {
@@ -61,7 +61,7 @@ def test_a_street_problem_is_reported_in_each_language_by_taps(citizen, window, 
     citizen.qtbot.waitUntil(lambda: window.current_screen is window.receipt)
     assert window.receipt.title.text() == message("receipt.title", lang)
     assert window.receipt.finish_button.text() == tr("receipt.finish", lang)
-    [item] = window.services.outbox().items((ItemState.PENDING,))
+    [item] = queued(window)
     payload = sealed_payload(window)
     assert payload["language"] == lang
     assert PLACES[lang] in json.dumps(payload, ensure_ascii=False)

@@ -3,11 +3,7 @@
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from offline_cache.outbox import ItemState
-
-
-def queued(window) -> list:
-    return window.services.outbox().items((ItemState.PENDING, ItemState.SENDING))
+from tests.gui.conftest import queued
 
 
 def finish(citizen, window) -> str:

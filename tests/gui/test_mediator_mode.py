@@ -11,8 +11,7 @@ from kiosk.journey import Step
 from kiosk.session import MediatorDesk
 from kiosk.system.exit_codes import STOPPED_BY_STAFF
 from offline_cache.envelope import load_private_key, open_sealed
-from offline_cache.outbox import ItemState
-from tests.gui.conftest import enter_pin, shown_window
+from tests.gui.conftest import enter_pin, queued, shown_window
 from tests.mediator.mediator_helpers import CHEAP_KDF, FakeClock
 
 PIN = "2468"
@@ -181,7 +180,7 @@ def test_the_citizen_consents_before_the_mediator_takes_over_and_the_request_car
     citizen.tap(window.staff.banner.hand_back_button)  # "Rendre la main"
     assert not window.staff.banner.isVisible() and not desk.staff_open
     assert window.current_screen is window.receipt  # the session goes on, citizen alone
-    [item] = window.services.outbox().items((ItemState.PENDING,))
+    [item] = queued(window)
     payload = sealed_payload(window, item)
     assert payload["assisted_by"] == claire_id(desk)
     assert payload["consent"]["mediator_id"] == claire_id(desk)
@@ -222,7 +221,7 @@ def test_refusing_the_mediator_explains_and_the_citizen_goes_on_alone(citizen, w
     citizen.tap(window.review.confirm_button)
     citizen.tap(window.consent.accept_button)
     citizen.qtbot.waitUntil(lambda: window.current_screen is window.receipt)
-    [item] = window.services.outbox().items((ItemState.PENDING,))
+    [item] = queued(window)
     assert "assisted_by" not in sealed_payload(window, item)  # done alone, as chosen
     window.journey.reset()
     today = desk.services.statistics.today()
