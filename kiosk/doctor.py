@@ -172,6 +172,24 @@ def check_printer(config: KioskConfig) -> CheckResult:
     return CheckResult("printer", ok, message)
 
 
+def check_receipt_scripts(config: KioskConfig) -> CheckResult:
+    """A right-to-left language offered needs libraqm to print its receipts; without it the
+    citizen gets no receipt, so the IT officer hears of it here first."""
+    from kiosk.printing.typeset import complex_layout
+    from offline_cache.languages import language
+
+    right_to_left = [f"{language(code).french_name} ({code})"
+                     for code in config["interface.languages"] if language(code).right_to_left]
+    if not right_to_left or complex_layout():
+        return CheckResult("receipt scripts", True, "receipts can be printed in every "
+                           "language offered" + ("" if right_to_left else " (none is written "
+                                                 "right to left)"))
+    return CheckResult("receipt scripts", False, f"receipts in {' and '.join(right_to_left)} "
+                       "cannot be printed: Pillow's libraqm layout needs the system's "
+                       "libfribidi0. Install it (apt-get install libfribidi0), or take "
+                       "these languages out of `interface.languages`")
+
+
 def check_catalog_update(config: KioskConfig) -> CheckResult:
     """The catalogue a start uses now, and whether the hub offers a newer signed one."""
     from kiosk.services import KioskServices
@@ -246,7 +264,8 @@ def check_hub(config: KioskConfig) -> CheckResult:
 
 CHECKS: tuple[Check, ...] = (
     check_display, check_fonts, check_catalog, check_voice, check_data_dir, check_logs,
-    check_queue, check_keys, check_staff, check_printer, check_hub, check_catalog_update,
+    check_queue, check_keys, check_staff, check_printer, check_receipt_scripts, check_hub,
+    check_catalog_update,
     check_remote_settings,
 )
 

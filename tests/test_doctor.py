@@ -35,3 +35,24 @@ def test_a_damaged_queue_file_is_named_with_the_recovery_to_follow(tmp_path):
     [line] = [line for line in doctor(config) if "request queue" in line]
     assert line.startswith("PROBLEM") and "outbox.sqlite3 is damaged" in line
     assert "quarantine" in line
+
+
+def test_doctor_says_receipts_print_in_every_language_with_libfribidi(tmp_path):
+    [line] = [line for line in doctor(site(tmp_path)) if "receipt scripts" in line]
+    assert line.startswith("ok") and "every language offered" in line
+
+
+def test_doctor_names_the_languages_without_receipts_when_libfribidi_is_missing(
+        make_config, monkeypatch):
+    # A stand-in for the fault: libfribidi0 is installed on this machine and Pillow finds
+    # it with dlopen, which no environment variable can hide.
+    from kiosk import doctor as doctor_module
+    from kiosk.printing import typeset
+
+    monkeypatch.setattr(typeset, "complex_layout", lambda: False)
+    result = doctor_module.check_receipt_scripts(make_config())
+    assert not result.ok
+    assert "arabe (ar) and persan (fa)" in result.message
+    assert "apt-get install libfribidi0" in result.message
+    offered = make_config(interface__languages=["fr", "en"])
+    assert doctor_module.check_receipt_scripts(offered).ok  # nobody asks for those receipts
