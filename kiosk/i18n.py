@@ -57,6 +57,7 @@ MESSAGES = Messages("kiosk", locale_dir(), {
     "idle.finish": "J'ai fini",
     "keyboard.capitals": "Majuscule",
     "keyboard.space": "Espace",
+    "keyboard.non_joiner": "Demi-espace",
     "keyboard.erase": "Effacer",
     "keyboard.done": "Valider",
     "voice.unavailable": "Voix indisponible",

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from offline_cache.languages import language
 
 KEYS_PER_ROW = 13
+NON_JOINER = "\u200c"  # ZERO WIDTH NON-JOINER: letters apart, no space between
 
 _LATIN_TOP = "1234567890-,."  # digits first: an address, a flat number, a date in a text
 # Western digits, as the back office reads; on a keyboard of another script the last two
@@ -44,6 +45,10 @@ class KeyboardLayout:
     special_capitals: Mapping[str, str] = field(default_factory=dict)
     # A script other than Latin: what the key that brings its letters back shows.
     script_sample: str = ""
+    # Persian writes a prefix or a suffix apart from its word without a space ("می‌خواهم",
+    # "خیابان‌ها"): the zero-width non-joiner, on Shift+Space in the national layout
+    # (ISIRI 9147). The keyboard gives it a key of its own, where capitals would be.
+    non_joiner: bool = False
 
     @property
     def switches_to_latin(self) -> bool:
@@ -83,7 +88,7 @@ LAYOUTS: Mapping[str, KeyboardLayout] = {layout.code: layout for layout in (
                    _AZERTY_EMAIL, script_sample="أبت"),
     # The standard Persian layout: its own ی and ک (not the Arabic ي and ك), پ چ ژ گ.
     KeyboardLayout("fa", (_SWITCHING_TOP, "ضصثقفغعهخحجچ", "شسیبلاتنمکگ،.", "ظطزرذدپوژآئء"),
-                   script_sample="ابپ"),
+                   script_sample="ابپ", non_joiner=True),
 )}
 
 

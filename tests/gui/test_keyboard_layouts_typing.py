@@ -83,15 +83,35 @@ def test_romanian_types_the_comma_below_not_the_cedilla(qtbot, keyboard_for):
     assert [hex(ord(char)) for char in field.text()] == ["0x218", "0x21b"]
 
 
-def test_arabic_and_persian_have_no_capitals_key_and_a_wider_space(qtbot, keyboard_for):
+def test_arabic_and_persian_have_no_capitals_key(qtbot, keyboard_for):
     for lang in ("ar", "fa"):
         keyboard, _field = keyboard_for(lang)
         assert keyboard.shift_key.isHidden()
-        french, _ = keyboard_for("fr")
-        assert keyboard.space_key.width() > french.space_key.width()
-    persian, _ = keyboard_for("fa")
+    arabic, _ = keyboard_for("ar")
+    french, _ = keyboard_for("fr")
+    assert arabic.space_key.width() > french.space_key.width()  # the room capitals had
+    persian, _ = keyboard_for("fa")  # there the half space takes it (test below)
     assert persian.key_for("ی") and persian.key_for("ک")  # Persian's own yeh and kaf
     assert persian.key_for("ي") is None and persian.key_for("ك") is None
+
+
+def test_persian_writes_a_suffix_apart_with_the_half_space_key(qtbot, keyboard_for):
+    """"خیابان‌ها" (streets) and "می‌خواهم" (I want): the letters on either side of the
+    zero-width non-joiner take their separate forms, with no space between."""
+    keyboard, field = keyboard_for("fa")
+    half_space = keyboard.non_joiner_key
+    assert half_space.isVisible() and half_space.text() == "نیم‌فاصله"
+    space = keyboard.space_key
+    assert half_space.geometry().right() < space.geometry().left()  # where capitals would be
+    assert half_space.geometry().top() == space.geometry().top()
+    type_with_taps(qtbot, keyboard, "خیابان")
+    tap(qtbot, half_space)
+    type_with_taps(qtbot, keyboard, "ها می\u200cخواهم")
+    assert field.text() == "خیابان\u200cها می\u200cخواهم"
+    tap(qtbot, keyboard.script_key)  # the French letters: capitals again, no half space
+    assert keyboard.shift_key.isVisible() and not half_space.isVisible()
+    arabic, _ = keyboard_for("ar")  # Arabic does not write it: no such key
+    assert not arabic.non_joiner_key.isVisible() and arabic.key_for("\u200c") is None
 
 
 def test_arabic_keys_run_as_on_an_arabic_keyboard_even_in_a_right_to_left_screen(qtbot):

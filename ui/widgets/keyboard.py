@@ -20,6 +20,7 @@ from kiosk.keyboard_layouts import (
     KEYS_PER_ROW,
     LATIN_LAYOUT,
     LAYOUTS,
+    NON_JOINER,
     KeyboardLayout,
     latin_rows,
     layout_for,
@@ -47,7 +48,7 @@ NUMERIC_ROWS = ("123", "456", "789", "0")
 # long name takes two lines.
 WRAPPING_SPANS = (3, 3, 3, 4)
 BOTTOM_SPANS = ((3, 5, 2, 3), WRAPPING_SPANS, (4, 2, 3, 4))
-NO_CAPITALS_SPANS = (0, 6, 3, 4)  # e-mails, Arabic, Persian: the space takes the room
+NO_CAPITALS_SPANS = (0, 6, 3, 4)  # e-mails, Arabic: the space takes the room
 
 # offline_cache.protocol.ALPHABET in reading order (no 0/O, 1/I/L, S, B or Z to confuse),
 # and the dash printed in the middle of every reference.
@@ -68,7 +69,7 @@ class OnScreenKeyboard(QWidget):
         self._character_keys: list[BigButton] = []  # rebuilt when the language's letters change
         self.mode = mode
         self.keyboard_layout: KeyboardLayout | None = None
-        self._last_row, self._has_capitals = 0, False
+        self._last_row, self._has_capitals, self._has_non_joiner = 0, False, False
         self._spans: tuple[int, ...] | None = None  # the bottom row's; None: fixed (a pad)
         self.setProperty("role", "keyboard")
         keep_left_to_right(self)  # the keys' places do not turn round in Arabic: see above
@@ -81,6 +82,9 @@ class OnScreenKeyboard(QWidget):
         self.shift_key = self._special_key("keyboard.capitals", self.toggle_capitals)
         self.shift_key.setCheckable(True)
         self.space_key = self._special_key("keyboard.space", lambda: self.type_text(" "))
+        # Persian's "نیم‌فاصله", in the capitals key's place (see KeyboardLayout.non_joiner).
+        self.non_joiner_key = self._special_key("keyboard.non_joiner",
+                                                lambda: self.type_text(NON_JOINER))
         self.erase_key = self._special_key("keyboard.erase", self.erase)
         self.done_key = self._special_key("keyboard.done", self.done.emit, role="primary")
         # Arabic, Persian, Cyrillic: the French letters, and back (a name on French papers).
@@ -142,6 +146,7 @@ class OnScreenKeyboard(QWidget):
                 key.show()  # now, not at the next turn of the event loop: it may be tapped
         self._last_row = len(rows)
         self._has_capitals = self.mode is KeyboardMode.TEXT and letters.has_capitals
+        self._has_non_joiner = self.mode is KeyboardMode.TEXT and letters.non_joiner
         self._place_script_key(layout)
         self._place_bottom_row()
 
@@ -166,15 +171,15 @@ class OnScreenKeyboard(QWidget):
         if self.mode is KeyboardMode.NUMERIC:  # four rows: erase and confirm on the right
             self.grid.addWidget(self.erase_key, 0, 3)
             self.grid.addWidget(self.done_key, 1, 3, 3, 1)
-            self.shift_key.hide()
-            self.space_key.hide()
+            for key in (self.shift_key, self.non_joiner_key, self.space_key):
+                key.hide()
             return
         if self.mode is KeyboardMode.REFERENCE:  # no capitals key, no space: half and half
             half = REFERENCE_COLUMNS // 2
             self.grid.addWidget(self.erase_key, last, 0, 1, half)
             self.grid.addWidget(self.done_key, last, half, 1, half)
-            self.shift_key.hide()
-            self.space_key.hide()
+            for key in (self.shift_key, self.non_joiner_key, self.space_key):
+                key.hide()
             return
         for column in range(KEYS_PER_ROW):  # every letter as wide: 72 px on a 1080 px screen
             self.grid.setColumnStretch(column, 1)
@@ -191,6 +196,9 @@ class OnScreenKeyboard(QWidget):
         self._spans = spans
         last = self._last_row
         self.shift_key.setVisible(self._has_capitals)
+        self.non_joiner_key.setVisible(self._has_non_joiner)
+        self.grid.removeWidget(self.shift_key)
+        self.grid.removeWidget(self.non_joiner_key)
         column = 0
         for key, span in zip(self._bottom_keys(), spans, strict=True):
             self.grid.removeWidget(key)
@@ -199,11 +207,13 @@ class OnScreenKeyboard(QWidget):
             column += span
 
     def _bottom_keys(self) -> tuple[BigButton, ...]:
-        return self.shift_key, self.space_key, self.erase_key, self.done_key
+        """Capitals (or Persian's half space), space, erase, validate."""
+        first = self.non_joiner_key if self._has_non_joiner else self.shift_key
+        return first, self.space_key, self.erase_key, self.done_key
 
     def _fitting_spans(self) -> tuple[int, ...]:
         """The bottom row's spans at this width (see BOTTOM_SPANS)."""
-        if not self._has_capitals:
+        if not (self._has_capitals or self._has_non_joiner):
             return NO_CAPITALS_SPANS
         spacing = self.grid.horizontalSpacing()
         column = (self.width() - (KEYS_PER_ROW - 1) * spacing) / KEYS_PER_ROW
@@ -253,12 +263,15 @@ class OnScreenKeyboard(QWidget):
         """The key that types `char` as the keyboard shows now (capitals after "Majuscule")."""
         if char == " ":
             return self.space_key
+        if char == NON_JOINER:
+            return self.non_joiner_key if self._has_non_joiner else None
         return next((key for key in self._character_keys if key.text() == char), None)
 
     def set_language(self, lang: str) -> None:
         """The keys' names in `lang`, and its letters on a text keyboard (its Latin
         arrangement on an e-mail one): the keyboard follows the citizen's language."""
-        for key in (self.shift_key, self.space_key, self.erase_key, self.done_key):
+        for key in (self.shift_key, self.non_joiner_key, self.space_key, self.erase_key,
+                    self.done_key):
             key.set_text(tr(key.property("message_key"), lang))
         layout = layout_for(lang)
         shown = self.keyboard_layout
