@@ -49,9 +49,10 @@ class VoiceBridge(QObject):
         if not self.enabled:
             self.service.stop()
 
-    def speak(self, text: str, lang: str) -> None:
+    def speak(self, text: str, lang: str, then: tuple[tuple[str, str], ...] = ()) -> None:
+        """`then`: (text, language) said after it, each in its language's voice."""
         if self.enabled:
-            self.service.speak(text, lang=lang, rate=self.rate)
+            self.service.speak(text, lang=lang, rate=self.rate, then=then)
 
     def speak_private(self, text: str, lang: str) -> None:
         """Text with a citizen's answers (the review): its audio is never cached on disk."""
@@ -78,11 +79,13 @@ class RecordingSpeaker:
 
     def __init__(self) -> None:
         self.spoken: list[str] = []  # through the speakers
+        self.then: list[tuple[str, str]] = []  # said after the last of them, other voices
         self.private: list[str] = []  # only ever on a headset
         self.uncached: list[str] = []  # said, but the voice must not keep the audio
 
     def say(self, speech, lang: str) -> None:
         (self.private if speech.private else self.spoken).append(speech.text)
+        self.then = list(speech.then)
         if speech.private or not speech.cacheable:
             self.uncached.append(speech.text)
 
@@ -101,4 +104,4 @@ class VoiceSpeaker:
         if speech.private or not speech.cacheable:
             self.bridge.speak_private(speech.text, lang)  # no audio kept on disk
         else:
-            self.bridge.speak(speech.text, lang)
+            self.bridge.speak(speech.text, lang, speech.then)

@@ -37,6 +37,8 @@ class Speech:
     text: str
     private: bool = False  # holds personal data: never cached, never through open speakers
     cacheable: bool = True  # False: said once (a service's message), its audio not kept
+    # (text, language) said after `text`, each in its own language's voice.
+    then: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

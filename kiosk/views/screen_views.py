@@ -50,15 +50,18 @@ COMFORT_ROWS = (
 
 
 def language(journey: Journey, state: JourneyState, facts: ViewFacts) -> LanguageView:
-    """Each language named in itself; the title and speech in the language of the moment.
+    """Each language named in itself; the title in the language of the moment.
 
-    Only the title is said: the voice of one language reading the others' names (Arabic
-    script read by the French voice) is noise, not help.
+    The voice says the title, then each other language's name in that language's own voice:
+    a person who reads none of the screen hears their language. (One voice reading every
+    name, Arabic script by the French voice, would be noise.)
     """
     options = tuple(Option(code, LANGUAGE_NAMES[code], code == state.language)
                     for code in journey.languages)
     title = tr("language.title", state.language)
-    return LanguageView(state.language, title, options, Speech(f"{title}."))
+    others = tuple((f"{LANGUAGE_NAMES[code]}.", code) for code in journey.languages
+                   if code != state.language)
+    return LanguageView(state.language, title, options, Speech(f"{title}.", then=others))
 
 
 def comfort(journey: Journey, state: JourneyState, facts: ViewFacts) -> ComfortView:

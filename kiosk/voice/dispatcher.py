@@ -41,6 +41,9 @@ class Utterance:
     wpm: int
     generation: int  # only the newest generation is ever played
     private: bool = False  # holds a citizen's answers: never cached on disk, never logged
+    # Said after it, one by one, each in its own language's voice (the language screen names
+    # each language in itself); a language without a voice is left out, silently.
+    then: tuple[Utterance, ...] = ()
 
 
 @dataclass(slots=True)
@@ -76,6 +79,7 @@ class Dispatcher:
         self._engine_failed_at: float | None = None
         self._restarts: collections.deque[float] = collections.deque(maxlen=10)
         self._jobs: collections.deque[_Job] = collections.deque()
+        self._following: collections.deque[Utterance] = collections.deque()  # Utterance.then
         self._in_flight: _Job | None = None
         self._hello_deadline = 0.0
         self._latest = 0
@@ -159,7 +163,19 @@ class Dispatcher:
 
     def _on_speak(self, utterance: Utterance) -> None:
         self._on_stop(utterance.generation)
-        voice = self._voice_for(utterance.lang)
+        self._following = collections.deque(utterance.then)
+        self._say(utterance, self._voice_for(utterance.lang))
+
+    def _say_following(self) -> None:
+        """The next of the sentence's `then` that has a voice, once the one before was heard."""
+        while self._following:
+            utterance = self._following.popleft()
+            voice = pick_voice(utterance.lang, self._voices)  # no NO_VOICE: not the screen's
+            if voice is not None:
+                self._say(utterance, voice)
+                return
+
+    def _say(self, utterance: Utterance, voice: str | None) -> None:
         if voice is None and self._ready:
             return
         if voice is not None and not utterance.private:
@@ -168,7 +184,7 @@ class Dispatcher:
             if cached is not None:
                 self._play(cached)
                 if not self._cache.touch(cached):  # deleted meanwhile: synthesise it again
-                    self._on_speak(utterance)
+                    self._say(utterance, voice)
                 return
             job = _Job(utterance, key, play=True)
         elif voice is not None:
@@ -186,6 +202,7 @@ class Dispatcher:
 
     def _on_stop(self, generation: int) -> None:
         self._latest = generation
+        self._following.clear()
         self._jobs = collections.deque(j for j in self._jobs if not j.play)
         if self._playback is not None:
             self._playback.stop()
@@ -208,7 +225,8 @@ class Dispatcher:
             self._done(message)
 
     def _on_player(self, playback: Playback, ended: PlayerExit) -> None:
-        if playback is self._playback:
+        current = playback is self._playback
+        if current:
             self._playback = None
             self._notify_speaking(False)
             self._forget_private_audio()
@@ -216,6 +234,8 @@ class Dispatcher:
             return
         if ended.returncode == 0:
             self._health.clear(VoiceHealth.NO_AUDIO_DEVICE)
+            if current:
+                self._say_following()
         else:
             self._health.set(VoiceHealth.NO_AUDIO_DEVICE,
                              f"player exited with status {ended.returncode}: {ended.error}")
@@ -313,7 +333,9 @@ class Dispatcher:
             job = self._jobs.popleft()
             if job.play and job.utterance.generation != self._latest:
                 continue
-            voice = self._voice_for(job.utterance.lang)
+            # A voice chosen already is kept: a `then` sentence in another language must not
+            # change what the health says of the screen's language.
+            voice = job.key.voice or self._voice_for(job.utterance.lang)
             if voice is None:
                 self._finish(job, error=f"no voice for language {job.utterance.lang!r}")
                 continue
@@ -367,6 +389,8 @@ class Dispatcher:
         elif error:
             what = "a private sentence" if job.utterance.private else repr(job.key.text[:40])
             logger.warning("voice: could not synthesise %s: %s", what, error)
+            if job.play and job.utterance.generation == self._latest:
+                self._say_following()  # the next sentence need not wait for a silent one
 
     def _fail_jobs(self, error: str) -> None:
         while self._jobs:

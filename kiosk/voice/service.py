@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
@@ -71,14 +71,19 @@ class SpeechService:
         return self._dispatcher.voices
 
     def speak(self, text: str, lang: str | None = None, rate: RateStep | str | int | None = None,
-              spell: bool = False, private: bool = False) -> None:
+              spell: bool = False, private: bool = False,
+              then: Sequence[tuple[str, str]] = ()) -> None:
         """Stop what is being said and say `text`; `spell` reads it character by character.
 
         `private` marks text holding a citizen's answers: its audio is never kept on disk.
+        `then`: (text, language) pairs said after it, each in its language's voice.
         """
-        self._last = (text, lang, rate, spell, private)
-        utterance = self._utterance(text, lang, rate, spell, next(self._generations))
-        self._post("speak", dataclasses.replace(utterance, private=private))
+        self._last = (text, lang, rate, spell, private, tuple(then))
+        generation = next(self._generations)
+        utterance = self._utterance(text, lang, rate, spell, generation)
+        following = tuple(self._utterance(more, more_lang, rate, False, generation)
+                          for more, more_lang in then)
+        self._post("speak", dataclasses.replace(utterance, private=private, then=following))
 
     def repeat(self) -> None:
         """Say the last utterance again (the "Répéter" button)."""
