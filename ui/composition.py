@@ -67,12 +67,12 @@ class KioskApp(QObject):
                                     speech_rate=SpeechRate(config["voice.rate"])),
             needs_assisted_consent=self._needs_assisted_consent)
         self.desk_hours = DeskWatch(lambda: self.config, clock, parent=self)
-        self.window = KioskWindow(self, self.site_name, lambda step: SCREENS[step](self))
+        self.window = KioskWindow(self, self.site_name, lambda step: SCREENS[step](self),
+                                  self._wire_nav_bar)
         self.setParent(self.window)  # the composition lives as long as its window
         self._notifier = notifier
         self.service_manager = None  # ui.service_manager.ServiceLink, from finish_start
         self.window.setFixedSize(1280, 800)  # a kiosk screen; full screen takes the display's
-        self._wire_nav_bar()
         warning_ms = idle_warning_ms or config["interface.idle_warning_seconds"] * 1000
         self.idle_warning_seconds = warning_ms // 1000
         self.idle_watcher = self._idle_watcher(warning_ms)
@@ -131,8 +131,7 @@ class KioskApp(QObject):
 
             self.staff = StaffController(self.window, self)
 
-    def _wire_nav_bar(self) -> None:
-        nav = self.window.nav_bar
+    def _wire_nav_bar(self, nav) -> None:
         nav.back_requested.connect(self.journey.back)
         nav.home_requested.connect(self.journey.home)
         nav.help_requested.connect(self.journey.ask_for_help)

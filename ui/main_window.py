@@ -28,21 +28,42 @@ NO_NAV_BAR = frozenset({Step.ATTRACT, Step.IDLE_WARNING, Step.CONFIRM, Step.ASSI
 
 class KioskWindow(QWidget):
     def __init__(self, kiosk: KioskApp, site_name: str,
-                 build_screen: Callable[[Step], Screen]):
+                 build_screen: Callable[[Step], Screen],
+                 wire_nav_bar: Callable[[NavBar], None]):
+        """`wire_nav_bar` connects the top bar's buttons when it is built: on the first
+        screen that shows it, so the attract screen is painted without it."""
         super().__init__()
         self.setWindowTitle(site_name)
         self.kiosk = kiosk  # the composition that built this window (read-only for tests)
+        self.site_name = site_name
         self._build_screen = build_screen
-        self.nav_bar = NavBar(site_name)
+        self._wire_nav_bar = wire_nav_bar
+        self._nav_bar: NavBar | None = None
+        self._nav_bar_wanted = False
         self.stack = QStackedWidget()
         self.screens: dict[Step, Screen] = {}
         self.staff_view: QWidget | None = None  # a staff screen covering the journey
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(0)
-        self.layout_.addWidget(self.nav_bar)
         self.layout_.addWidget(self.stack, stretch=1)
         self.attract = self.screen(Step.ATTRACT)
+
+    @property
+    def nav_bar(self) -> NavBar:
+        """The top bar, built on first use (measured: a tenth of the work before the first
+        paint when the attract screen, which has none, waited for it)."""
+        if self._nav_bar is None:
+            self._nav_bar = NavBar(self.site_name)
+            self._nav_bar.setVisible(self._nav_bar_wanted)  # a hidden bar stays hidden
+            self.layout_.insertWidget(0, self._nav_bar)
+            self._wire_nav_bar(self._nav_bar)
+        return self._nav_bar
+
+    def _show_nav_bar(self, shown: bool) -> None:
+        self._nav_bar_wanted = shown
+        if shown or self._nav_bar is not None:
+            self.nav_bar.setVisible(shown)
 
     def screen(self, step: Step) -> Screen:
         """The screen for `step`, built and wired on first use."""
@@ -90,24 +111,25 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()
 
     def add_banner(self, banner: QWidget) -> None:
-        """A strip under the top bar (the assisted-mode banner)."""
-        self.layout_.insertWidget(1, banner)
+        """A strip under the top bar (the assisted-mode banner), over the screens."""
+        self.layout_.insertWidget(self.layout_.indexOf(self.stack), banner)
 
     def show_view(self, view) -> None:
         """Paint the view of the screen on top; a staff screen stays until it is left.
         The layout reads the way the view's language does (staff screens are French)."""
         step = view.step
         follow_language(SOURCE_LANGUAGE if step is Step.STAFF else view.language)
-        self.nav_bar.setVisible(step not in NO_NAV_BAR)
+        self._show_nav_bar(step not in NO_NAV_BAR)
         if step is Step.STAFF:
             if self.staff_view is not None:
                 self.stack.setCurrentWidget(self.staff_view)
             return
         screen = self.screen(step)
         screen.present(view)
-        self.nav_bar.set_language(view.language)
-        self.nav_bar.comfort_button.setEnabled(step is not Step.COMFORT)
-        self.nav_bar.language_button.setEnabled(step is not Step.LANGUAGE)
+        if step not in NO_NAV_BAR:  # a hidden bar is set when it shows again
+            self.nav_bar.set_language(view.language)
+            self.nav_bar.comfort_button.setEnabled(step is not Step.COMFORT)
+            self.nav_bar.language_button.setEnabled(step is not Step.LANGUAGE)
         self.stack.setCurrentWidget(screen)
 
     def show_staff(self, widget: QWidget) -> None:
@@ -115,7 +137,7 @@ class KioskWindow(QWidget):
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
         self.staff_view = widget
-        self.nav_bar.hide()
+        self._show_nav_bar(False)
         self.stack.setCurrentWidget(widget)
         self.journey.open_staff()
 

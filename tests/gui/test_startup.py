@@ -66,3 +66,22 @@ def test_taps_and_idle_time_are_watched_once_the_start_is_finished(qtbot, kiosk_
             qtbot.mouseClick(window.language.title, Qt.MouseButton.LeftButton)
         assert window.current_screen is window.language  # touches postponed the warning
         qtbot.waitUntil(lambda: window.current_screen is window.idle, timeout=3000)
+
+
+def test_the_top_bar_built_after_the_first_paint_stays_off_the_attract_screen(qtbot,
+                                                                              kiosk_config):
+    """The attract screen is painted without the top bar; mediator mode builds it just after.
+    It must not appear over the attract screen then, and the assisted-mode banner still
+    comes between it and the screens."""
+    with shown_window(qtbot, kiosk_config, finish_later=True) as window:
+        window.kiosk.finish_start()
+        qtbot.wait(50)  # a widget added to a shown window is shown by a queued call
+        assert not window.nav_bar.isVisible()
+        tap(qtbot, window.attract.start_button)
+        qtbot.waitUntil(lambda: window.nav_bar.isVisible())
+        banner = window.staff.banner
+        banner.show()  # as when a mediator accompanies the citizen
+        qtbot.waitUntil(lambda: banner.isVisible() and banner.height() > 0)
+        assert window.nav_bar.y() == 0
+        assert window.nav_bar.geometry().bottom() < banner.y()
+        assert banner.geometry().bottom() < window.stack.y()
