@@ -164,7 +164,11 @@ class Dispatcher:
     def _on_speak(self, utterance: Utterance) -> None:
         self._on_stop(utterance.generation)
         self._following = collections.deque(utterance.then)
-        self._say(utterance, self._voice_for(utterance.lang))
+        voice = self._voice_for(utterance.lang)
+        if voice is None and self._ready:  # never read by another language's voice
+            self._say_following()  # but the other languages' names have their own
+            return
+        self._say(utterance, voice)
 
     def _say_following(self) -> None:
         """The next of the sentence's `then` that has a voice, once the one before was heard."""
@@ -176,8 +180,7 @@ class Dispatcher:
                 return
 
     def _say(self, utterance: Utterance, voice: str | None) -> None:
-        if voice is None and self._ready:
-            return
+        """Play it from the cache, or synthesise it first; `voice` None: not known yet."""
         if voice is not None and not utterance.private:
             key = self._key(utterance, voice)
             cached = self._cache.lookup(key, touch=False)

@@ -26,27 +26,35 @@ def test_a_language_whose_voice_is_missing_says_so_and_is_not_read_by_the_french
     monkeypatch.setitem(languages.BY_CODE, "tr", turkish)
     heard = tmp_path / "heard"
     heard.mkdir()
-    config = make_config(voice__player=f"cp {{file}} {heard}/")
+    config = make_config(voice__player=f"cp {{file}} {heard}/",
+                         interface__languages=["fr", "tr"])
     window = build_window(config)
     qtbot.addWidget(window)
     window.show()
     attach_voice(window, config)
     bar = window.nav_bar
     tap(qtbot, window.attract.start_button)
-    qtbot.waitUntil(lambda: len(list(heard.glob("*.wav"))) == 1, timeout=15000)  # French
+    # The French title; the Turkish name after it has no voice, so it is left out.
+    qtbot.waitUntil(lambda: len(list(heard.glob("*.wav"))) == 1, timeout=15000)
 
     tap(qtbot, window.language.buttons["tr"])
     qtbot.waitUntil(bar.voice_status.isVisible, timeout=15000)
     assert bar.voice_status.text() == tr("voice.no_voice", "tr")
     assert not bar.repeat_button.isVisible()  # nothing to repeat
-    tap(qtbot, bar.language_button)  # the language screen, still in Turkish: still silent
     qtbot.wait(300)
-    assert bar.voice_status.isVisible()
     assert len(list(heard.glob("*.wav"))) == 1  # no Turkish sentence in another voice
+    tap(qtbot, bar.language_button)  # the language screen, still in Turkish
+    # Its title is not said; "Français." is, by the French voice, for a French speaker.
+    french_name = _by_hand("Français.", "fr", tmp_path / "francais.wav")
+    qtbot.waitUntil(lambda: french_name in {_frames(path) for path in heard.glob("*.wav")},
+                    timeout=15000)
+    qtbot.wait(300)
+    assert len(list(heard.glob("*.wav"))) == 2
+    assert bar.voice_status.isVisible()
 
     tap(qtbot, window.language.buttons["fr"])  # back to a language with a voice
     qtbot.waitUntil(lambda: not bar.voice_status.isVisible(), timeout=15000)
-    qtbot.waitUntil(lambda: len(list(heard.glob("*.wav"))) == 2, timeout=15000)
+    qtbot.waitUntil(lambda: len(list(heard.glob("*.wav"))) == 3, timeout=15000)
     assert bar.repeat_button.isVisible()
 
 
@@ -68,13 +76,17 @@ def test_switching_language_mid_way_speaks_the_screen_with_the_new_language_voic
     # The home screen's speech, read by the Ukrainian voice the registry names: the same
     # audio as espeak-ng run by hand with that voice reaches the player.
     said = build_view(window.journey, window.kiosk.facts()).speech.text
-    by_hand = tmp_path / "by-hand.wav"
-    subprocess.run([shutil.which("espeak-ng"), "-v", languages.BY_CODE["uk"].voice, "-s",
-                    str(RateStep.NORMAL.words_per_minute), "-a", "100", "-w", str(by_hand),
-                    "--", said], check=True, capture_output=True)
-    expected = _frames(by_hand)
+    expected = _by_hand(said, "uk", tmp_path / "by-hand.wav")
     qtbot.waitUntil(lambda: expected in {_frames(path) for path in heard.glob("*.wav")},
                     timeout=15000)
+
+
+def _by_hand(text: str, lang: str, out) -> bytes:
+    """The samples espeak-ng gives for `text` run by hand with `lang`'s registry voice."""
+    subprocess.run([shutil.which("espeak-ng"), "-v", languages.BY_CODE[lang].voice, "-s",
+                    str(RateStep.NORMAL.words_per_minute), "-a", "100", "-w", str(out),
+                    "--", text], check=True, capture_output=True)
+    return _frames(out)
 
 
 def _frames(path) -> bytes:

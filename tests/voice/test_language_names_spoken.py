@@ -2,6 +2,7 @@
 a person who reads none of the screen hears their language. Real espeak-ng through the real
 worker; the stand-in player logs what it played."""
 
+import dataclasses
 import shutil
 import subprocess
 import wave
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from kiosk.voice import VoiceHealth
 from kiosk.voice.options import RateStep
+from offline_cache import languages
 from offline_cache.languages import language
 
 TITLE = "Choisissez votre langue."
@@ -59,3 +61,17 @@ def test_a_tap_during_the_names_silences_the_ones_not_said_yet(make_service, mak
     wait_for(lambda: len(player.ended()) == 2, what="the next screen's sentence")
     title, _english, next_screen = player.started()
     assert player.ended() == [title, next_screen]  # English cut; Arabic and Spanish never said
+
+
+def test_a_title_without_a_voice_is_not_said_but_the_names_still_are(
+        make_service, fake_player, recorder, wait_for, tmp_path, monkeypatch):
+    # Mock for a missing voice package (see test_voice_languages_synthesis): the registry
+    # names a Turkish voice espeak-ng does not have here.
+    turkish = dataclasses.replace(languages.BY_CODE["tr"], voice="tr-no-such-voice")
+    monkeypatch.setitem(languages.BY_CODE, "tr", turkish)
+    service = make_service(player=fake_player.command)
+    service.speak("Dilinizi seçin.", lang="tr", then=[("Français.", "fr")])
+    wait_for(lambda: len(fake_player.ended()) == 1, what="the French name")
+    [played] = fake_player.started()
+    assert _frames(played) == _by_hand("Français.", "fr", tmp_path / "fr.wav")
+    assert recorder.healths()[-1] == VoiceHealth.NO_VOICE.value  # the screen's language
