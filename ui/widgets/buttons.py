@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offline_cache.bidi import reads_right_to_left
 from ui.theme import MIN_TOUCH_PX
 from ui.widgets.icons import Sign, icon
 
@@ -174,9 +175,12 @@ class BigButton(QPushButton):
 
     def paintEvent(self, event) -> None:
         """QPushButton's own painting, but each text in its own direction, as a label's: the
-        painter would take the application's, and draw "234-ACD" as "ACD-234" in Arabic."""
+        painter would take the application's, and draw "234-ACD" as "ACD-234" in Arabic.
+        The direction is the text's first strong letter's, said explicitly: left to Qt
+        (LayoutDirectionAuto), a French text beside a tick went flush to the right border."""
         painter = QStylePainter(self)
-        painter.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if reads_right_to_left(
+            self._text) else Qt.LayoutDirection.LeftToRight)
         option = QStyleOptionButton()
         self.initStyleOption(option)
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
