@@ -53,6 +53,17 @@ def template_for(lang: str, template: str) -> str:
     return isolating_fields(template) if language(lang).right_to_left else template
 
 
+def list_in(lang: str, listed: str) -> str:
+    """A list of isolated items (each filled in by `Messages.text`) as it reads in `lang`.
+    Filled into a sentence, the list is an isolate too, and an isolate takes the direction
+    of its first strong letter outside the isolates it holds: it has none, so the Arabic
+    list would run left to right, its first item at the left. A mark of the language's
+    direction before it gives it that direction."""
+    if not listed or not language(lang).right_to_left:
+        return listed
+    return f"{RLM}{listed}"
+
+
 def aligned_with(lang: str, heading: str, value: str) -> str:
     """A value on a line of its own under `heading` (a review answer under its question, a
     reference under the receipt's title), in a right-to-left `lang`: an isolate, so

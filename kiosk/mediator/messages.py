@@ -39,6 +39,9 @@ MESSAGES = Messages("staff", locale_dir(), {
         "{recipient}. Elle dira qu'elle a été faite avec de l'aide."
     ),
     "consent.accept": "J'accepte",
+    # The list in consent.body: each question the mediator will see, quoted, then a comma.
+    "consent.quoted": "«\u00a0{item}\u00a0»",
+    "consent.list_separator": ", ",
     "consent.refuse": "Je refuse",
     # The sending queue, as the staff screen says it (offline_cache's alerts are for IT logs)
     "queue.alert.demo_key": (

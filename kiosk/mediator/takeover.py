@@ -25,8 +25,10 @@ from kiosk.mediator.auth import StaffSession
 from kiosk.mediator.common import SYSTEM_CLOCK, Clock, check_identifier, iso_utc
 from kiosk.mediator.journal import Event, Journal
 from kiosk.mediator.tickets import HelpCall, WaitingList
+from offline_cache.bidi import list_in
 
-CONSENT_TEXT_VERSION = 1  # bump when consent.body changes: the hub sees which text was read
+CONSENT_TEXT_VERSION = 2  # bump when consent.body changes: the hub sees which text was read
+# 2: the questions the mediator will see are quoted ("« Où est le problème ? », « ... »")
 
 
 class AssistState(enum.Enum):
@@ -74,10 +76,18 @@ class AssistedConsent:
 def consent_text(mediator_name: str, service_name: str, sees: Sequence[str], sends_to: str,
                  language: str = "fr") -> dict[str, str]:
     """Title, body and buttons of the consent screen, to show and read aloud before `consent`."""
-    fields = {"name": mediator_name, "service": service_name, "sees": ", ".join(sees),
-              "recipient": sends_to}
+    fields = {"name": mediator_name, "service": service_name,
+              "sees": _quoted_list(sees, language), "recipient": sends_to}
     return {part: messages.text(f"consent.{part}", language, **fields)
             for part in ("title", "body", "accept", "refuse")}
+
+
+def _quoted_list(items: Sequence[str], language: str) -> str:
+    """Each item quoted as the language quotes, after the language's comma: the questions end
+    with their own question mark, and "problème ?, Où" would read as a mistake."""
+    separator = messages.text("consent.list_separator", language)
+    return list_in(language, separator.join(messages.text("consent.quoted", language, item=item)
+                                            for item in items))
 
 
 class Assistance:

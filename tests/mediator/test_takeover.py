@@ -120,9 +120,24 @@ def test_ending_the_session_withdraws_the_help_call_and_forgets_consents(
 def test_the_consent_text_names_the_mediator_procedure_what_is_seen_and_the_recipient():
     text = consent_text("Claire", "Carte d'identité", ["Nom", "Adresse"], "Mairie de Démoville")
     assert "Claire" in text["body"] and "« Carte d'identité »" in text["body"]
-    assert "Nom, Adresse" in text["body"] and "Mairie de Démoville" in text["body"]
+    assert "«\u00a0Nom\u00a0», «\u00a0Adresse\u00a0»" in text["body"]
+    assert "Mairie de Démoville" in text["body"]
     assert "pour cette visite seulement" in text["body"]
     assert text["accept"] == "J'accepte"
+
+
+def test_the_questions_seen_are_quoted_so_their_question_marks_read_right():
+    """"Quel est le problème ?, Où ?." read as a mistake (seen on the screen in nine
+    languages): each question is quoted, then the language's own comma."""
+    questions = ["Quel est le problème ?", "Où est le problème ?"]
+    french = consent_text("Claire", "Signalement", questions, "Mairie")["body"]
+    assert "verra : «\u00a0Quel est le problème ?\u00a0», «\u00a0Où est le problème ?\u00a0»." \
+        in french
+    assert "?," not in french
+    arabic = consent_text("Claire", "بلاغ", ["ما المشكلة؟", "أين المشكلة؟"], "البلدية",
+                          "ar")["body"]
+    assert "؟," not in arabic and "،" in arabic
+    assert "ما المشكلة؟" in arabic and "أين المشكلة؟" in arabic
 
 
 def test_a_request_queued_after_take_over_carries_the_mediator_id_and_the_consent(
@@ -144,3 +159,21 @@ def test_a_request_queued_after_take_over_carries_the_mediator_id_and_the_consen
     queued = inner.items[0].payload
     assert queued["assisted_by"] == claire_session.mediator.id
     assert queued["consent"]["id"] == consent.id and queued["answers"] == {"nom": "X"}
+
+
+def _on_paper(text: str) -> str:
+    """The line as it appears, left to right (the receipt's UAX #9 implementation)."""
+    from kiosk.printing.bidi import visual_runs
+
+    runs = visual_runs(text, rtl=True)
+    return "".join(run.text[::-1] if run.rtl else run.text for run in runs)
+
+
+def test_in_persian_the_first_question_seen_is_read_first_from_the_right():
+    """The list is an isolate inside the sentence: without its direction mark it ran left to
+    right, «مشکل چیست؟» at the far left (seen at the largest size)."""
+    body = consent_text("Claire", "گزارش", ["مشکل چیست؟", "مشکل کجاست؟"], "شهرداری",
+                        "fa")["body"]
+    seen = _on_paper(body)
+    first, second = seen.find("چیست"[::-1]), seen.find("کجاست"[::-1])
+    assert first > second > 0  # the first question is to the right of the second

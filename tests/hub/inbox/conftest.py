@@ -53,7 +53,7 @@ def assisted_fields() -> dict:
         "service_id": "acte-naissance", "scope": "this_session",
         "sees": ["Quel est votre nom de naissance ?", "Quels sont vos prénoms ?"],
         "sends_to": "La mairie de votre commune de naissance", "language": "fr",
-        "text_version": 1, "given_at": "2026-12-01T09:30:00+00:00"}}
+        "text_version": 2, "given_at": "2026-12-01T09:30:00+00:00"}}
 
 
 @pytest.fixture
