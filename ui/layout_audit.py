@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.qr_view import QrView
+from ui.widgets.typography import words
 
 SLACK_PX = 1  # rounding between Qt's layout and font metrics
 
@@ -76,7 +77,8 @@ def _label_problems(label: QLabel) -> list[str]:
                                          label.margin(), -label.margin(), -label.margin())
     problems = []
     if label.wordWrap():
-        widest_word = max(metrics.horizontalAdvance(word) for word in label.text().split())
+        shown = QLabel.text(label)  # what is drawn: "problème\u00a0?" is one word there
+        widest_word = max(metrics.horizontalAdvance(word) for word in words(shown) or [""])
         if widest_word > room.width() + SLACK_PX:
             problems.append(f"{describe(label)}: a word needs {widest_word} px, "
                             f"the label has {room.width()}")

@@ -8,13 +8,31 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from offline_cache.bidi import reads_right_to_left
 from ui.widgets.icons import Sign, pixmap
+from ui.widgets.typography import glued
 
 SIGN_GAP_PX = 12  # between a drawn sign and its words
 
 
+class WrappingLabel(QLabel):
+    """A label whose lines never start with "?" or "»" (ui.widgets.typography); `text()` is
+    the text as given."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._text = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        super().setText(glued(text))
+
+    def text(self) -> str:
+        return self._text
+
+
 def text_label(text: str = "", role: str = "", parent: QWidget | None = None,
-               centered: bool = False) -> QLabel:
-    label = QLabel(text, parent)
+               centered: bool = False) -> WrappingLabel:
+    label = WrappingLabel(text, parent)
     _wrapping(label, role, centered)
     return label
 
@@ -28,7 +46,7 @@ def _wrapping(label: QLabel, role: str, centered: bool) -> None:
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
 
-class SignedLabel(QLabel):
+class SignedLabel(WrappingLabel):
     """A wrapping label with a drawn sign before its words (the shipped font has none):
     `error_label()` is the one a screen shows a message in, "⚠" drawn, not typed."""
 
