@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -20,17 +21,19 @@ from PySide6.QtWidgets import (
 from offline_cache.bidi import reads_right_to_left
 from ui.theme import MIN_TOUCH_PX
 from ui.widgets.icons import Sign, icon
+from ui.widgets.typography import glued, words
 
 ICON_GAP_PX = 4  # what Qt leaves between a button's icon and its text
 _PROBE = 1000  # a content size far above any min-width, to read the style's padding
 
 
 def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
-    """Greedy line breaking at spaces; a word longer than `width` keeps a line of its own."""
+    """Greedy line breaking at spaces; a word longer than `width` keeps a line of its own.
+    "?" and its kind stay with the word before them (ui.widgets.typography)."""
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in glued(text).split("\n"):
         line = ""
-        for word in paragraph.split():
+        for word in words(paragraph):
             candidate = f"{line} {word}" if line else word
             if line and metrics.horizontalAdvance(candidate) > width:
                 lines.append(line)
@@ -146,8 +149,8 @@ class BigButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as the longest word: the words wrap, a word is never cut."""
-        words = self._text.split() or [""]
-        longest = max(words, key=self.fontMetrics().horizontalAdvance)
+        unbroken = words(glued(self._text)) or [""]  # as wrap_words cuts it
+        longest = max(unbroken, key=self.fontMetrics().horizontalAdvance)
         width = max(self._size_for_lines([longest]).width(), MIN_TOUCH_PX)
         return QSize(width, self._size_for_lines([""]).height())
 
@@ -192,6 +195,8 @@ class BigButton(QPushButton):
         super().focusInEvent(event)
         keyboard = event.reason() in (Qt.FocusReason.TabFocusReason,
                                       Qt.FocusReason.BacktabFocusReason)
+        if keyboard:
+            _watch_focus_moves()
         self._show_keyboard_focus(keyboard)
 
     def focusOutEvent(self, event) -> None:
@@ -213,3 +218,28 @@ class BigButton(QPushButton):
                 self._draw_sign()
             self.updateGeometry()
             self._wrap()
+
+
+_watching_focus_moves = False
+
+
+def _watch_focus_moves() -> None:
+    """Once per application: see where each keyboard-looking focus came from."""
+    global _watching_focus_moves
+    if not _watching_focus_moves:
+        QApplication.instance().focusChanged.connect(_no_ring_after_a_hidden_field)
+        _watching_focus_moves = True
+
+
+def _no_ring_after_a_hidden_field(old: QWidget | None, now: QWidget | None) -> None:
+    """Qt gives the focus to the next widget, with the Tab reason, when the focused one is
+    hidden: a question's field once it is answered. No key was pressed, so no ring (it
+    showed on "Retour" after every typed answer). Signalled after the button's FocusIn."""
+    if not isinstance(now, BigButton) or old is None:
+        return
+    try:
+        hidden = not old.isVisible()
+    except RuntimeError:  # deleted already: gone from the screen too
+        hidden = True
+    if hidden:
+        now._show_keyboard_focus(False)
