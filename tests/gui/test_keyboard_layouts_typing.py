@@ -192,3 +192,15 @@ def test_latin_keyboards_have_no_script_key(qtbot, keyboard_for):
     for lang in ("fr", "en", "tr", "ro"):
         keyboard, _field = keyboard_for(lang)
         assert keyboard.script_key.isHidden()
+
+
+@pytest.mark.parametrize(("lang", "right"), [("fa", True), ("ar", True), ("fr", False)])
+def test_an_empty_text_field_waits_on_the_side_its_language_starts(qtbot, keyboard_for, lang,
+                                                                   right):
+    """The caret of an empty field is where the first letter will go: at the right in
+    Arabic and Persian (Qt put it at the left until a letter was typed)."""
+    _keyboard, field = keyboard_for(lang)
+    field.resize(600, 60)
+    qtbot.wait(50)  # QLineEdit places its text, and so its caret, when it paints
+    caret = field.cursorRect().center().x()
+    assert (caret > field.width() / 2) is right, caret

@@ -25,7 +25,7 @@ from kiosk.keyboard_layouts import (
     latin_rows,
     layout_for,
 )
-from offline_cache.languages import SOURCE_LANGUAGE
+from offline_cache.languages import SOURCE_LANGUAGE, language
 from ui.layout_direction import keep_left_to_right
 from ui.widgets.buttons import BigButton
 
@@ -65,6 +65,7 @@ class OnScreenKeyboard(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._target: QLineEdit | None = None
+        self._lang = lang
         self._capitals = False
         self._character_keys: list[BigButton] = []  # rebuilt when the language's letters change
         self.mode = mode
@@ -270,6 +271,8 @@ class OnScreenKeyboard(QWidget):
     def set_language(self, lang: str) -> None:
         """The keys' names in `lang`, and its letters on a text keyboard (its Latin
         arrangement on an e-mail one): the keyboard follows the citizen's language."""
+        self._lang = lang
+        self._align_target()
         for key in (self.shift_key, self.non_joiner_key, self.space_key, self.erase_key,
                     self.done_key):
             key.set_text(tr(key.property("message_key"), lang))
@@ -286,6 +289,18 @@ class OnScreenKeyboard(QWidget):
         if self.mode is not KeyboardMode.TEXT:  # digits, a date, an e-mail, a reference
             keep_left_to_right(target)
         self._target = target
+        self._align_target()
+
+    def _align_target(self) -> None:
+        """A text field starts on the side its language writes from. Qt puts the caret of an
+        empty field on the system's input side (the left) in Arabic too, and moves it to the
+        right only once a letter is typed."""
+        if self._target is None or self.mode is not KeyboardMode.TEXT:
+            return
+        side = (Qt.AlignmentFlag.AlignRight if language(self._lang).right_to_left
+                else Qt.AlignmentFlag.AlignLeft)
+        self._target.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute
+                                  | Qt.AlignmentFlag.AlignVCenter)
 
     def type_text(self, text: str) -> None:
         if self._target is None:
