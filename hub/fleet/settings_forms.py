@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.fleet.models import Kiosk, RemoteSetting
+from hub.fleet.settings_words import FRENCH
 from hub.writes import writer
 from offline_cache.settings_schema import (
     REMOTE_SETTINGS,
@@ -39,8 +40,9 @@ def field_name(key: str) -> str:
 def _field(setting: Setting, inherited: Any) -> forms.Field:
     inherited_words = ("" if inherited is None else
                        f" Sans valeur ici : {shown(inherited)} (réglage pour toutes les bornes).")
-    expected = "" if setting.kind is bool else f" Attendu : {setting.expected}."
-    help_text = f"{setting.help}{expected} {WHEN[setting.remote]}{inherited_words}"
+    does, accepts = FRENCH[setting.key]
+    expected = "" if setting.kind is bool else f" Attendu : {accepts}."
+    help_text = f"{does}{expected} {WHEN[setting.remote]}{inherited_words}"
     if setting.kind is bool:
         return forms.ChoiceField(label=setting.key, required=False, help_text=help_text,
                                  choices=[(NOT_SET, "(non réglé ici)"), ("true", "oui"),
@@ -127,7 +129,7 @@ class RemoteSettingsForm(forms.Form):
             value = typed_value(setting, cleaned.get(name))
             problem = value_problem(setting.key, value) if value is not None else None
             if problem:
-                self.add_error(name, f"valeur refusée : attendu {setting.expected}.")
+                self.add_error(name, f"valeur refusée : attendu {FRENCH[setting.key][1]}.")
         if not self.errors:
             problems = combination_problems({**self.shared, **self.values()})
             if problems:

@@ -78,9 +78,20 @@ def test_a_value_out_of_the_schema_s_range_is_refused_with_what_is_expected(staf
         "interface.idle_warning_seconds": 5, "interface.languages": "fr, de"}))
     assert answer.status_code == 400
     page = answer.content.decode()
-    assert "a whole number of seconds from 15 to 1800" in page
-    assert "a list drawn from" in page
+    assert "un nombre entier de secondes, de 15 à 1800" in page
+    assert "une liste prise parmi" in page
     assert not RemoteSetting.objects.exists()
+
+
+def test_the_settings_page_explains_every_setting_in_french(staff_client):
+    """The IT officer's page is French: the schema's English help lines stay in the
+    configuration file's documentation."""
+    page = html.unescape(staff_client.get(reverse("fleet:fleet_settings")).content.decode())
+    for setting in REMOTE_SETTINGS:
+        assert setting.help not in page, setting.key
+        does, accepts = settings_forms.FRENCH[setting.key]
+        assert does in page, setting.key
+        assert setting.kind is bool or accepts in page, setting.key
 
 
 def test_a_default_language_the_kiosk_would_not_offer_is_refused(staff_client):
