@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from kiosk.services import KioskServices
 from offline_cache.outbox import ItemState
@@ -44,6 +44,16 @@ def queued(window: KioskWindow) -> list:
 def window(qtbot, kiosk_config) -> KioskWindow:
     with shown_window(qtbot, kiosk_config) as window:
         yield window
+
+
+def laid_out(qtbot) -> None:
+    """Until Qt has no layout left to do. A screen is laid out over several turns of the event
+    loop (a button whose height follows its width asks again), and under CI's load one
+    millisecond of waiting was not always enough: the language screen's rows, measured half
+    laid out, overlapped by 12 px."""
+    for _ in range(10):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        qtbot.wait(1)
 
 
 def tap(qtbot, button) -> None:

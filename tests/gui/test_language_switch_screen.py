@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize
 
 from kiosk.services import KioskServices
 from offline_cache.languages import LANGUAGES
+from tests.gui.conftest import laid_out
 from ui.app import build_window
 from ui.layout_audit import audit
 from ui.theme import TextSize, Theme
@@ -44,7 +45,7 @@ def test_nine_languages_each_in_itself_fit_at_the_largest_size(qtbot, largest_wi
     window = largest_window(SCREENS[resolution])
     journey = window.journey
     journey.start()
-    qtbot.wait(1)
+    laid_out(qtbot)
     _save(window, f"language-start-42px-{resolution}")
     assert window.current_screen is window.language
     names = {code: button.text() for code, button in window.language.buttons.items()}
@@ -61,7 +62,7 @@ def test_nine_languages_each_in_itself_fit_at_the_largest_size(qtbot, largest_wi
     journey.choose_service("acte-naissance")
     journey.start_request()
     journey.open_language()  # over a question, from the nav bar
-    qtbot.wait(1)
+    laid_out(qtbot)
     _save(window, f"language-over-question-42px-{resolution}")
     assert window.current_screen is window.language
     assert audit(window) == []

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize
 
 from kiosk.services import KioskServices
 from offline_cache.languages import CODES, SOURCE_LANGUAGE
+from tests.gui.conftest import laid_out
 from ui.app import build_window
 from ui.layout_audit import audit
 from ui.screenshots import _scenes
@@ -93,7 +94,7 @@ def problems_on_every_screen(qtbot, config, palette, size, resolution) -> dict[s
     found = {}
     for name, reach in [*_scenes(window.journey), *question_scenes(window)]:
         reach()
-        qtbot.wait(1)
+        laid_out(qtbot)
         problems = audit(window)
         if problems:
             found[f"{name} ({type(window.current_screen).__name__})"] = problems
@@ -195,7 +196,7 @@ def test_the_top_bar_speaks_at_the_body_text_size_and_fits_a_portrait_screen(qtb
     window.setFixedSize(RESOLUTIONS["1080x1920"])
     window.show()
     window.journey.start()
-    qtbot.wait(1)
+    laid_out(qtbot)
     bar = window.nav_bar
     for button in (bar.back_button, bar.home_button, bar.help_button, bar.repeat_button):
         assert button.font().pixelSize() == BODY_PX[TextSize.LARGER], button.text()
