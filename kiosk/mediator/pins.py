@@ -31,9 +31,18 @@ class KdfParams:
 DEFAULT_KDF = KdfParams()
 
 
+def _pin_digits(pin: object) -> str | None:
+    """The PIN in Western digits, or None when it is not 4 to 8 digits: read once, used by
+    each function below."""
+    if not isinstance(pin, str):
+        return None
+    digits = western_digits(pin)
+    return digits if PIN_PATTERN.fullmatch(digits) else None
+
+
 def valid_pin(pin: str) -> bool:
     """4 to 8 digits, nothing else (the PIN pad has only digits)."""
-    return isinstance(pin, str) and PIN_PATTERN.fullmatch(western_digits(pin)) is not None
+    return _pin_digits(pin) is not None
 
 
 # The most used PINs that no rule below catches (repeated digits, runs, repeated pairs).
@@ -53,10 +62,11 @@ def trivial_pin(pin: str) -> bool:
 
 def hash_pin(pin: str, params: KdfParams = DEFAULT_KDF) -> str:
     """'scrypt$n$r$p$salt_hex$hash_hex' for a fresh random salt."""
-    if not valid_pin(pin):
+    digits = _pin_digits(pin)
+    if digits is None:
         raise ValueError("a PIN is 4 to 8 digits")
     salt = secrets.token_bytes(16)
-    digest = _derive(western_digits(pin), salt, params)
+    digest = _derive(digits, salt, params)
     return f"scrypt${params.n}${params.r}${params.p}${salt.hex()}${digest.hex()}"
 
 
@@ -71,8 +81,9 @@ def check_pin(pin: str, stored: str) -> bool:
     if scheme != "scrypt":
         return False
     # A malformed PIN still pays for one derivation, so timing does not tell it apart.
-    candidate = _derive(western_digits(pin) if valid_pin(pin) else "0000", salt, params)
-    return hmac.compare_digest(candidate, expected) and valid_pin(pin)
+    digits = _pin_digits(pin)
+    candidate = _derive(digits or "0000", salt, params)
+    return hmac.compare_digest(candidate, expected) and digits is not None
 
 
 def dummy_hash(params: KdfParams = DEFAULT_KDF) -> str:
