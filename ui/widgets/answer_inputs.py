@@ -34,10 +34,13 @@ def keys_for(kind: str, lang: str) -> OnScreenKeyboard | NumberPad:
     """The keys a kind of answer needs, and no others: no "@" in a social security number;
     letters in the citizen's language."""
     if kind == "nir":
-        return NumberPad(extra="AB", group=group_nir, max_length=NIR_LENGTH)  # Corsica: 2A, 2B
-    if kind == "phone":
-        return NumberPad(extra="+", group=group_phone, max_length=PHONE_MAX_DIGITS)
-    return OnScreenKeyboard(KEYBOARD_FOR_KIND[kind], lang)
+        pad = NumberPad(extra="AB", group=group_nir, max_length=NIR_LENGTH)  # Corsica: 2A, 2B
+    elif kind == "phone":
+        pad = NumberPad(extra="+", group=group_phone, max_length=PHONE_MAX_DIGITS)
+    else:
+        return OnScreenKeyboard(KEYBOARD_FOR_KIND[kind], lang)  # built in `lang` at once
+    pad.set_language(lang)  # the names of its erase and confirm keys
+    return pad
 
 
 class TypedInput(AnswerInput):
@@ -50,7 +53,6 @@ class TypedInput(AnswerInput):
         question = localized(step.label, lang)
         self.field = answer_field(question, localized(step.help, lang) if step.help else question)
         self.keyboard = keys_for(step.kind, lang)
-        self.keyboard.set_language(lang)
         self.keyboard.attach(self.field)
         self.keyboard.done.connect(lambda: self.submitted.emit(self.field.text()))
         self.field.returnPressed.connect(lambda: self.submitted.emit(self.field.text()))
