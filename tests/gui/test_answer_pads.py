@@ -10,6 +10,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from kiosk.catalog import Step
 from kiosk.forms.validators import Invalid, Valid, display_answer, validate
 from tests.gui.conftest import Citizen
+from ui.app import apply_theme
+from ui.theme import Theme
 from ui.widgets.answer_inputs import DateInput, build_input
 from ui.widgets.buttons import BigButton
 
@@ -25,7 +27,11 @@ def tap_keys(qtbot, pad, text: str) -> None:
 
 
 @pytest.fixture
-def shown(qtbot):
+def shown(qtbot, qapp):
+    """The kiosk's look, applied here: alone, this file ran on Qt's default style, where a
+    key is 25 px high (it passed only after another test had set the theme)."""
+    apply_theme(qapp, Theme())
+
     def show(widget):
         qtbot.addWidget(widget)
         widget.resize(1200, 600)
